@@ -1,0 +1,7 @@
+import { CartridgeExecutionEntity } from '../cartridges/cartridge-execution.entity.js';
+import { CartridgeEntity } from '../cartridges/cartridge.entity.js';
+import { DcrsRunEntity } from '../dcrs/dcrs-run.entity.js';
+import { MetricEntity } from '../metrics/metric.entity.js';
+import { ModelEntity } from '../models/model.entity.js';
+
+export const ENTITIES = [ModelEntity, MetricEntity, DcrsRunEntity, CartridgeEntity, CartridgeExecutionEntity];

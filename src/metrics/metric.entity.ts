@@ -1,0 +1,39 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { DoubleColumn, TimestampColumn } from '../database/columns.js';
+import { ModelEntity } from '../models/model.entity.js';
+
+export const METRIC_KINDS = ['probe', 'evaluation', 'manual', 'demo', 'simulated'] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
+
+/** One measured call of a model (the seed's `daily_metrics` table). */
+@Entity({ name: 'daily_metrics' })
+@Index('idx_metrics_model_timestamp', ['modelId', 'timestamp'])
+export class MetricEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Index('idx_date')
+  @Column({ type: 'date' })
+  date!: string;
+
+  @Index('idx_model_id')
+  @Column({ name: 'model_id', type: 'integer' })
+  modelId!: number;
+
+  @ManyToOne(() => ModelEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'model_id' })
+  model?: Relation<ModelEntity>;
+
+  @DoubleColumn()
+  score!: number;
+
+  @Column({ name: 'response_time', type: 'integer' })
+  responseTime!: number;
+
+  @Index('idx_metrics_timestamp')
+  @TimestampColumn()
+  timestamp!: Date;
+
+  @Column({ type: 'varchar', length: 16, default: 'probe' })
+  kind!: MetricKind;
+}
