@@ -42,3 +42,8 @@ export function daysBefore(date: Date, days: number): Date {
 export function utcDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** The calendar date (YYYY-MM-DD) of an instant in an IANA time zone. */
+export function dateInTimeZone(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}

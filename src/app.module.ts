@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { CartridgesModule } from './cartridges/cartridges.module.js';
+import type { Clock } from './common/clock.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DcrsModule } from './dcrs/dcrs.module.js';
+import { HealthModule } from './health/health.module.js';
+import { loggerOptions, type LogDestination } from './logging.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { ModelsModule } from './models/models.module.js';
+
+export interface AppModuleOptions {
+  clock?: Clock;
+  /** Where log lines go instead of stdout (tests read them back). */
+  logDestination?: LogDestination;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, options.clock),
+        LoggerModule.forRoot(loggerOptions(config, options.logDestination)),
+        DatabaseModule,
+        HealthModule,
+        ModelsModule,
+        MetricsModule,
+        DcrsModule,
+        CartridgesModule,
+      ],
+    };
+  }
+}

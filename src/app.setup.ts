@@ -1,0 +1,73 @@
+// Everything applied to the Nest application after it is created: shared by main.ts and the
+// e2e tests, so that tests exercise exactly what production serves.
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Express, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { HttpErrorFilter } from './common/http-error.filter.js';
+import type { AppConfig } from './config/app-config.js';
+
+const REDOC_SCRIPT = 'https://cdn.redoc.ly/redoc/v2.5.1/bundles/redoc.standalone.js';
+
+export function configureApp(app: INestApplication, config: AppConfig): void {
+  const express = app as NestExpressApplication;
+  app.useLogger(app.get(Logger));
+  express.disable('x-powered-by');
+  express.set('trust proxy', 'loopback');
+  express.useBodyParser('json', { limit: '256kb' });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", 'https://cdn.redoc.ly'],
+          styleSrc: ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com'],
+          fontSrc: ["'self'", 'https://fonts.gstatic.com', 'data:'],
+          imgSrc: ["'self'", 'data:', 'https://cdn.redoc.ly'],
+          workerSrc: ["'self'", 'blob:'],
+          connectSrc: ["'self'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  const origins = config.app.corsOrigins;
+  app.enableCors({
+    origin: origins.includes('*') ? true : origins.length > 0 ? [...origins] : !config.app.isProduction,
+    methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key', 'Idempotency-Key'],
+  });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      stopAtFirstError: true,
+      transformOptions: { enableImplicitConversion: false },
+    }),
+  );
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  setUpApiDocs(express, config);
+}
+
+function setUpApiDocs(app: NestExpressApplication, config: AppConfig): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('SHawn-Brain Neural Dashboard API')
+      .setDescription('Provider uptime, latency, answer quality, routing and cartridges on one live timeline.')
+      .setVersion(config.app.version)
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  const redoc = `<!DOCTYPE html>
+<html><head><title>SHawn-Brain API - ReDoc</title><meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><redoc spec-url="/docs-json"></redoc><script src="${REDOC_SCRIPT}"></script></body></html>`;
+  (app.getHttpAdapter().getInstance() as Express).get('/redoc', (_req: Request, res: Response) => {
+    res.type('html').send(redoc);
+  });
+}

@@ -1,0 +1,33 @@
+// Validation decorators that give one clear message naming the field, whatever was wrong.
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+
+/** An integer from min to max (after ToInteger has converted strict integer strings). */
+export function IsIntegerInRange(min: number, max: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isIntegerInRange',
+      constraints: [min, max],
+      validator: {
+        validate: (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be an integer from ${min} to ${max}`,
+      },
+    },
+    options,
+  );
+}
+
+export const MAX_ID = 2_147_483_647;
+
+/** A database id: a positive 32-bit integer. */
+export function IsId(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isId',
+      validator: {
+        validate: (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_ID,
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be a positive integer`,
+      },
+    },
+    options,
+  );
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { CartridgeExecutionEntity } from '../../cartridges/cartridge-execution.entity.js';
+import { CartridgeEntity } from '../../cartridges/cartridge.entity.js';
+import { DcrsRunEntity } from '../../dcrs/dcrs-run.entity.js';
+import { MetricEntity } from '../../metrics/metric.entity.js';
+import { ModelEntity } from '../../models/model.entity.js';
+import type { DemoHistory } from './demo-history.js';
+import type { SeedCartridge, SeedModel } from './seed-data.js';
+
+const CHUNK = 200;
+
+@Injectable()
+export class SeedRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Inserts the models whose names are not there yet; returns how many were added. */
+  async insertMissingModels(models: readonly SeedModel[], now: Date): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(ModelEntity)
+      .values(models.map((m) => ({ ...m, status: 'healthy' as const, updatedAt: now })))
+      .orIgnore()
+      .execute();
+    return countInserted(result.raw, result.identifiers);
+  }
+
+  async insertMissingCartridges(cartridges: readonly SeedCartridge[], now: Date): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(CartridgeEntity)
+      .values(cartridges.map((c) => ({ ...c, createdAt: now })))
+      .orIgnore()
+      .execute();
+    return countInserted(result.raw, result.identifiers);
+  }
+
+  async hasDemoHistory(): Promise<boolean> {
+    const metrics = await this.dataSource.getRepository(MetricEntity).countBy({ kind: 'demo' });
+    return metrics > 0;
+  }
+
+  /** Writes the whole demo history in one transaction, so a crash leaves none of it. */
+  async insertDemoHistory(history: DemoHistory): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const modelIds = await idsByName(manager, ModelEntity, history.metrics.map((m) => m.modelName));
+      const cartridgeIds = await idsByName(manager, CartridgeEntity, history.executions.map((e) => e.cartridgeName));
+      const metrics = history.metrics
+        .filter((m) => modelIds.has(m.modelName))
+        .map((m) => ({ ...m, modelId: modelIds.get(m.modelName)!, kind: 'demo' as const }));
+      const executions = history.executions
+        .filter((e) => cartridgeIds.has(e.cartridgeName))
+        .map((e) => ({ ...e, cartridgeId: cartridgeIds.get(e.cartridgeName)!, isDemo: true }));
+      const runs = history.runs.map((r) => ({ ...r, timestamp: r.executionTime, isDemo: true }));
+      await insertChunked(manager, MetricEntity, metrics);
+      await insertChunked(manager, CartridgeExecutionEntity, executions);
+      await insertChunked(manager, DcrsRunEntity, runs);
+    });
+  }
+}
+
+async function idsByName(
+  manager: EntityManager,
+  entity: typeof ModelEntity | typeof CartridgeEntity,
+  names: readonly string[],
+): Promise<Map<string, number>> {
+  const unique = [...new Set(names)];
+  if (unique.length === 0) return new Map();
+  const rows = await manager.getRepository<{ id: number; name: string }>(entity).find({
+    select: { id: true, name: true },
+    where: { name: In(unique) },
+  });
+  return new Map(rows.map((row) => [row.name, row.id]));
+}
+
+async function insertChunked<T extends object>(manager: EntityManager, entity: new () => T, rows: readonly object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK)).updateEntity(false).execute();
+  }
+}
+
+/** INSERT ... ON CONFLICT DO NOTHING reports differently per driver: count what came back. */
+function countInserted(raw: unknown, identifiers: readonly object[]): number {
+  if (Array.isArray(raw)) return raw.length;
+  if (raw && typeof raw === 'object' && 'changes' in raw) return Number((raw as { changes: number }).changes);
+  return identifiers.filter((id) => id && Object.keys(id).length > 0).length;
+}

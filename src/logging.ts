@@ -1,0 +1,31 @@
+// Structured logs with pino: pretty in development, JSON lines otherwise. Secrets are redacted
+// from request logs before they are written.
+import type { Params } from 'nestjs-pino';
+import type { AppConfig } from './config/app-config.js';
+
+export interface LogDestination {
+  write(line: string): unknown;
+}
+
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers["x-api-key"]',
+  'req.headers.cookie',
+  'req.headers["idempotency-key"]',
+];
+
+export function loggerOptions(config: AppConfig, destination?: LogDestination): Params {
+  const pretty = config.log.pretty && !destination;
+  return {
+    pinoHttp: [
+      {
+        level: config.log.level,
+        redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+        autoLogging: { ignore: (req) => req.url === '/api/health' },
+        customProps: () => ({ service: 'shawn-brain-api' }),
+        ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, colorize: true } } } : {}),
+      },
+      ...(destination ? [destination as NodeJS.WritableStream] : []),
+    ] as Params['pinoHttp'],
+  };
+}

@@ -1,0 +1,13 @@
+import type { MetricWithModelName } from '../metrics.repository.js';
+import type { MetricResponse } from './metric.response.js';
+
+export function toMetricResponse(row: MetricWithModelName): MetricResponse {
+  return {
+    model: row.modelName,
+    model_id: row.modelId,
+    score: row.score,
+    response_time: row.responseTime,
+    timestamp: row.timestamp.toISOString(),
+    kind: row.kind,
+  };
+}

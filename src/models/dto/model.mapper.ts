@@ -1,0 +1,36 @@
+import { mean, percentile, round, roundOrNull } from '../../common/stats.js';
+import type { MeasuredCall } from '../../metrics/metrics.repository.js';
+import type { ModelEntity } from '../model.entity.js';
+import type { CallSummaryResponse, ModelListResponse, ModelResponse } from './model.response.js';
+
+export function toModelResponse(model: ModelEntity): ModelResponse {
+  return {
+    id: model.id,
+    name: model.name,
+    api_type: model.apiType,
+    last_score: model.lastScore,
+    response_time: model.responseTime,
+    uptime_percent: model.uptimePercent,
+    status: model.status,
+    updated_at: model.updatedAt.toISOString(),
+  };
+}
+
+export function toModelListResponse(models: readonly ModelEntity[], now: Date): ModelListResponse {
+  return {
+    models: models.map(toModelResponse),
+    average_score: roundOrNull(mean(models.map((m) => m.lastScore)), 2),
+    timestamp: now.toISOString(),
+  };
+}
+
+export function summarizeCalls(calls: readonly MeasuredCall[]): CallSummaryResponse {
+  const latencies = calls.map((c) => c.responseTime);
+  const meanLatency = mean(latencies);
+  return {
+    count: calls.length,
+    mean_score: roundOrNull(mean(calls.map((c) => c.score)), 2),
+    mean_response_time: meanLatency === null ? null : round(meanLatency, 0),
+    p95_response_time: percentile(latencies, 95),
+  };
+}
