@@ -17,25 +17,31 @@ export class SeedRepository {
 
   /** Inserts the models whose names are not there yet; returns how many were added. */
   async insertMissingModels(models: readonly SeedModel[], now: Date): Promise<number> {
-    const result = await this.dataSource
+    const repository = this.dataSource.getRepository(ModelEntity);
+    const before = await repository.count();
+    await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(ModelEntity)
       .values(models.map((m) => ({ ...m, status: 'healthy' as const, updatedAt: now })))
       .orIgnore()
+      .updateEntity(false)
       .execute();
-    return countInserted(result.raw, result.identifiers);
+    return (await repository.count()) - before;
   }
 
   async insertMissingCartridges(cartridges: readonly SeedCartridge[], now: Date): Promise<number> {
-    const result = await this.dataSource
+    const repository = this.dataSource.getRepository(CartridgeEntity);
+    const before = await repository.count();
+    await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(CartridgeEntity)
       .values(cartridges.map((c) => ({ ...c, createdAt: now })))
       .orIgnore()
+      .updateEntity(false)
       .execute();
-    return countInserted(result.raw, result.identifiers);
+    return (await repository.count()) - before;
   }
 
   async hasDemoHistory(): Promise<boolean> {
@@ -80,11 +86,4 @@ async function insertChunked<T extends object>(manager: EntityManager, entity: n
   for (let i = 0; i < rows.length; i += CHUNK) {
     await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK)).updateEntity(false).execute();
   }
-}
-
-/** INSERT ... ON CONFLICT DO NOTHING reports differently per driver: count what came back. */
-function countInserted(raw: unknown, identifiers: readonly object[]): number {
-  if (Array.isArray(raw)) return raw.length;
-  if (raw && typeof raw === 'object' && 'changes' in raw) return Number((raw as { changes: number }).changes);
-  return identifiers.filter((id) => id && Object.keys(id).length > 0).length;
 }

@@ -1,0 +1,61 @@
+import request from 'supertest';
+import { CartridgeExecutionEntity } from '../../src/cartridges/cartridge-execution.entity.js';
+import { DcrsRunEntity } from '../../src/dcrs/dcrs-run.entity.js';
+import { MetricEntity } from '../../src/metrics/metric.entity.js';
+import { ModelEntity } from '../../src/models/model.entity.js';
+import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
+import { startTestApp } from '../setup/test-app.js';
+
+describe('seeding at start', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('a first start seeds ten models, two cartridges and a week of demo history; a second start adds nothing', async () => {
+    const first = await startTestApp({ database, env: { SEED_DEMO_DATA: 'true' } });
+    const counts = async () => ({
+      models: await first.dataSource.getRepository(ModelEntity).count(),
+      metrics: await first.dataSource.getRepository(MetricEntity).count(),
+      demoMetrics: await first.dataSource.getRepository(MetricEntity).countBy({ kind: 'demo' }),
+      runs: await first.dataSource.getRepository(DcrsRunEntity).countBy({ isDemo: true }),
+      executions: await first.dataSource.getRepository(CartridgeExecutionEntity).countBy({ isDemo: true }),
+    });
+    const afterFirst = await counts();
+    expect(afterFirst.models).toBe(10);
+    expect(afterFirst.demoMetrics).toBe(afterFirst.metrics);
+    expect(afterFirst.demoMetrics).toBe(7 * 24 * 10);
+    expect(afterFirst.runs).toBeGreaterThanOrEqual(6);
+    expect(afterFirst.executions).toBeGreaterThan(100);
+    const status = await request(first.server).get('/api/dcrs/status').expect(200);
+    expect(status.body.best_model).toBe('Gemini');
+    await first.close();
+
+    const second = await startTestApp({ database, env: { SEED_DEMO_DATA: 'true' } });
+    expect(await second.dataSource.getRepository(ModelEntity).count()).toBe(10);
+    expect(await second.dataSource.getRepository(MetricEntity).count()).toBe(afterFirst.metrics);
+    expect(await second.dataSource.getRepository(DcrsRunEntity).count()).toBe(afterFirst.runs);
+    const models = await request(second.server).get('/api/models').expect(200);
+    expect(models.body.models).toHaveLength(10);
+    await second.close();
+  });
+});
+
+describe('seeding without demo data', () => {
+  it('SEED_DEMO_DATA=false seeds models and cartridges only', async () => {
+    const t = await startTestApp({ env: { SEED_DEMO_DATA: 'false' } });
+    try {
+      expect(await t.dataSource.getRepository(ModelEntity).count()).toBe(10);
+      expect(await t.dataSource.getRepository(MetricEntity).count()).toBe(0);
+      const cartridges = await request(t.server).get('/api/cartridges').expect(200);
+      expect(cartridges.body.cartridges.map((c: { name: string }) => c.name)).toEqual(['Bio-Cartridge', 'Investment-Cartridge']);
+      await request(t.server).get('/api/dcrs/status').expect(404);
+    } finally {
+      await t.close();
+    }
+  });
+});
