@@ -1,5 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
 import { CartridgesModule } from './cartridges/cartridges.module.js';
 import type { Clock } from './common/clock.js';
 import type { AppConfig } from './config/app-config.js';
@@ -10,6 +13,8 @@ import { HealthModule } from './health/health.module.js';
 import { loggerOptions, type LogDestination } from './logging.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ModelsModule } from './models/models.module.js';
+import { ProbingModule } from './probing/probing.module.js';
+import { EventsModule } from './events/events.module.js';
 
 export interface AppModuleOptions {
   clock?: Clock;
@@ -25,12 +30,17 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config, options.clock),
         LoggerModule.forRoot(loggerOptions(config, options.logDestination)),
+        EventEmitterModule.forRoot(),
+        ScheduleModule.forRoot(),
+        EventsModule,
         DatabaseModule,
+        AuthModule,
         HealthModule,
         ModelsModule,
         MetricsModule,
         DcrsModule,
         CartridgesModule,
+        ProbingModule,
       ],
     };
   }

@@ -60,6 +60,7 @@ function setUpApiDocs(app: NestExpressApplication, config: AppConfig): void {
       .setTitle('SHawn-Brain Neural Dashboard API')
       .setDescription('Provider uptime, latency, answer quality, routing and cartridges on one live timeline.')
       .setVersion(config.app.version)
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'One of ADMIN_API_KEY' }, 'admin-key')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

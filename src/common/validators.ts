@@ -31,3 +31,25 @@ export function IsId(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/** An absolute http(s) URL with no user or password in it (keys travel in headers, not URLs). */
+export function IsHttpUrlWithoutCredentials(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isHttpUrlWithoutCredentials',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || value.length > 500) return false;
+          try {
+            const url = new URL(value);
+            return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
+          } catch {
+            return false;
+          }
+        },
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be an http(s) URL without credentials`,
+      },
+    },
+    options,
+  );
+}

@@ -30,6 +30,39 @@ export interface AppConfig {
     readonly level: LogLevel;
     readonly pretty: boolean;
   };
+  readonly auth: {
+    /** Accepted admin keys (several, so that one can be rotated). Empty: see README. */
+    readonly adminKeys: readonly string[];
+    /** Keys for workers that may only post cartridge results. */
+    readonly ingestKeys: readonly string[];
+  };
+  readonly probing: {
+    /** 0 turns scheduled probing off. */
+    readonly intervalMs: number;
+    readonly concurrency: number;
+    readonly timeoutMs: number;
+    readonly uptimeWindowHours: number;
+    readonly failureThreshold: number;
+    readonly successThreshold: number;
+    readonly simulate: boolean;
+    readonly suitePath?: string;
+  };
+  readonly providers: {
+    /** The <TYPE>_API_KEY / _BASE_URL / _MODEL variables (and GEMINI_API_KEY), as given. */
+    readonly env: Readonly<Record<string, string>>;
+    /** Extra hosts a model's base URL may point at. */
+    readonly allowedHosts: readonly string[];
+  };
+}
+
+const PROVIDER_VARIABLE = /^(OPENAI|ANTHROPIC|GOOGLE|GEMINI|GROQ|MISTRAL|DEEPSEEK|OPENROUTER|SAMBANOVA|CEREBRAS|OTHERS)_(API_KEY|BASE_URL|MODEL)$/;
+
+function providerVariables(env: Env): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (PROVIDER_VARIABLE.test(name) && value !== undefined && value.trim() !== '') picked[name] = value.trim();
+  }
+  return picked;
 }
 
 export class ConfigValidationError extends Error {
@@ -64,11 +97,40 @@ export function parseAppConfig(env: Env): AppConfig {
       level: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
       pretty: read.bool('LOG_PRETTY', nodeEnv === 'development'),
     },
+    auth: {
+      adminKeys: read.list('ADMIN_API_KEY'),
+      ingestKeys: read.list('INGEST_API_KEYS'),
+    },
+    probing: {
+      intervalMs: read.int('PROBE_INTERVAL_MS', 60_000, 0, 86_400_000),
+      concurrency: read.int('PROBE_CONCURRENCY', 4, 1, 64),
+      timeoutMs: read.int('PROVIDER_TIMEOUT_MS', 30_000, 100, 600_000),
+      uptimeWindowHours: read.int('UPTIME_WINDOW_HOURS', 24, 1, 24 * 90),
+      failureThreshold: read.int('FAILURE_THRESHOLD', 3, 1, 100),
+      successThreshold: read.int('SUCCESS_THRESHOLD', 2, 1, 100),
+      simulate: read.bool('SIMULATE_PROVIDERS', !isProduction),
+      suitePath: read.optionalString('EVAL_SUITE_PATH'),
+    },
+    providers: {
+      env: providerVariables(env),
+      allowedHosts: read.list('PROVIDER_ALLOWED_HOSTS').map((host) => host.toLowerCase()),
+    },
   };
 
   for (const origin of config.app.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
       read.problems.push(`CORS_ORIGINS entries must be "*" or an origin such as https://dash.example.com (got "${origin}")`);
+    }
+  }
+  if (config.auth.adminKeys.some((key) => key.length < 16)) {
+    read.problems.push('ADMIN_API_KEY entries must be at least 16 characters long');
+  }
+  if (config.auth.ingestKeys.some((key) => key.length < 16)) {
+    read.problems.push('INGEST_API_KEYS entries must be at least 16 characters long');
+  }
+  for (const [name, value] of Object.entries(config.providers.env)) {
+    if (name.endsWith('_BASE_URL') && !/^https?:\/\/[^\s]+$/.test(value)) {
+      read.problems.push(`${name} must be an http(s) URL`);
     }
   }
   if (read.problems.length > 0) throw new ConfigValidationError(read.problems);

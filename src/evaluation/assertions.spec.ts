@@ -1,10 +1,10 @@
 import { checkAssertion } from './assertions.js';
-import type { EvalAssertion } from './suite.types.js';
+import type { UnweightedAssertion } from './suite.types.js';
 
 const FAST_MS = 120;
 
-function check(assertion: Omit<EvalAssertion, 'weight'>, output: string, latencyMs = FAST_MS): boolean {
-  return checkAssertion({ weight: 1, ...assertion } as EvalAssertion, output, latencyMs);
+function check(assertion: UnweightedAssertion, output: string, latencyMs = FAST_MS): boolean {
+  return checkAssertion({ ...assertion, weight: 1 }, output, latencyMs);
 }
 
 describe('checkAssertion', () => {

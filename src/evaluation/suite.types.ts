@@ -55,6 +55,9 @@ export type EvalAssertion =
   | IsJsonAssertion
   | MaxLatencyAssertion;
 
+/** An assertion before the default weight is applied (one member of the union per type). */
+export type UnweightedAssertion = EvalAssertion extends infer A ? (A extends EvalAssertion ? Omit<A, 'weight'> : never) : never;
+
 export interface EvalCase {
   readonly id: string;
   readonly prompt: string;

@@ -9,6 +9,7 @@ import {
   type EvalAssertion,
   type EvalCase,
   type EvalSuite,
+  type UnweightedAssertion,
 } from './suite.types.js';
 
 export class SuiteValidationError extends Error {
@@ -103,10 +104,7 @@ function parseAssertion(raw: unknown, at: string, problems: string[]): EvalAsser
   return { ...assertion, weight };
 }
 
-type Unweighted<A> = A extends EvalAssertion ? Omit<A, 'weight'> : never;
-type AssertionWithoutWeight = Unweighted<EvalAssertion>;
-
-function parseAssertionValue(type: AssertionType, raw: RawObject, at: string, problems: string[]): AssertionWithoutWeight | undefined {
+function parseAssertionValue(type: AssertionType, raw: RawObject, at: string, problems: string[]): UnweightedAssertion | undefined {
   switch (type) {
     case 'equals':
     case 'contains':
@@ -125,7 +123,7 @@ function parseAssertionValue(type: AssertionType, raw: RawObject, at: string, pr
   }
 }
 
-function parseRegex(raw: RawObject, at: string, problems: string[]): AssertionWithoutWeight | undefined {
+function parseRegex(raw: RawObject, at: string, problems: string[]): UnweightedAssertion | undefined {
   const pattern = requireText(raw.value, `${at}.value`, problems);
   let flags: string | undefined;
   if (raw.flags !== undefined) {

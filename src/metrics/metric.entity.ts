@@ -36,4 +36,28 @@ export class MetricEntity {
 
   @Column({ type: 'varchar', length: 16, default: 'probe' })
   kind!: MetricKind;
+
+  @Column({ type: 'boolean', default: true })
+  success!: boolean;
+
+  /** timeout, rate_limited, auth, server_error, bad_response or network; null on success. */
+  @Column({ name: 'error_kind', type: 'varchar', length: 32, nullable: true })
+  errorKind!: string | null;
+
+  @Column({ name: 'ttft_ms', type: 'integer', nullable: true })
+  ttftMs!: number | null;
+
+  @DoubleColumn({ name: 'tokens_per_second', nullable: true })
+  tokensPerSecond!: number | null;
+
+  @Column({ name: 'output_tokens', type: 'integer', nullable: true })
+  outputTokens!: number | null;
+
+  /** The evaluation case, for evaluation and manual rows. */
+  @Column({ name: 'case_id', type: 'varchar', length: 100, nullable: true })
+  caseId!: string | null;
+
+  /** The DCRS or manual run that made the row. */
+  @Column({ name: 'run_id', type: 'varchar', length: 64, nullable: true })
+  runId!: string | null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, MoreThanOrEqual, Repository } from 'typeorm';
 import { ModelEntity } from '../models/model.entity.js';
 import { MetricEntity, type MetricKind } from './metric.entity.js';
 
@@ -19,6 +19,32 @@ export interface MetricWithModelName {
   timestamp: Date;
   kind: MetricKind;
 }
+
+/** A measured call to store. */
+export interface NewCallRow {
+  modelId: number;
+  kind: MetricKind;
+  timestamp: Date;
+  date: string;
+  score: number;
+  responseTime: number;
+  success: boolean;
+  errorKind: string | null;
+  ttftMs: number | null;
+  tokensPerSecond: number | null;
+  outputTokens: number | null;
+  caseId: string | null;
+  runId: string | null;
+}
+
+export interface LatestFailure {
+  apiType: string;
+  errorKind: string;
+  timestamp: Date;
+}
+
+const PROBE_KINDS: MetricKind[] = ['probe', 'simulated'];
+const MEASURED_KINDS: MetricKind[] = ['probe', 'simulated', 'evaluation', 'manual'];
 
 export interface RecentMetricsFilter {
   since: Date;
@@ -70,5 +96,53 @@ export class MetricsRepository {
       timestamp: row.timestamp,
       kind: row.kind,
     }));
+  }
+
+  async insertCalls(rows: readonly NewCallRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) {
+      await this.metrics.createQueryBuilder().insert().values(rows.slice(i, i + 200)).updateEntity(false).execute();
+    }
+  }
+
+  /** Liveness probes (live or simulated) of one model since an instant. */
+  async findProbeRecordsSince(modelId: number, since: Date): Promise<{ success: boolean; errorKind: string | null }[]> {
+    const rows = await this.metrics.find({
+      select: { success: true, errorKind: true },
+      where: { modelId, kind: In(PROBE_KINDS), timestamp: MoreThanOrEqual(since) },
+    });
+    return rows.map((row) => ({ success: row.success, errorKind: row.errorKind }));
+  }
+
+  /** Latencies of the successful measured calls of one model since an instant. */
+  async findSuccessfulLatenciesSince(modelId: number, since: Date): Promise<number[]> {
+    const rows = await this.metrics.find({
+      select: { responseTime: true },
+      where: { modelId, success: true, kind: In(MEASURED_KINDS), timestamp: MoreThanOrEqual(since) },
+    });
+    return rows.map((row) => row.responseTime);
+  }
+
+  /** Scores of the evaluation cases (DCRS and manual runs) of one model since an instant. */
+  async findEvaluationScoresSince(modelId: number, since: Date): Promise<number[]> {
+    const rows = await this.metrics.find({
+      select: { score: true },
+      where: { modelId, kind: In(['evaluation', 'manual']), timestamp: MoreThanOrEqual(since) },
+    });
+    return rows.map((row) => row.score);
+  }
+
+  /** The newest failed call of any model of this api_type, if any. */
+  async findLatestFailureOfApiType(apiType: string): Promise<LatestFailure | null> {
+    const latest = await this.metrics
+      .createQueryBuilder('m')
+      .innerJoin('m.model', 'model')
+      .select(['m.errorKind', 'm.timestamp'])
+      .where('model.apiType = :apiType', { apiType })
+      .andWhere('m.success = :failed', { failed: false })
+      .andWhere('m.kind IN (:...kinds)', { kinds: MEASURED_KINDS })
+      .orderBy('m.timestamp', 'DESC')
+      .limit(1)
+      .getOne();
+    return latest?.errorKind ? { apiType, errorKind: latest.errorKind, timestamp: latest.timestamp } : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, DeleteDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DoubleColumn, TimestampColumn } from '../database/columns.js';
 
 export const MODEL_STATUSES = ['healthy', 'degraded', 'down', 'unknown'] as const;
@@ -30,4 +30,35 @@ export class ModelEntity {
 
   @TimestampColumn({ name: 'updated_at' })
   updatedAt!: Date;
+
+  /** Provider-side model id; null: the api_type's configured default. */
+  @Column({ name: 'provider_model', type: 'varchar', length: 200, nullable: true })
+  providerModel!: string | null;
+
+  /** Base URL override; null: the api_type's configured default. */
+  @Column({ name: 'base_url', type: 'varchar', length: 500, nullable: true })
+  baseUrl!: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  enabled!: boolean;
+
+  @Column({ name: 'consecutive_failures', type: 'integer', default: 0 })
+  consecutiveFailures!: number;
+
+  @Column({ name: 'consecutive_successes', type: 'integer', default: 0 })
+  consecutiveSuccesses!: number;
+
+  @TimestampColumn({ name: 'last_probe_at', nullable: true })
+  lastProbeAt!: Date | null;
+
+  @Column({ name: 'last_error_kind', type: 'varchar', length: 32, nullable: true })
+  lastErrorKind!: string | null;
+
+  /** A provider's Retry-After: the model is not called again before this instant. */
+  @TimestampColumn({ name: 'rate_limited_until', nullable: true })
+  rateLimitedUntil!: Date | null;
+
+  /** Set when the model was removed but its history kept (its name then gets a "(removed #id)" suffix). */
+  @DeleteDateColumn({ name: 'deleted_at', type: Date, nullable: true })
+  deletedAt!: Date | null;
 }

@@ -1,8 +1,21 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
 import { ModelIdParams } from './dto/model-id.params.js';
-import { ModelDetailResponse, ModelListResponse } from './dto/model.response.js';
+import { CreateModelRequest, DeleteModelQuery, UpdateModelRequest } from './dto/model-write.request.js';
+import { ModelDetailResponse, ModelListResponse, ModelResponse } from './dto/model.response.js';
 import { ModelsService } from './models.service.js';
 
 @ApiTags('models')
@@ -18,11 +31,49 @@ export class ModelsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One model, with a summary of its last 24 hours of measured calls' })
+  @ApiOperation({ summary: 'One model, with its last 24 hours of calls and its 24 h, 7 d and 30 d uptime' })
   @ApiOkResponse({ type: ModelDetailResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   detail(@Param() params: ModelIdParams): Promise<ModelDetailResponse> {
     return this.models.detail(params.id);
+  }
+
+  @Post()
+  @RequiresAccess('admin')
+  @ApiSecurity('admin-key')
+  @ApiOperation({ summary: 'Start monitoring a model (admin)' })
+  @ApiCreatedResponse({ type: ModelResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'The name is taken' })
+  create(@Body() body: CreateModelRequest): Promise<ModelResponse> {
+    return this.models.create(body);
+  }
+
+  @Patch(':id')
+  @RequiresAccess('admin')
+  @ApiSecurity('admin-key')
+  @ApiOperation({ summary: "Change a model's name, api_type, provider model, base URL or enabled flag (admin)" })
+  @ApiOkResponse({ type: ModelResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ type: ErrorResponse })
+  update(@Param() params: ModelIdParams, @Body() body: UpdateModelRequest): Promise<ModelResponse> {
+    return this.models.update(params.id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequiresAccess('admin')
+  @ApiSecurity('admin-key')
+  @ApiOperation({ summary: 'Stop monitoring a model; ?history=keep keeps its measured history, delete removes it (admin)' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  remove(@Param() params: ModelIdParams, @Query() query: DeleteModelQuery): Promise<void> {
+    return this.models.remove(params.id, query.history);
   }
 }

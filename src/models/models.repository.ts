@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { ModelStatus } from './model.entity.js';
 import { ModelEntity } from './model.entity.js';
 
 @Injectable()
@@ -14,4 +15,69 @@ export class ModelsRepository {
   findById(id: number): Promise<ModelEntity | null> {
     return this.models.findOneBy({ id });
   }
+
+  /** Live (not removed) models that probing and evaluation should call. */
+  findEnabled(): Promise<ModelEntity[]> {
+    return this.models.find({ where: { enabled: true }, order: { id: 'ASC' } });
+  }
+
+  findByName(name: string): Promise<ModelEntity | null> {
+    return this.models.findOneBy({ name });
+  }
+
+  findByNames(names: readonly string[]): Promise<ModelEntity[]> {
+    return this.models.find({ where: names.map((name) => ({ name })), order: { id: 'ASC' } });
+  }
+
+  async saveState(id: number, state: ModelStatePatch): Promise<void> {
+    await this.models.update({ id }, state);
+  }
+
+  async create(model: NewModel): Promise<ModelEntity> {
+    return this.models.save(this.models.create(model));
+  }
+
+  async update(id: number, patch: Partial<NewModel>): Promise<void> {
+    await this.models.update({ id }, patch);
+  }
+
+  /**
+   * Removes the model but keeps its rows in daily_metrics (it disappears from every list). The name
+   * gets a suffix so that a new model may take it.
+   */
+  async softRemove(model: ModelEntity, at: Date): Promise<void> {
+    const name = `${model.name.slice(0, 70)} (removed #${model.id})`;
+    await this.models.update({ id: model.id }, { name, deletedAt: at, enabled: false });
+  }
+
+  /** Removes the model and, through the foreign key's cascade, its history. */
+  async removeWithHistory(id: number): Promise<void> {
+    await this.models.delete({ id });
+  }
+}
+
+export interface ModelStatePatch {
+  status?: ModelStatus;
+  lastScore?: number;
+  responseTime?: number;
+  uptimePercent?: number;
+  consecutiveFailures?: number;
+  consecutiveSuccesses?: number;
+  lastProbeAt?: Date;
+  lastErrorKind?: string | null;
+  rateLimitedUntil?: Date | null;
+  updatedAt: Date;
+}
+
+export interface NewModel {
+  name: string;
+  apiType: string;
+  providerModel: string | null;
+  baseUrl: string | null;
+  enabled: boolean;
+  status: ModelStatus;
+  updatedAt: Date;
+  lastScore?: number;
+  responseTime?: number;
+  uptimePercent?: number;
 }

@@ -1,27 +1,101 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, hoursBefore } from '../common/clock.js';
-import { notFound } from '../common/domain-error.js';
+import { Clock, daysBefore, hoursBefore } from '../common/clock.js';
+import { conflict, DomainError, notFound } from '../common/domain-error.js';
 import { MetricsRepository } from '../metrics/metrics.repository.js';
+import { ProviderRegistry } from '../providers/provider-registry.js';
+import { uptimePercent } from './model-status.js';
+import type { ModelEntity } from './model.entity.js';
+import { ModelsRepository, type NewModel } from './models.repository.js';
 import { summarizeCalls, toModelListResponse, toModelResponse } from './dto/model.mapper.js';
-import type { ModelDetailResponse, ModelListResponse } from './dto/model.response.js';
-import { ModelsRepository } from './models.repository.js';
+import type { ModelDetailResponse, ModelListResponse, ModelResponse } from './dto/model.response.js';
+import type { CreateModelRequest, UpdateModelRequest } from './dto/model-write.request.js';
 
 @Injectable()
 export class ModelsService {
   constructor(
     private readonly models: ModelsRepository,
     private readonly metrics: MetricsRepository,
+    private readonly registry: ProviderRegistry,
     private readonly clock: Clock,
   ) {}
 
   async list(): Promise<ModelListResponse> {
-    return toModelListResponse(await this.models.findAllOrdered(), this.clock.now());
+    const models = await this.models.findAllOrdered();
+    return toModelListResponse(models, (m) => this.registry.probeMode(m), this.clock.now());
   }
 
   async detail(id: number): Promise<ModelDetailResponse> {
+    const model = await this.require(id);
+    const now = this.clock.now();
+    const [calls, day, week, month] = await Promise.all([
+      this.metrics.findCallsForModelSince(id, hoursBefore(now, 24)),
+      this.metrics.findProbeRecordsSince(id, hoursBefore(now, 24)),
+      this.metrics.findProbeRecordsSince(id, daysBefore(now, 7)),
+      this.metrics.findProbeRecordsSince(id, daysBefore(now, 30)),
+    ]);
+    return {
+      ...this.toResponse(model),
+      summary_24h: summarizeCalls(calls),
+      uptime: { last_24h: uptimePercent(day), last_7d: uptimePercent(week), last_30d: uptimePercent(month) },
+    };
+  }
+
+  async create(request: CreateModelRequest): Promise<ModelResponse> {
+    if (request.base_url) this.assertHostAllowed(request.api_type, request.base_url);
+    if (await this.models.findByName(request.name)) throw conflict(`A model named "${request.name}" already exists`);
+    const fields: NewModel = {
+      name: request.name,
+      apiType: request.api_type,
+      providerModel: request.provider_model ?? null,
+      baseUrl: request.base_url ?? null,
+      enabled: request.enabled ?? true,
+      status: 'unknown',
+      updatedAt: this.clock.now(),
+    };
+    return this.toResponse(await this.models.create(fields));
+  }
+
+  async update(id: number, request: UpdateModelRequest): Promise<ModelResponse> {
+    const model = await this.require(id);
+    const apiType = request.api_type ?? model.apiType;
+    const baseUrl = request.base_url === undefined ? model.baseUrl : request.base_url;
+    if (baseUrl) this.assertHostAllowed(apiType, baseUrl);
+    if (request.name !== undefined && request.name !== model.name) {
+      if (await this.models.findByName(request.name)) throw conflict(`A model named "${request.name}" already exists`);
+    }
+    await this.models.update(id, {
+      ...(request.name !== undefined ? { name: request.name } : {}),
+      ...(request.api_type !== undefined ? { apiType: request.api_type } : {}),
+      ...(request.provider_model !== undefined ? { providerModel: request.provider_model } : {}),
+      ...(request.base_url !== undefined ? { baseUrl: request.base_url } : {}),
+      ...(request.enabled !== undefined ? { enabled: request.enabled } : {}),
+      updatedAt: this.clock.now(),
+    });
+    return this.toResponse(await this.require(id));
+  }
+
+  async remove(id: number, history: 'keep' | 'delete'): Promise<void> {
+    const model = await this.require(id);
+    if (history === 'keep') await this.models.softRemove(model, this.clock.now());
+    else await this.models.removeWithHistory(id);
+  }
+
+  private toResponse(model: ModelEntity): ModelResponse {
+    return toModelResponse(model, this.registry.probeMode(model));
+  }
+
+  private async require(id: number): Promise<ModelEntity> {
     const model = await this.models.findById(id);
     if (!model) throw notFound(`Model ${id} not found`);
-    const calls = await this.metrics.findCallsForModelSince(id, hoursBefore(this.clock.now(), 24));
-    return { ...toModelResponse(model), summary_24h: summarizeCalls(calls) };
+    return model;
+  }
+
+  private assertHostAllowed(apiType: string, baseUrl: string): void {
+    if (!this.registry.isHostAllowed(apiType, baseUrl)) {
+      throw new DomainError(
+        'invalid_input',
+        `base_url host is not allowed for ${apiType}: use the host configured for it or add the host to PROVIDER_ALLOWED_HOSTS`,
+      );
+    }
   }
 }

@@ -41,6 +41,12 @@ describe('GET /api/models', () => {
         uptime_percent: uptime,
         status: 'healthy',
         updated_at: FIXED_NOW.toISOString(),
+        probe_mode: 'simulated',
+        provider_model: null,
+        base_url: null,
+        enabled: true,
+        last_probe_at: null,
+        last_error_kind: null,
       });
     });
   });

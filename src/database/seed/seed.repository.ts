@@ -15,10 +15,14 @@ const CHUNK = 200;
 export class SeedRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Inserts the models whose names are not there yet; returns how many were added. */
-  async insertMissingModels(models: readonly SeedModel[], now: Date): Promise<number> {
+  /**
+   * Inserts the seed models into a table that never held any (removed ones count, so that a model
+   * someone deleted does not come back at the next start); returns how many were added.
+   */
+  async insertModelsIntoEmptyTable(models: readonly SeedModel[], now: Date): Promise<number> {
     const repository = this.dataSource.getRepository(ModelEntity);
-    const before = await repository.count();
+    const before = await repository.count({ withDeleted: true });
+    if (before > 0) return 0;
     await this.dataSource
       .createQueryBuilder()
       .insert()
@@ -27,7 +31,7 @@ export class SeedRepository {
       .orIgnore()
       .updateEntity(false)
       .execute();
-    return (await repository.count()) - before;
+    return (await repository.count({ withDeleted: true })) - before;
   }
 
   async insertMissingCartridges(cartridges: readonly SeedCartridge[], now: Date): Promise<number> {

@@ -1,9 +1,10 @@
 import { mean, percentile, round, roundOrNull } from '../../common/stats.js';
 import type { MeasuredCall } from '../../metrics/metrics.repository.js';
+import type { ProbeMode } from '../../providers/provider-registry.js';
 import type { ModelEntity } from '../model.entity.js';
 import type { CallSummaryResponse, ModelListResponse, ModelResponse } from './model.response.js';
 
-export function toModelResponse(model: ModelEntity): ModelResponse {
+export function toModelResponse(model: ModelEntity, probeMode: ProbeMode): ModelResponse {
   return {
     id: model.id,
     name: model.name,
@@ -13,12 +14,22 @@ export function toModelResponse(model: ModelEntity): ModelResponse {
     uptime_percent: model.uptimePercent,
     status: model.status,
     updated_at: model.updatedAt.toISOString(),
+    probe_mode: probeMode,
+    provider_model: model.providerModel,
+    base_url: model.baseUrl,
+    enabled: model.enabled,
+    last_probe_at: model.lastProbeAt?.toISOString() ?? null,
+    last_error_kind: model.lastErrorKind,
   };
 }
 
-export function toModelListResponse(models: readonly ModelEntity[], now: Date): ModelListResponse {
+export function toModelListResponse(
+  models: readonly ModelEntity[],
+  probeModeOf: (model: ModelEntity) => ProbeMode,
+  now: Date,
+): ModelListResponse {
   return {
-    models: models.map(toModelResponse),
+    models: models.map((model) => toModelResponse(model, probeModeOf(model))),
     average_score: roundOrNull(mean(models.map((m) => m.lastScore)), 2),
     timestamp: now.toISOString(),
   };

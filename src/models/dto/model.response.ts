@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PROBE_MODES, type ProbeMode } from '../../providers/provider-registry.js';
 import { MODEL_STATUSES, type ModelStatus } from '../model.entity.js';
 
 export class ModelResponse {
@@ -10,6 +11,16 @@ export class ModelResponse {
   @ApiProperty({ example: 100, description: 'Share of successful probes, percent' }) uptime_percent!: number;
   @ApiProperty({ enum: MODEL_STATUSES }) status!: ModelStatus;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
+  @ApiProperty({ enum: PROBE_MODES, description: 'live: a key is configured; simulated: the built-in simulator answers; off' })
+  probe_mode!: ProbeMode;
+  @ApiProperty({ nullable: true, type: String, description: "Provider model id override (null: the api_type's)" })
+  provider_model!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "Base URL override (null: the api_type's)" })
+  base_url!: string | null;
+  @ApiProperty() enabled!: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) last_probe_at!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'timeout', description: 'Error of the latest probe; null when it succeeded' })
+  last_error_kind!: string | null;
 }
 
 export class ModelListResponse {
@@ -28,7 +39,15 @@ export class CallSummaryResponse {
   p95_response_time!: number | null;
 }
 
+export class UptimeResponse {
+  @ApiProperty({ nullable: true, type: Number, example: 99.5 }) last_24h!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 99.7 }) last_7d!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 99.8 }) last_30d!: number | null;
+}
+
 export class ModelDetailResponse extends ModelResponse {
   @ApiProperty({ type: CallSummaryResponse, description: 'Calls measured over the last 24 hours' })
   summary_24h!: CallSummaryResponse;
+  @ApiProperty({ type: UptimeResponse, description: 'Successful share of probes, percent (rate-limited probes left out)' })
+  uptime!: UptimeResponse;
 }

@@ -1,0 +1,29 @@
+// Pure helpers for API keys: reading them from a request and comparing in constant time.
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+export interface KeyHeaders {
+  'x-api-key'?: string | string[];
+  authorization?: string;
+}
+
+/** The key sent as `X-API-Key` or `Authorization: Bearer <key>`, if any. */
+export function presentedKey(headers: KeyHeaders): string | undefined {
+  const header = headers['x-api-key'];
+  const direct = Array.isArray(header) ? header[0] : header;
+  if (direct && direct.trim() !== '') return direct.trim();
+  const match = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '');
+  return match?.[1]?.trim() || undefined;
+}
+
+const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+
+/** Whether `candidate` equals one of `keys`; the time taken does not depend on where they differ. */
+export function matchesAnyKey(candidate: string, keys: readonly string[]): boolean {
+  const presented = digest(candidate);
+  let matched = false;
+  for (const key of keys) {
+    // Compare every key, always: no early exit that would reveal which one matched.
+    matched = timingSafeEqual(presented, digest(key)) || matched;
+  }
+  return matched;
+}

@@ -1,0 +1,97 @@
+import { applyVerdict, decideModelStatus, isDegraded, uptimePercent, type StatusEvidence } from './model-status.js';
+
+const thresholds = { failureThreshold: 3, successThreshold: 2 };
+const calm = { p95LastHourMs: 1000, median7dMs: 1000, lastScore: 9, meanScore7d: 9 };
+const evidence = (over: Partial<StatusEvidence>): StatusEvidence => ({
+  previous: 'healthy',
+  streaks: { consecutiveFailures: 0, consecutiveSuccesses: 1 },
+  ...calm,
+  ...over,
+});
+
+function run(verdicts: ('success' | 'failure' | 'rate_limited')[], start: StatusEvidence['previous'] = 'unknown') {
+  let streaks = { consecutiveFailures: 0, consecutiveSuccesses: 0 };
+  let status = start;
+  const seen: string[] = [];
+  for (const verdict of verdicts) {
+    streaks = applyVerdict(streaks, verdict);
+    status = decideModelStatus({ ...calm, previous: status, streaks }, thresholds);
+    seen.push(status);
+  }
+  return seen;
+}
+
+describe('model status transitions', () => {
+  it('unknown before any answer, healthy after the first success', () => {
+    expect(run(['success'])).toEqual(['healthy']);
+  });
+
+  it('an unprobed model that fails stays unknown until the failure threshold, then is down', () => {
+    expect(run(['failure', 'failure', 'failure'])).toEqual(['unknown', 'unknown', 'down']);
+  });
+
+  it('goes down after three failures in a row, not after two', () => {
+    expect(run(['failure', 'failure', 'success', 'failure', 'failure', 'failure'], 'healthy')).toEqual([
+      'healthy',
+      'healthy',
+      'healthy',
+      'healthy',
+      'healthy',
+      'down',
+    ]);
+  });
+
+  it('a down model needs two successes in a row to be healthy again', () => {
+    expect(run(['failure', 'failure', 'failure', 'success', 'failure', 'success', 'success'], 'healthy')).toEqual([
+      'healthy',
+      'healthy',
+      'down',
+      'down',
+      'down',
+      'down',
+      'healthy',
+    ]);
+  });
+
+  it('rate-limited probes neither break nor extend a streak', () => {
+    expect(run(['failure', 'failure', 'rate_limited', 'failure'], 'healthy')).toEqual(['healthy', 'healthy', 'healthy', 'down']);
+    expect(run(['failure', 'failure', 'failure', 'success', 'rate_limited', 'success'], 'healthy').at(-1)).toBe('healthy');
+  });
+});
+
+describe('degraded', () => {
+  it('when the last hour p95 exceeds 1.5x the 7-day median', () => {
+    expect(decideModelStatus(evidence({ p95LastHourMs: 1501, median7dMs: 1000 }), thresholds)).toBe('degraded');
+    expect(decideModelStatus(evidence({ p95LastHourMs: 1500, median7dMs: 1000 }), thresholds)).toBe('healthy');
+  });
+
+  it('when the last score fell 1.0 or more below the 7-day mean', () => {
+    expect(decideModelStatus(evidence({ lastScore: 8.0, meanScore7d: 9.0 }), thresholds)).toBe('degraded');
+    expect(decideModelStatus(evidence({ lastScore: 8.1, meanScore7d: 9.0 }), thresholds)).toBe('healthy');
+  });
+
+  it('not without enough history', () => {
+    expect(isDegraded({ p95LastHourMs: 9000, median7dMs: null, lastScore: null, meanScore7d: null })).toBe(false);
+  });
+
+  it('down wins over degraded', () => {
+    const streaks = { consecutiveFailures: 3, consecutiveSuccesses: 0 };
+    expect(decideModelStatus(evidence({ streaks, p95LastHourMs: 9000 }), thresholds)).toBe('down');
+  });
+});
+
+describe('uptimePercent', () => {
+  const ok = { success: true, errorKind: null };
+  it('is the successful share, 2 decimals', () => {
+    expect(uptimePercent([ok, ok, { success: false, errorKind: 'timeout' }])).toBe(66.67);
+    expect(uptimePercent([ok])).toBe(100);
+  });
+  it('leaves rate-limited probes out and counts auth errors as down', () => {
+    expect(uptimePercent([ok, { success: false, errorKind: 'rate_limited' }])).toBe(100);
+    expect(uptimePercent([ok, { success: false, errorKind: 'auth' }])).toBe(50);
+  });
+  it('is null without any probe that counts', () => {
+    expect(uptimePercent([])).toBeNull();
+    expect(uptimePercent([{ success: false, errorKind: 'rate_limited' }])).toBeNull();
+  });
+});

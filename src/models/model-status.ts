@@ -1,0 +1,90 @@
+// The decisions about a model's state after each probe: streaks, status and uptime. Pure.
+import type { ModelStatus } from './model.entity.js';
+
+export interface Thresholds {
+  /** Failures in a row that make a model down. */
+  failureThreshold: number;
+  /** Successes in a row that bring a down model back. */
+  successThreshold: number;
+}
+
+export interface Streaks {
+  consecutiveFailures: number;
+  consecutiveSuccesses: number;
+}
+
+export type ProbeVerdict = 'success' | 'failure' | 'rate_limited';
+
+/** A rate-limited probe says nothing about the model's health: it leaves the streaks alone. */
+export function applyVerdict(streaks: Streaks, verdict: ProbeVerdict): Streaks {
+  switch (verdict) {
+    case 'success':
+      return { consecutiveFailures: 0, consecutiveSuccesses: streaks.consecutiveSuccesses + 1 };
+    case 'failure':
+      return { consecutiveFailures: streaks.consecutiveFailures + 1, consecutiveSuccesses: 0 };
+    case 'rate_limited':
+      return streaks;
+    default: {
+      const unreachable: never = verdict;
+      return unreachable;
+    }
+  }
+}
+
+export interface StatusEvidence {
+  previous: ModelStatus;
+  streaks: Streaks;
+  /** p95 latency of the last hour's successful calls, ms. */
+  p95LastHourMs: number | null;
+  /** Median latency of the model's own last 7 days of successful calls, ms. */
+  median7dMs: number | null;
+  /** Latest evaluation score and the mean of the last 7 days' evaluation scores. */
+  lastScore: number | null;
+  meanScore7d: number | null;
+}
+
+export const LATENCY_DEGRADED_FACTOR = 1.5;
+export const SCORE_DROP_DEGRADED = 1.0;
+
+/**
+ * down: FAILURE_THRESHOLD failures in a row; a down model stays down until SUCCESS_THRESHOLD
+ * successes in a row. unknown: never answered yet. Otherwise degraded when the last hour's p95
+ * latency exceeds 1.5x its 7-day median, or its last score fell 1.0 or more below its 7-day mean.
+ */
+export function decideModelStatus(evidence: StatusEvidence, thresholds: Thresholds): ModelStatus {
+  const { previous, streaks } = evidence;
+  if (streaks.consecutiveFailures >= thresholds.failureThreshold) return 'down';
+  if (previous === 'down' && streaks.consecutiveSuccesses < thresholds.successThreshold) return 'down';
+  if (previous === 'unknown' && streaks.consecutiveSuccesses === 0) return 'unknown';
+  return isDegraded(evidence) ? 'degraded' : 'healthy';
+}
+
+export function isDegraded(evidence: Pick<StatusEvidence, 'p95LastHourMs' | 'median7dMs' | 'lastScore' | 'meanScore7d'>): boolean {
+  const slow =
+    evidence.p95LastHourMs !== null &&
+    evidence.median7dMs !== null &&
+    evidence.median7dMs > 0 &&
+    evidence.p95LastHourMs > LATENCY_DEGRADED_FACTOR * evidence.median7dMs;
+  const scoreDropped =
+    evidence.lastScore !== null &&
+    evidence.meanScore7d !== null &&
+    evidence.meanScore7d - evidence.lastScore >= SCORE_DROP_DEGRADED - 1e-9;
+  return slow || scoreDropped;
+}
+
+export interface ProbeRecord {
+  success: boolean;
+  errorKind: string | null;
+}
+
+/**
+ * Successful share of the probes, in percent with 2 decimals. Rate-limited probes are left out
+ * (the provider refused to answer, which says nothing of its health); auth errors count as down.
+ * null when no probe counts.
+ */
+export function uptimePercent(probes: readonly ProbeRecord[]): number | null {
+  const counted = probes.filter((p) => p.errorKind !== 'rate_limited');
+  if (counted.length === 0) return null;
+  const up = counted.filter((p) => p.success).length;
+  return Math.round((10_000 * up) / counted.length) / 100;
+}

@@ -1,0 +1,99 @@
+// Recomputes a model's row from its measured calls after a probe or an evaluation: response time,
+// uptime, streaks and status (the rules live in models/model-status.ts).
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, DAY_MS, HOUR_MS } from '../common/clock.js';
+import { mean, median, percentile } from '../common/stats.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
+import { DomainEventBus } from '../events/domain-events.js';
+import { MetricsRepository } from '../metrics/metrics.repository.js';
+import type { ModelEntity } from '../models/model.entity.js';
+import { applyVerdict, decideModelStatus, uptimePercent, type ProbeVerdict } from '../models/model-status.js';
+import { ModelsRepository, type ModelStatePatch } from '../models/models.repository.js';
+
+@Injectable()
+export class ModelStateService {
+  constructor(
+    private readonly models: ModelsRepository,
+    private readonly metrics: MetricsRepository,
+    private readonly events: DomainEventBus,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** After a probe: streaks move with the verdict, then everything derived is recomputed. */
+  async afterProbe(model: ModelEntity, verdict: ProbeVerdict, errorKind: string | null, retryAfterMs?: number): Promise<ModelEntity> {
+    const now = this.clock.now();
+    const streaks = applyVerdict(model, verdict);
+    const patch: ModelStatePatch = {
+      ...streaks,
+      ...(await this.derived(model.id, now)),
+      lastProbeAt: now,
+      lastErrorKind: verdict === 'success' ? null : errorKind,
+      rateLimitedUntil: verdict === 'rate_limited' ? new Date(now.getTime() + (retryAfterMs ?? 60_000)) : null,
+      updatedAt: now,
+    };
+    return this.save(model, patch);
+  }
+
+  /** After an evaluation: a new last score, and the status it implies. */
+  async afterEvaluation(model: ModelEntity, score: number): Promise<ModelEntity> {
+    const now = this.clock.now();
+    return this.save(model, { lastScore: score, ...(await this.derived(model.id, now)), updatedAt: now }, score);
+  }
+
+  private async derived(modelId: number, now: Date): Promise<Omit<ModelStatePatch, 'updatedAt'>> {
+    const window = new Date(now.getTime() - this.config.probing.uptimeWindowHours * HOUR_MS);
+    const [probes, lastHour] = await Promise.all([
+      this.metrics.findProbeRecordsSince(modelId, window),
+      this.metrics.findSuccessfulLatenciesSince(modelId, new Date(now.getTime() - HOUR_MS)),
+    ]);
+    const patch: Omit<ModelStatePatch, 'updatedAt'> = {};
+    const uptime = uptimePercent(probes);
+    if (uptime !== null) patch.uptimePercent = uptime;
+    const typical = median(lastHour);
+    if (typical !== null) patch.responseTime = Math.round(typical);
+    return patch;
+  }
+
+  private async save(model: ModelEntity, patch: ModelStatePatch, lastScore = model.lastScore): Promise<ModelEntity> {
+    const now = patch.updatedAt;
+    const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
+    const [lastHour, week, scores] = await Promise.all([
+      this.metrics.findSuccessfulLatenciesSince(model.id, new Date(now.getTime() - HOUR_MS)),
+      this.metrics.findSuccessfulLatenciesSince(model.id, weekAgo),
+      this.metrics.findEvaluationScoresSince(model.id, weekAgo),
+    ]);
+    const status = decideModelStatus(
+      {
+        previous: model.status,
+        streaks: {
+          consecutiveFailures: patch.consecutiveFailures ?? model.consecutiveFailures,
+          consecutiveSuccesses: patch.consecutiveSuccesses ?? model.consecutiveSuccesses,
+        },
+        p95LastHourMs: percentile(lastHour, 95),
+        median7dMs: median(week),
+        lastScore: scores.length > 0 ? lastScore : null,
+        meanScore7d: mean(scores),
+      },
+      this.config.probing,
+    );
+    const full = { ...patch, status };
+    await this.models.saveState(model.id, full);
+    const updated = Object.assign(Object.create(Object.getPrototypeOf(model) as object) as ModelEntity, model, full);
+    this.events.publish('model.state_changed', {
+      modelId: updated.id,
+      name: updated.name,
+      apiType: updated.apiType,
+      previousStatus: model.status,
+      status: updated.status,
+      lastScore: updated.lastScore,
+      previousScore: model.lastScore,
+      responseTime: updated.responseTime,
+      uptimePercent: updated.uptimePercent,
+      errorKind: updated.lastErrorKind,
+      at: now.toISOString(),
+    });
+    return updated;
+  }
+}

@@ -1,0 +1,41 @@
+// Only triggers: every PROBE_INTERVAL_MS (and once right after start) it asks ProbeService for a
+// round. A round still running when the next tick comes is joined, never doubled.
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
+import { ProbeService } from './probe.service.js';
+
+const INTERVAL_NAME = 'probe-models';
+
+@Injectable()
+export class ProbeScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ProbeScheduler.name);
+  private firstRound?: NodeJS.Timeout;
+
+  constructor(
+    private readonly probes: ProbeService,
+    private readonly scheduler: SchedulerRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const every = this.config.probing.intervalMs;
+    if (every === 0) return;
+    this.scheduler.addInterval(INTERVAL_NAME, setInterval(() => void this.tick(), every));
+    this.firstRound = setTimeout(() => void this.tick(), Math.min(every, 1000));
+  }
+
+  onApplicationShutdown(): void {
+    clearTimeout(this.firstRound);
+    if (this.scheduler.doesExist('interval', INTERVAL_NAME)) this.scheduler.deleteInterval(INTERVAL_NAME);
+  }
+
+  async tick(): Promise<void> {
+    try {
+      await this.probes.probeAll();
+    } catch (error) {
+      this.logger.error({ err: error }, 'Probe round failed');
+    }
+  }
+}

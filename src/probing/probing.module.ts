@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { MetricsModule } from '../metrics/metrics.module.js';
+import { ModelsModule } from '../models/models.module.js';
+import { ProvidersModule } from '../providers/providers.module.js';
+import { EvaluationService } from './evaluation.service.js';
+import { ModelStateService } from './model-state.service.js';
+import { ProbeScheduler } from './probe.scheduler.js';
+import { ProbeService } from './probe.service.js';
+import { ProbingController } from './probing.controller.js';
+import { ProbingService } from './probing.service.js';
+import { ProviderSimulator } from './provider-simulator.js';
+import { SuiteProvider } from './suite.provider.js';
+
+@Module({
+  imports: [ModelsModule, MetricsModule, ProvidersModule],
+  controllers: [ProbingController],
+  providers: [
+    { provide: ProviderSimulator, useFactory: () => new ProviderSimulator() },
+    ModelStateService,
+    ProbeService,
+    ProbeScheduler,
+    EvaluationService,
+    SuiteProvider,
+    ProbingService,
+  ],
+  exports: [EvaluationService, SuiteProvider, ProbeService, ModelStateService],
+})
+export class ProbingModule {}

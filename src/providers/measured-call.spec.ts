@@ -1,0 +1,115 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { hostOf, runMeasuredCall, tokensPerSecond, type StreamRunner } from './measured-call.js';
+import type { ConfiguredProviderSettings } from './provider.types.js';
+
+const KEY = 'sk-unit-test-key-0001';
+const settings: ConfiguredProviderSettings = {
+  apiType: 'openai',
+  wireFormat: 'openai',
+  baseUrl: 'https://api.example.com/v1',
+  model: 'm',
+  apiKey: KEY,
+  configured: true,
+  problems: [],
+};
+
+const call = (run: StreamRunner, timeoutMs = 1000) => runMeasuredCall(settings, { timeoutMs }, run);
+
+describe('tokensPerSecond', () => {
+  it('is output tokens over the whole call, rounded to 2 decimals', () => {
+    expect(tokensPerSecond(50, 2000)).toBe(25);
+    expect(tokensPerSecond(10, 3000)).toBe(3.33);
+  });
+
+  it('is null without a token count and never divides by zero', () => {
+    expect(tokensPerSecond(null, 1000)).toBeNull();
+    expect(tokensPerSecond(5, 0)).toBe(5000);
+  });
+});
+
+describe('hostOf', () => {
+  it('keeps host and port only, never credentials, path or query', () => {
+    expect(hostOf('https://user:secret@api.example.com:8443/v1?key=abc')).toBe('api.example.com:8443');
+    expect(hostOf('not a url')).toBe('the provider');
+  });
+});
+
+describe('runMeasuredCall', () => {
+  it('joins the deltas and measures ttft, latency, tokens and throughput', async () => {
+    const result = await call(async (_signal, recorder) => {
+      recorder.text('');
+      await sleep(30);
+      recorder.text('Hello ');
+      await sleep(30);
+      recorder.text('world');
+      recorder.outputTokens(2);
+    });
+    expect(result).toMatchObject({ ok: true, text: 'Hello world', outputTokens: 2 });
+    if (!result.ok) throw new Error('expected success');
+    expect(result.ttftMs).toBeGreaterThanOrEqual(25);
+    expect(result.latencyMs).toBeGreaterThanOrEqual(result.ttftMs ?? 0);
+    expect(result.tokensPerSecond).toBe(tokensPerSecond(2, result.latencyMs));
+  });
+
+  it('keeps the last token count reported and ignores nonsense', async () => {
+    const result = await call(async (_signal, recorder) => {
+      recorder.text('x');
+      recorder.outputTokens(1);
+      recorder.outputTokens(7);
+      recorder.outputTokens(Number.NaN);
+      recorder.outputTokens(undefined);
+    });
+    expect(result).toMatchObject({ ok: true, outputTokens: 7 });
+  });
+
+  it('reports null tokens and throughput when the provider reports no usage', async () => {
+    const result = await call(async (_signal, recorder) => recorder.text('x'));
+    expect(result).toMatchObject({ ok: true, outputTokens: null, tokensPerSecond: null });
+  });
+
+  it('is bad_response for an empty or blank answer', async () => {
+    expect(await call(async (_signal, recorder) => recorder.text('  \n'))).toMatchObject({
+      ok: false,
+      errorKind: 'bad_response',
+      message: 'empty answer from api.example.com',
+    });
+  });
+
+  it('times out a runner that ignores the abort signal', async () => {
+    const result = await call(() => new Promise<void>(() => undefined), 50);
+    expect(result).toMatchObject({ ok: false, errorKind: 'timeout', message: 'no answer from api.example.com within 50 ms' });
+    expect(result.latencyMs).toBeGreaterThanOrEqual(45);
+    expect(result.latencyMs).toBeLessThan(1000);
+  });
+
+  it('is a timeout, not a partial answer, when an SDK ends the stream quietly on abort', async () => {
+    const result = await call(async (signal, recorder) => {
+      recorder.text('partial');
+      await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+    }, 50);
+    expect(result).toMatchObject({ ok: false, errorKind: 'timeout' });
+  });
+
+  it('classifies what the runner throws, and a late rejection after a timeout is swallowed', async () => {
+    const failing = await call(async () => {
+      throw Object.assign(new Error(`401 bad key ${KEY}`), { status: 401 });
+    });
+    expect(failing).toEqual({ ok: false, errorKind: 'auth', message: 'HTTP 401 from api.example.com', latencyMs: expect.any(Number) });
+    expect(JSON.stringify(failing)).not.toContain(KEY);
+
+    const late = await call(async () => {
+      await sleep(100);
+      throw new Error('too late');
+    }, 20);
+    expect(late).toMatchObject({ errorKind: 'timeout' });
+    await sleep(120); // an unhandled rejection here would fail the run
+  });
+
+  it('redacts the key from a message, should a base URL host contain it', async () => {
+    const odd: ConfiguredProviderSettings = { ...settings, baseUrl: `https://${KEY}.example.com` };
+    const result = await runMeasuredCall(odd, { timeoutMs: 1000 }, async () => {
+      throw Object.assign(new Error('x'), { status: 500 });
+    });
+    expect(result).toMatchObject({ ok: false, message: 'HTTP 500 from [redacted].example.com' });
+  });
+});

@@ -1,0 +1,101 @@
+// The part every adapter shares: the timeout, the clock, the text and token bookkeeping, and turning
+// a failure into a CallFailure. An adapter only sends the request and feeds the stream in.
+import { classifyError, emptyAnswerFailure, type ClassifiedFailure } from './error-classification.js';
+import type { CallOptions, CallResult, ConfiguredProviderSettings } from './provider.types.js';
+
+export interface StreamRecorder {
+  /** Each text delta as it arrives; the first non-empty one marks the time to first token. */
+  text(delta: string | null | undefined): void;
+  /** The provider's output token count, whenever it reports one (the last report wins). */
+  outputTokens(count: number | null | undefined): void;
+}
+
+/** An SDK's own timeout is set this much later than ours, so ours (covering the whole stream) fires first. */
+export const SDK_TIMEOUT_SLACK_MS = 1_000;
+
+/** Sends the request with `signal` and feeds the stream to `recorder`; may throw anything. */
+export type StreamRunner = (signal: AbortSignal, recorder: StreamRecorder) => Promise<void>;
+
+class CallTimedOut extends Error {
+  override readonly name = 'CallTimedOut';
+}
+
+export async function runMeasuredCall(
+  settings: ConfiguredProviderSettings,
+  options: CallOptions,
+  run: StreamRunner,
+): Promise<CallResult> {
+  const host = hostOf(settings.baseUrl);
+  const controller = new AbortController();
+  let timedOut = false;
+  let firstTextAt: number | null = null;
+  let outputTokens: number | null = null;
+  const parts: string[] = [];
+  const recorder: StreamRecorder = {
+    text(delta) {
+      if (!delta) return;
+      firstTextAt ??= performance.now();
+      parts.push(delta);
+    },
+    outputTokens(count) {
+      if (typeof count === 'number' && Number.isFinite(count) && count >= 0) outputTokens = count;
+    },
+  };
+
+  // Racing the abort as well as passing the signal keeps the timeout even if an SDK ignored it.
+  const deadline = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(new CallTimedOut()), { once: true });
+  });
+  const started = performance.now();
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  let failure: unknown;
+  let failed = false;
+  try {
+    const running = run(controller.signal, recorder);
+    running.catch(() => undefined); // after a timeout, its late rejection has already been reported
+    await Promise.race([running, deadline]);
+  } catch (error) {
+    failed = true;
+    failure = error;
+  } finally {
+    clearTimeout(timer);
+  }
+  const latencyMs = Math.round(performance.now() - started);
+
+  // Some SDKs end a stream quietly when it is aborted, so a timeout is checked even without an error.
+  if (failed || timedOut) {
+    return toFailure(classifyError(failure, { host, timedOut, timeoutMs: options.timeoutMs, nowMs: Date.now() }), latencyMs, settings.apiKey);
+  }
+  const text = parts.join('');
+  if (text.trim() === '') return toFailure(emptyAnswerFailure(host), latencyMs, settings.apiKey);
+  const ttftMs = firstTextAt === null ? null : Math.round(firstTextAt - started);
+  return { ok: true, text, latencyMs, ttftMs, outputTokens, tokensPerSecond: tokensPerSecond(outputTokens, latencyMs) };
+}
+
+/**
+ * End-to-end output throughput: output tokens over the whole call, time to first token included.
+ * (The streaming phase alone is often a millisecond or two when a short answer arrives in one
+ * packet, which would give absurd rates; decode speed is outputTokens / (latencyMs - ttftMs).)
+ */
+export function tokensPerSecond(outputTokens: number | null, latencyMs: number): number | null {
+  if (outputTokens === null) return null;
+  return Math.round((outputTokens / (Math.max(latencyMs, 1) / 1000)) * 100) / 100;
+}
+
+export function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host; // never userinfo, path or query: those may hold secrets
+  } catch {
+    return 'the provider';
+  }
+}
+
+function toFailure(classified: ClassifiedFailure, latencyMs: number, apiKey: string | undefined): CallResult {
+  // Messages are built from host, status and error code only; this guards against a key pasted
+  // into a base URL's host.
+  const message = apiKey && apiKey.length >= 4 ? classified.message.split(apiKey).join('[redacted]') : classified.message;
+  return { ok: false, ...classified, message, latencyMs };
+}
