@@ -12,6 +12,9 @@ export const REDACTED_PATHS = [
   'req.headers["x-api-key"]',
   'req.headers.cookie',
   'req.headers["idempotency-key"]',
+  'apiKey',
+  '*.apiKey',
+  'settings.apiKey',
 ];
 
 export function loggerOptions(config: AppConfig, destination?: LogDestination): Params {

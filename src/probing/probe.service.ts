@@ -15,7 +15,8 @@ import { ModelStateService } from './model-state.service.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { ProviderSimulator, simulationProfile } from './provider-simulator.js';
 
-export const PROBE_REQUEST: ChatRequest = { prompt: 'Reply with exactly one word: pong', maxTokens: 16 };
+// Generous maxTokens: reasoning models (gpt-oss, gemini-2.5) may think before the one-word answer.
+export const PROBE_REQUEST: ChatRequest = { prompt: 'Reply with exactly one word: pong', maxTokens: 256 };
 const PROBE_ANSWER = /\bpong\b/i;
 
 export interface ProbeRoundSummary {

@@ -37,7 +37,8 @@ export class ProviderSimulator {
       latencyMs,
       ttftMs,
       outputTokens,
-      tokensPerSecond: Math.round((outputTokens / Math.max(1, latencyMs - ttftMs)) * 1000 * 10) / 10,
+      // Over the whole call, as the live adapters measure it.
+      tokensPerSecond: Math.round((outputTokens / latencyMs) * 1000 * 10) / 10,
     };
   }
 
