@@ -14,6 +14,7 @@ import { loggerOptions, type LogDestination } from './logging.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ModelsModule } from './models/models.module.js';
 import { ProbingModule } from './probing/probing.module.js';
+import { RoutingModule } from './routing/routing.module.js';
 import { EventsModule } from './events/events.module.js';
 
 export interface AppModuleOptions {
@@ -41,6 +42,7 @@ export class AppModule {
         DcrsModule,
         CartridgesModule,
         ProbingModule,
+        RoutingModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 // The one place that turns the environment into typed, validated configuration.
 // Every setting read here is documented in README.md and .env.example.
+import { validateCronExpression } from 'cron';
 import { EnvReader, type Env } from './env-parsers.js';
 
 export const APP_VERSION = '1.0.0';
@@ -47,12 +48,39 @@ export interface AppConfig {
     readonly simulate: boolean;
     readonly suitePath?: string;
   };
+  readonly dcrs: {
+    /** Cron expression of the daily run; null: not scheduled (DCRS_CRON=off). */
+    readonly cron: string | null;
+    readonly timeZone: string;
+    readonly concurrency: number;
+  };
+  readonly routing: {
+    readonly minUptime: number;
+    readonly minMargin: number;
+    readonly mode: 'auto' | 'recommend';
+  };
+  readonly manualTest: {
+    readonly queueMax: number;
+  };
   readonly providers: {
     /** The <TYPE>_API_KEY / _BASE_URL / _MODEL variables (and GEMINI_API_KEY), as given. */
     readonly env: Readonly<Record<string, string>>;
     /** Extra hosts a model's base URL may point at. */
     readonly allowedHosts: readonly string[];
   };
+}
+
+function cronOrOff(value: string): string | null {
+  return value.toLowerCase() === 'off' ? null : value;
+}
+
+function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const PROVIDER_VARIABLE = /^(OPENAI|ANTHROPIC|GOOGLE|GEMINI|GROQ|MISTRAL|DEEPSEEK|OPENROUTER|SAMBANOVA|CEREBRAS|OTHERS)_(API_KEY|BASE_URL|MODEL)$/;
@@ -111,6 +139,19 @@ export function parseAppConfig(env: Env): AppConfig {
       simulate: read.bool('SIMULATE_PROVIDERS', !isProduction),
       suitePath: read.optionalString('EVAL_SUITE_PATH'),
     },
+    dcrs: {
+      cron: cronOrOff(read.string('DCRS_CRON', '0 8 * * *')),
+      timeZone: read.string('DCRS_TIMEZONE', 'Asia/Seoul'),
+      concurrency: read.int('DCRS_CONCURRENCY', 4, 1, 64),
+    },
+    routing: {
+      minUptime: read.number('ROUTING_MIN_UPTIME', 95, 0, 100),
+      minMargin: read.number('ROUTING_MIN_MARGIN', 0.2, 0, 10),
+      mode: read.oneOf('ROUTING_MODE', ['auto', 'recommend'] as const, 'auto'),
+    },
+    manualTest: {
+      queueMax: read.int('MANUAL_TEST_QUEUE_MAX', 5, 0, 100),
+    },
     providers: {
       env: providerVariables(env),
       allowedHosts: read.list('PROVIDER_ALLOWED_HOSTS').map((host) => host.toLowerCase()),
@@ -121,6 +162,12 @@ export function parseAppConfig(env: Env): AppConfig {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
       read.problems.push(`CORS_ORIGINS entries must be "*" or an origin such as https://dash.example.com (got "${origin}")`);
     }
+  }
+  if (!isValidTimeZone(config.dcrs.timeZone)) {
+    read.problems.push(`DCRS_TIMEZONE must be an IANA time zone such as Asia/Seoul (got "${config.dcrs.timeZone}")`);
+  }
+  if (config.dcrs.cron !== null && !validateCronExpression(config.dcrs.cron).valid) {
+    read.problems.push(`DCRS_CRON must be a cron expression such as "0 8 * * *", or off (got "${config.dcrs.cron}")`);
   }
   if (config.auth.adminKeys.some((key) => key.length < 16)) {
     read.problems.push('ADMIN_API_KEY entries must be at least 16 characters long');

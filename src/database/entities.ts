@@ -2,6 +2,14 @@ import { CartridgeExecutionEntity } from '../cartridges/cartridge-execution.enti
 import { CartridgeEntity } from '../cartridges/cartridge.entity.js';
 import { DcrsRunEntity } from '../dcrs/dcrs-run.entity.js';
 import { MetricEntity } from '../metrics/metric.entity.js';
+import { ManualTestRunEntity } from '../manual-test/manual-test-run.entity.js';
 import { ModelEntity } from '../models/model.entity.js';
+import { RoutingChangeEntity } from '../routing/routing-change.entity.js';
+import { RoutingStateEntity } from '../routing/routing-state.entity.js';
 
-export const ENTITIES = [ModelEntity, MetricEntity, DcrsRunEntity, CartridgeEntity, CartridgeExecutionEntity];
+export const ENTITIES = [
+  ModelEntity, MetricEntity, DcrsRunEntity, CartridgeEntity, CartridgeExecutionEntity,
+  RoutingStateEntity,
+  RoutingChangeEntity,
+  ManualTestRunEntity,
+];

@@ -31,4 +31,44 @@ export class DcrsRunEntity {
 
   @Column({ name: 'is_demo', type: 'boolean', default: false })
   isDemo!: boolean;
+
+  @Column({ type: 'varchar', length: 16, default: 'completed' })
+  status!: DcrsRunStatus;
+
+  /** schedule or manual (POST /api/dcrs/run). */
+  @Column({ type: 'varchar', length: 16, default: 'schedule' })
+  trigger!: DcrsTrigger;
+
+  /** Set for scheduled runs only: the unique guard that allows one scheduled run per date. */
+  @Column({ name: 'scheduled_date', type: 'varchar', length: 10, nullable: true, unique: true })
+  scheduledDate!: string | null;
+
+  @TimestampColumn({ name: 'finished_at', nullable: true })
+  finishedAt!: Date | null;
+
+  @Column({ name: 'duration_ms', type: 'integer', nullable: true })
+  durationMs!: number | null;
+
+  /** Per-model results: score, p50/p95 latency, passed/failed cases, error kinds. */
+  @Column({ type: 'simple-json', nullable: true })
+  results!: DcrsModelResult[] | null;
+
+  /** Why a failed run failed. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  error!: string | null;
+}
+
+export const DCRS_RUN_STATUSES = ['running', 'completed', 'failed'] as const;
+export type DcrsRunStatus = (typeof DCRS_RUN_STATUSES)[number];
+export type DcrsTrigger = 'schedule' | 'manual';
+
+export interface DcrsModelResult {
+  model: string;
+  score: number;
+  p50_latency_ms: number | null;
+  p95_latency_ms: number | null;
+  passed: number;
+  failed: number;
+  error_kinds: Record<string, number>;
+  probe_mode: string;
 }

@@ -1,14 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThanOrEqual, Repository } from 'typeorm';
-import { DcrsRunEntity } from './dcrs-run.entity.js';
+import { isUniqueViolation } from '../database/errors.js';
+import { DcrsRunEntity, type DcrsModelResult, type DcrsTrigger } from './dcrs-run.entity.js';
+
+export interface RunCompletion {
+  totalTests: number;
+  avgScore: number;
+  bestModel: string;
+  changesApplied: boolean;
+  finishedAt: Date;
+  durationMs: number;
+  results: DcrsModelResult[];
+}
 
 @Injectable()
 export class DcrsRepository {
   constructor(@InjectRepository(DcrsRunEntity) private readonly runs: Repository<DcrsRunEntity>) {}
 
-  findLatestRun(): Promise<DcrsRunEntity | null> {
-    return this.runs.findOne({ where: {}, order: { executionTime: 'DESC', id: 'DESC' } });
+  findLatestCompletedRun(): Promise<DcrsRunEntity | null> {
+    return this.runs.findOne({ where: { status: 'completed' }, order: { executionTime: 'DESC', id: 'DESC' } });
+  }
+
+  findById(id: number): Promise<DcrsRunEntity | null> {
+    return this.runs.findOneBy({ id });
+  }
+
+  findRunning(): Promise<DcrsRunEntity | null> {
+    return this.runs.findOne({ where: { status: 'running' }, order: { id: 'DESC' } });
   }
 
   /** Runs executed since an instant, newest first. */
@@ -17,5 +36,49 @@ export class DcrsRepository {
       where: { executionTime: MoreThanOrEqual(since) },
       order: { executionTime: 'DESC', id: 'DESC' },
     });
+  }
+
+  /**
+   * Opens a run. A scheduled run carries its date in a unique column: when that date already has
+   * one (another instance, or before a restart), nothing is written and null comes back.
+   */
+  async insertRunningRun(date: string, trigger: DcrsTrigger, startedAt: Date): Promise<DcrsRunEntity | null> {
+    try {
+      const run = this.runs.create({
+        date,
+        trigger,
+        scheduledDate: trigger === 'schedule' ? date : null,
+        executionTime: startedAt,
+        timestamp: startedAt,
+        status: 'running',
+        totalTests: 0,
+        avgScore: 0,
+        bestModel: '',
+        changesApplied: false,
+        isDemo: false,
+        finishedAt: null,
+        durationMs: null,
+        results: null,
+        error: null,
+      });
+      return await this.runs.save(run);
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  async completeRun(id: number, completion: RunCompletion): Promise<void> {
+    await this.runs.update({ id }, { ...completion, status: 'completed' });
+  }
+
+  async failRun(id: number, reason: string, finishedAt: Date, durationMs: number): Promise<void> {
+    await this.runs.update({ id }, { status: 'failed', error: reason.slice(0, 500), finishedAt, durationMs });
+  }
+
+  /** Runs a crash left `running`: marked failed with the reason; returns how many. */
+  async failInterruptedRuns(reason: string, at: Date): Promise<number> {
+    const result = await this.runs.update({ status: 'running' }, { status: 'failed', error: reason, finishedAt: at });
+    return result.affected ?? 0;
   }
 }

@@ -47,6 +47,7 @@ describe('DCRS read endpoints', () => {
         avg_score: 9.09,
         best_model: 'Gemini',
         changes_applied: true,
+        status: 'completed',
       });
     });
 

@@ -44,6 +44,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     SEED_DEMO_DATA: 'false',
     PROBE_INTERVAL_MS: '0',
+    DCRS_CRON: 'off',
     LOG_LEVEL: 'info',
     PORT: '0',
     HOST: '127.0.0.1',

@@ -1,0 +1,145 @@
+// The daily evaluation run: every enabled, probe-able model through the suite, then the routing
+// decision. Started by the schedule (once per date, guarded in the database) or by POST.
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Clock, dateInTimeZone } from '../common/clock.js';
+import { mapWithConcurrency } from '../common/concurrency.js';
+import { conflict } from '../common/domain-error.js';
+import { mean, round } from '../common/stats.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
+import { DomainEventBus, type DcrsProgressEvent } from '../events/domain-events.js';
+import { ModelsRepository } from '../models/models.repository.js';
+import { EvaluationService, type ModelEvaluation } from '../probing/evaluation.service.js';
+import { SuiteProvider } from '../probing/suite.provider.js';
+import { ProviderRegistry } from '../providers/provider-registry.js';
+import { RoutingService } from '../routing/routing.service.js';
+import type { DcrsRunEntity, DcrsTrigger } from './dcrs-run.entity.js';
+import { DcrsRepository } from './dcrs.repository.js';
+import { toModelResults } from './dto/dcrs.mapper.js';
+
+export const INTERRUPTED_REASON = 'Interrupted: the server stopped while the run was going';
+
+@Injectable()
+export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Dcrs');
+  private current: Promise<void> | null = null;
+
+  constructor(
+    private readonly runs: DcrsRepository,
+    private readonly models: ModelsRepository,
+    private readonly registry: ProviderRegistry,
+    private readonly evaluations: EvaluationService,
+    private readonly suite: SuiteProvider,
+    private readonly routing: RoutingService,
+    private readonly events: DomainEventBus,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const failed = await this.runs.failInterruptedRuns(INTERRUPTED_REASON, this.clock.now());
+    if (failed > 0) this.logger.warn(`Marked ${failed} interrupted DCRS run(s) as failed`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.current?.catch(() => undefined);
+  }
+
+  /** The run in progress in this process, if any (tests and shutdown wait on it). */
+  inProgress(): Promise<void> | null {
+    return this.current;
+  }
+
+  /**
+   * Opens a run and executes it in the background. A scheduled start for a date that already has
+   * its scheduled run returns null. A run already going (here or in another instance): conflict.
+   */
+  async start(trigger: DcrsTrigger): Promise<DcrsRunEntity | null> {
+    if (this.current || (await this.runs.findRunning())) throw conflict('A DCRS run is already going');
+    const now = this.clock.now();
+    const run = await this.runs.insertRunningRun(dateInTimeZone(now, this.config.dcrs.timeZone), trigger, now);
+    if (!run) return null;
+    this.current = this.execute(run).finally(() => {
+      this.current = null;
+    });
+    return run;
+  }
+
+  private async execute(run: DcrsRunEntity): Promise<void> {
+    const suite = this.suite.current();
+    const started = this.clock.now();
+    let progress: DcrsProgressEvent = {
+      run_id: run.id,
+      date: run.date,
+      phase: 'started',
+      completed_tests: 0,
+      total_tests: 0,
+      percent: 0,
+      current_model: null,
+      best_so_far: null,
+    };
+    try {
+      const models = (await this.models.findEnabled()).filter((m) => this.registry.probeMode(m) !== 'off');
+      progress = { ...progress, total_tests: models.length * suite.cases.length };
+      this.events.publish('dcrs.progress', progress);
+      const evaluations = await mapWithConcurrency(models, this.config.dcrs.concurrency, async (model) => {
+        const evaluation = await this.evaluations.evaluate(model, suite, { runId: `dcrs-${run.id}`, kind: 'evaluation' });
+        const completed = progress.completed_tests + suite.cases.length;
+        const best: ModelEvaluation | undefined = evaluation.score > (progress.best_so_far?.score ?? -1) ? evaluation : undefined;
+        progress = {
+          ...progress,
+          phase: 'model_done',
+          completed_tests: completed,
+          percent: Math.round((100 * completed) / Math.max(1, progress.total_tests)),
+          current_model: model.name,
+          best_so_far: best ? { model: best.model, score: best.score } : progress.best_so_far,
+        };
+        this.events.publish('dcrs.progress', progress);
+        return evaluation;
+      });
+      await this.finish(run, evaluations, started, progress);
+    } catch (error) {
+      const finishedAt = this.clock.now();
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.error({ err: error, runId: run.id }, 'DCRS run failed');
+      await this.runs.failRun(run.id, reason, finishedAt, finishedAt.getTime() - started.getTime());
+      this.events.publish('dcrs.progress', { ...progress, phase: 'failed', error: reason.slice(0, 200) });
+    }
+  }
+
+  private async finish(run: DcrsRunEntity, evaluations: ModelEvaluation[], started: Date, progress: DcrsProgressEvent): Promise<void> {
+    const evaluated = await this.models.findByNames(evaluations.map((e) => e.model));
+    const routing = await this.routing.decide(
+      evaluations.map((e) => {
+        const row = evaluated.find((m) => m.id === e.modelId);
+        return {
+          name: e.model,
+          score: e.score,
+          p50LatencyMs: e.p50LatencyMs,
+          uptimePercent: row?.uptimePercent ?? 0,
+          status: row?.status ?? 'down',
+        };
+      }),
+      run.id,
+    );
+    const topScorer = [...evaluations].sort((a, b) => b.score - a.score)[0];
+    const finishedAt = this.clock.now();
+    const completion = {
+      totalTests: evaluations.reduce((sum, e) => sum + e.cases.length, 0),
+      avgScore: round(mean(evaluations.map((e) => e.score)) ?? 0, 2),
+      bestModel: routing.best ?? topScorer?.model ?? 'none',
+      changesApplied: routing.changed && this.config.routing.mode === 'auto',
+      finishedAt,
+      durationMs: finishedAt.getTime() - started.getTime(),
+      results: toModelResults(evaluations),
+    };
+    await this.runs.completeRun(run.id, completion);
+    this.events.publish('dcrs.progress', {
+      ...progress,
+      phase: 'completed',
+      completed_tests: completion.totalTests,
+      percent: 100,
+      current_model: null,
+    });
+  }
+}

@@ -1,0 +1,47 @@
+// Only triggers: DCRS_CRON in DCRS_TIMEZONE starts the scheduled run (the database allows one per date).
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
+import { DomainError } from '../common/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
+import { DcrsRunnerService } from './dcrs-runner.service.js';
+
+const JOB_NAME = 'dcrs-daily';
+
+@Injectable()
+export class DcrsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DcrsScheduler');
+
+  constructor(
+    private readonly runner: DcrsRunnerService,
+    private readonly scheduler: SchedulerRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { cron, timeZone } = this.config.dcrs;
+    if (cron === null) return;
+    const job = CronJob.from({ cronTime: cron, onTick: () => this.tick(), timeZone, start: false });
+    this.scheduler.addCronJob(JOB_NAME, job as unknown as Parameters<SchedulerRegistry['addCronJob']>[1]);
+    job.start();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.scheduler.doesExist('cron', JOB_NAME)) this.scheduler.deleteCronJob(JOB_NAME);
+  }
+
+  async tick(): Promise<void> {
+    try {
+      const run = await this.runner.start('schedule');
+      if (run) this.logger.log(`Scheduled DCRS run ${run.id} started for ${run.date}`);
+      else this.logger.log('Scheduled DCRS run skipped: this date already has one');
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'conflict') {
+        this.logger.warn('Scheduled DCRS run skipped: a run is already going');
+        return;
+      }
+      this.logger.error({ err: error }, 'Scheduled DCRS run could not start');
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import type { RoutingChangedEvent } from '../../events/domain-events.js';
+import type { RoutingChangeEntity } from '../routing-change.entity.js';
+import type { RoutingStateEntity } from '../routing-state.entity.js';
+import type { RoutingChangeResponse, RoutingResponse } from './routing.response.js';
+
+export function toRoutingResponse(
+  state: RoutingStateEntity | null,
+  mode: 'auto' | 'recommend',
+  pending: RoutingChangeEntity | null,
+): RoutingResponse {
+  return {
+    primary: state?.primaryModel ?? null,
+    fallbacks: state?.fallbacks ?? [],
+    mode,
+    updated_at: state?.updatedAt.toISOString() ?? null,
+    dcrs_run_id: state?.dcrsRunId ?? null,
+    reason: state?.reason ?? 'No DCRS run has decided the routing yet',
+    recommendation:
+      pending && !pending.applied
+        ? {
+            primary: pending.primaryModel,
+            fallbacks: pending.fallbacks,
+            dcrs_run_id: pending.dcrsRunId,
+            reason: pending.reason,
+            created_at: pending.createdAt.toISOString(),
+          }
+        : null,
+  };
+}
+
+export function toRoutingChangedEvent(routing: RoutingResponse): RoutingChangedEvent {
+  return {
+    primary: routing.primary,
+    fallbacks: routing.fallbacks,
+    mode: routing.mode,
+    updated_at: routing.updated_at ?? new Date(0).toISOString(),
+    dcrs_run_id: routing.dcrs_run_id,
+    reason: routing.reason,
+  };
+}
+
+export function toRoutingChangeResponse(change: RoutingChangeEntity): RoutingChangeResponse {
+  return {
+    id: change.id,
+    previous_primary: change.previousPrimary,
+    primary: change.primaryModel,
+    fallbacks: change.fallbacks,
+    mode: change.mode,
+    applied: change.applied,
+    dcrs_run_id: change.dcrsRunId,
+    reason: change.reason,
+    created_at: change.createdAt.toISOString(),
+  };
+}
