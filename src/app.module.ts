@@ -15,6 +15,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { ModelsModule } from './models/models.module.js';
 import { ProbingModule } from './probing/probing.module.js';
 import { RoutingModule } from './routing/routing.module.js';
+import { ManualTestModule } from './manual-test/manual-test.module.js';
 import { EventsModule } from './events/events.module.js';
 
 export interface AppModuleOptions {
@@ -43,6 +44,7 @@ export class AppModule {
         CartridgesModule,
         ProbingModule,
         RoutingModule,
+        ManualTestModule,
       ],
     };
   }

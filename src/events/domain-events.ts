@@ -46,10 +46,11 @@ export interface RoutingChangedEvent {
 /** A finished manual test run (the body of GET /api/manual-test/:run_id). */
 export interface ManualTestFinishedEvent {
   run_id: string;
-  status: 'testing' | 'completed' | 'failed';
+  status: 'queued' | 'testing' | 'completed' | 'failed';
   models: string[];
-  start_time: string;
+  start_time: string | null;
   end_time: string | null;
+  error: string | null;
   results: { model: string; score: number | null; response_time: number | null; passed: number; failed: number; error: string | null }[];
 }
 

@@ -40,6 +40,15 @@ export interface TestApp {
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
+  try {
+    return await boot(database, options);
+  } catch (error) {
+    if (!options.database) await database.drop();
+    throw error;
+  }
+}
+
+async function boot(database: TestDatabase, options: TestAppOptions): Promise<TestApp> {
   const config = parseAppConfig({
     NODE_ENV: 'test',
     SEED_DEMO_DATA: 'false',

@@ -1,0 +1,147 @@
+// The seed's POST /api/manual-test: evaluates the named models with the suite in the background,
+// one run at a time; later requests wait in a bounded queue.
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { DomainError, notFound } from '../common/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
+import { DomainEventBus } from '../events/domain-events.js';
+import type { ModelEntity } from '../models/model.entity.js';
+import { ModelsRepository } from '../models/models.repository.js';
+import { EvaluationService } from '../probing/evaluation.service.js';
+import { SuiteProvider } from '../probing/suite.provider.js';
+import { ProviderRegistry } from '../providers/provider-registry.js';
+import { toManualTestResult, toManualTestRunResponse } from './dto/manual-test.mapper.js';
+import type { ManualTestAcceptedResponse, ManualTestRunListResponse, ManualTestRunResponse } from './dto/manual-test.response.js';
+import type { ManualTestModelResult } from './manual-test-run.entity.js';
+import { ManualTestRepository } from './manual-test.repository.js';
+
+interface QueuedRun {
+  id: string;
+  models: ModelEntity[];
+}
+
+@Injectable()
+export class ManualTestService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ManualTest');
+  /** The run under way first, then the ones waiting. */
+  private readonly queue: QueuedRun[] = [];
+  private active: Promise<void> | null = null;
+
+  constructor(
+    private readonly runs: ManualTestRepository,
+    private readonly models: ModelsRepository,
+    private readonly registry: ProviderRegistry,
+    private readonly evaluations: EvaluationService,
+    private readonly suite: SuiteProvider,
+    private readonly events: DomainEventBus,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const failed = await this.runs.failUnfinished('Interrupted: the server stopped before the run finished', this.clock.now());
+    if (failed > 0) this.logger.warn(`Marked ${failed} unfinished manual test run(s) as failed`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.queue.length = 0;
+    await this.active?.catch(() => undefined);
+  }
+
+  private waiting(): number {
+    return Math.max(0, this.queue.length - (this.active ? 1 : 0));
+  }
+
+  /** Resolves when the queue has drained (tests). */
+  async idle(): Promise<void> {
+    while (this.active) await this.active;
+  }
+
+  async request(names: readonly string[] | undefined): Promise<ManualTestAcceptedResponse> {
+    const models = await this.resolveModels(names);
+    if (this.active && this.waiting() >= this.config.manualTest.queueMax) {
+      throw new DomainError('too_many_requests', `The manual test queue is full (${this.config.manualTest.queueMax} waiting): try again later`, {
+        queue_max: this.config.manualTest.queueMax,
+      });
+    }
+    const id = randomUUID();
+    const now = this.clock.now();
+    const queued = this.active !== null;
+    await this.runs.insertRun({ id, status: queued ? 'queued' : 'testing', models: models.map((m) => m.name), requestedAt: now });
+    this.queue.push({ id, models });
+    const position = this.waiting();
+    if (!this.active) this.active = this.drain();
+    return {
+      status: queued ? 'queued' : 'testing',
+      models: models.map((m) => m.name),
+      start_time: queued ? null : now.toISOString(),
+      run_id: id,
+      ...(queued ? { queue_position: position } : {}),
+    };
+  }
+
+  async get(id: string): Promise<ManualTestRunResponse> {
+    const run = await this.runs.findById(id);
+    if (!run) throw notFound(`Manual test run ${id} not found`);
+    return toManualTestRunResponse(run);
+  }
+
+  async recent(limit = 20): Promise<ManualTestRunListResponse> {
+    return { runs: (await this.runs.findRecent(limit)).map(toManualTestRunResponse) };
+  }
+
+  /** Exact names, duplicates dropped; none named: every model that can be probed. */
+  private async resolveModels(names: readonly string[] | undefined): Promise<ModelEntity[]> {
+    const unique = [...new Set(names ?? [])];
+    if (unique.length === 0) {
+      const all = (await this.models.findEnabled()).filter((m) => this.registry.probeMode(m) !== 'off');
+      if (all.length === 0) throw new DomainError('unprocessable', 'No model can be probed: configure a provider key or turn SIMULATE_PROVIDERS on');
+      return all;
+    }
+    const found = await this.models.findByNames(unique);
+    const unknown = unique.filter((name) => !found.some((m) => m.name === name));
+    if (unknown.length > 0) throw new DomainError('invalid_input', `Unknown model(s) in models: ${unknown.join(', ')}`);
+    const ordered = unique.map((name) => found.find((m) => m.name === name)!);
+    const unprobeable = ordered.filter((m) => this.registry.probeMode(m) === 'off');
+    if (unprobeable.length > 0) {
+      throw new DomainError(
+        'unprocessable',
+        `Cannot be probed (disabled, or no provider key with the simulator off): ${unprobeable.map((m) => m.name).join(', ')}`,
+      );
+    }
+    return ordered;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (let next = this.queue[0]; next; next = this.queue[0]) {
+        await this.execute(next);
+        this.queue.shift();
+      }
+    } finally {
+      this.active = null;
+    }
+  }
+
+  private async execute(run: QueuedRun): Promise<void> {
+    await this.runs.markTesting(run.id, this.clock.now());
+    const results: ManualTestModelResult[] = [];
+    let status: 'completed' | 'failed' = 'completed';
+    let error: string | null = null;
+    try {
+      for (const model of run.models) {
+        const evaluation = await this.evaluations.evaluate(model, this.suite.current(), { runId: `manual-${run.id}`, kind: 'manual' });
+        results.push(toManualTestResult(evaluation));
+      }
+    } catch (caught) {
+      status = 'failed';
+      error = 'The run stopped on an internal error';
+      this.logger.error({ err: caught, runId: run.id }, 'Manual test run failed');
+    }
+    await this.runs.markFinished(run.id, status, this.clock.now(), results, error);
+    const finished = await this.runs.findById(run.id);
+    if (finished) this.events.publish('manual_test.finished', toManualTestRunResponse(finished));
+  }
+}

@@ -1,0 +1,111 @@
+import request from 'supertest';
+import { dateInTimeZone } from '../../src/common/clock.js';
+import { DcrsRunEntity } from '../../src/dcrs/dcrs-run.entity.js';
+import { DcrsRunnerService, INTERRUPTED_REASON } from '../../src/dcrs/dcrs-runner.service.js';
+import { eventually, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
+import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
+import { startTestApp, type TestApp } from '../setup/test-app.js';
+
+describe('scheduled DCRS runs', () => {
+  let evaluation: EvaluationEnv;
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    evaluation = await startEvaluationEnv();
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await evaluation.close();
+    await database.drop();
+  });
+
+  it('two instances starting the scheduled run at once open exactly one run for the date', async () => {
+    const a = await startTestApp({ database, env: evaluation.env });
+    const b = await startTestApp({ database, env: evaluation.env });
+    try {
+      const starts = await Promise.allSettled([
+        a.app.get(DcrsRunnerService).start('schedule'),
+        b.app.get(DcrsRunnerService).start('schedule'),
+      ]);
+      const opened = starts.filter((s) => s.status === 'fulfilled' && s.value !== null);
+      expect(opened).toHaveLength(1);
+      await a.app.get(DcrsRunnerService).inProgress();
+      await b.app.get(DcrsRunnerService).inProgress();
+      const today = dateInTimeZone(new Date(), 'Asia/Seoul');
+      const scheduled = await a.dataSource.getRepository(DcrsRunEntity).findBy({ trigger: 'schedule' });
+      expect(scheduled).toHaveLength(1);
+      expect(scheduled[0]).toMatchObject({ date: today, scheduledDate: today, status: 'completed' });
+
+      // The same date again, later or after a restart: skipped.
+      expect(await a.app.get(DcrsRunnerService).start('schedule')).toBeNull();
+      // A manual run is not limited by the date.
+      const manual = await request(a.server).post('/api/dcrs/run').expect(202);
+      expect(manual.body.status).toBe('running');
+      await a.app.get(DcrsRunnerService).inProgress();
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('a run that a crash left running is marked failed at the next start', async () => {
+    const first = await startTestApp({ database, env: evaluation.env });
+    const orphan = await first.dataSource.getRepository(DcrsRunEntity).save({
+      date: '2026-01-01',
+      executionTime: new Date('2026-01-01T00:00:00Z'),
+      timestamp: new Date('2026-01-01T00:00:00Z'),
+      totalTests: 0,
+      avgScore: 0,
+      bestModel: '',
+      status: 'running',
+      trigger: 'schedule',
+      scheduledDate: '2026-01-01',
+    });
+    await first.close();
+
+    const second = await startTestApp({ database, env: evaluation.env });
+    try {
+      const res = await request(second.server).get(`/api/dcrs/runs/${orphan.id}`).expect(200);
+      expect(res.body).toMatchObject({ status: 'failed', error: INTERRUPTED_REASON });
+      // And a new run can start normally.
+      await request(second.server).post('/api/dcrs/run').expect(202);
+      await second.app.get(DcrsRunnerService).inProgress();
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('the DCRS cron', () => {
+  let evaluation: EvaluationEnv;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    evaluation = await startEvaluationEnv();
+    t = await startTestApp({ env: { ...evaluation.env, DCRS_CRON: '* * * * * *', DCRS_TIMEZONE: 'UTC' } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await evaluation.close();
+  });
+
+  it('starts the scheduled run by itself, dated in DCRS_TIMEZONE, and only once for the date', async () => {
+    const run = await eventually(async () => {
+      const rows = await t.dataSource.getRepository(DcrsRunEntity).findBy({ trigger: 'schedule', status: 'completed' });
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(run[0]!.date).toBe(new Date().toISOString().slice(0, 10));
+    await new Promise((resolve) => setTimeout(resolve, 2200));
+    expect(await t.dataSource.getRepository(DcrsRunEntity).countBy({ trigger: 'schedule' })).toBe(1);
+  });
+});
+
+describe('DCRS settings', () => {
+  it.each([
+    [{ DCRS_CRON: 'every morning' }, 'DCRS_CRON'],
+    [{ DCRS_TIMEZONE: 'Mars/Olympus' }, 'DCRS_TIMEZONE'],
+    [{ ROUTING_MODE: 'sometimes' }, 'ROUTING_MODE'],
+  ])('an invalid %p refuses to start, naming the variable', async (env, name) => {
+    await expect(startTestApp({ env })).rejects.toThrow(name);
+  });
+});
