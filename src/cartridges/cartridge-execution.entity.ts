@@ -8,6 +8,7 @@ export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
 /** One run of a cartridge, by the built-in runner or reported by a worker. */
 @Entity({ name: 'cartridge_executions' })
 @Index('idx_cartridge_executions_cartridge_started', ['cartridgeId', 'startedAt'])
+@Index('uq_cartridge_executions_idempotency', ['cartridgeId', 'idempotencyKey'], { unique: true })
 export class CartridgeExecutionEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -36,4 +37,23 @@ export class CartridgeExecutionEntity {
 
   @Column({ name: 'is_demo', type: 'boolean', default: false })
   isDemo!: boolean;
+
+  /** runner (built in) or worker (reported through the ingest API). */
+  @Column({ type: 'varchar', length: 16, default: 'runner' })
+  source!: 'runner' | 'worker';
+
+  @Column({ name: 'model_used', type: 'varchar', length: 100, nullable: true })
+  modelUsed!: string | null;
+
+  /** A worker's output, bounded to 64 KB, as JSON text. */
+  @Column({ type: 'simple-json', nullable: true })
+  output!: unknown;
+
+  /** The worker's Idempotency-Key: the same key again writes nothing. */
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 200, nullable: true })
+  idempotencyKey!: string | null;
+
+  /** SHA-256 of the first request's body, to refuse the same key with another body. */
+  @Column({ name: 'request_hash', type: 'varchar', length: 64, nullable: true })
+  requestHash!: string | null;
 }
