@@ -8,6 +8,8 @@ export type MetricKind = (typeof METRIC_KINDS)[number];
 /** One measured call of a model (the seed's `daily_metrics` table). */
 @Entity({ name: 'daily_metrics' })
 @Index('idx_metrics_model_timestamp', ['modelId', 'timestamp'])
+// Covers the uptime counts (model, window, kind, outcome) so that they never read the table itself.
+@Index('idx_metrics_uptime_cover', ['modelId', 'timestamp', 'kind', 'success', 'errorKind'])
 export class MetricEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, MoreThanOrEqual, Repository } from 'typeorm';
+import { In, IsNull, MoreThanOrEqual, Repository } from 'typeorm';
 import { ModelEntity } from '../models/model.entity.js';
 import { MetricEntity, type MetricKind } from './metric.entity.js';
 
@@ -43,6 +43,21 @@ export interface LatestFailure {
   timestamp: Date;
 }
 
+interface RawMetricRow {
+  id: number | string;
+  modelId: number | string;
+  modelName: string;
+  score: number | string;
+  responseTime: number | string;
+  timestamp: Date | string;
+  kind: MetricKind;
+}
+
+/** SQLite hands raw datetimes back as "YYYY-MM-DD HH:MM:SS.SSS" text, which TypeORM wrote in UTC. */
+function asUtc(text: string): string {
+  return /[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`;
+}
+
 const PROBE_KINDS: MetricKind[] = ['probe', 'simulated'];
 const MEASURED_KINDS: MetricKind[] = ['probe', 'simulated', 'evaluation', 'manual'];
 
@@ -63,37 +78,44 @@ export class MetricsRepository {
     return (await this.models.countBy({ id })) > 0;
   }
 
-  /** Measured calls of one model since an instant, oldest first. */
+  /** Measured calls of one model since an instant (raw: no entity hydration). */
   async findCallsForModelSince(modelId: number, since: Date): Promise<MeasuredCall[]> {
     const rows = await this.metrics
       .createQueryBuilder('m')
-      .select(['m.score', 'm.responseTime'])
+      .select('m.score', 'score')
+      .addSelect('m.responseTime', 'responseTime')
       .where('m.modelId = :modelId', { modelId })
       .andWhere('m.timestamp >= :since', { since })
-      .orderBy('m.timestamp', 'ASC')
-      .getMany();
-    return rows.map((row) => ({ score: row.score, responseTime: row.responseTime }));
+      .getRawMany<{ score: number | string; responseTime: number | string }>();
+    return rows.map((row) => ({ score: Number(row.score), responseTime: Number(row.responseTime) }));
   }
 
   /** Newest first, joined with the model's name. */
   async findRecent(filter: RecentMetricsFilter): Promise<MetricWithModelName[]> {
+    // Raw rows: hydrating up to 10,000 entities costs more than the query itself.
     const query = this.metrics
       .createQueryBuilder('m')
       .innerJoin('m.model', 'model')
-      .select(['m.id', 'm.modelId', 'm.score', 'm.responseTime', 'm.timestamp', 'm.kind', 'model.name'])
+      .select('m.id', 'id')
+      .addSelect('m.modelId', 'modelId')
+      .addSelect('model.name', 'modelName')
+      .addSelect('m.score', 'score')
+      .addSelect('m.responseTime', 'responseTime')
+      .addSelect('m.timestamp', 'timestamp')
+      .addSelect('m.kind', 'kind')
       .where('m.timestamp >= :since', { since: filter.since })
       .orderBy('m.timestamp', 'DESC')
       .addOrderBy('m.id', 'DESC')
       .limit(filter.limit);
     if (filter.modelId !== undefined) query.andWhere('m.modelId = :modelId', { modelId: filter.modelId });
-    const rows = await query.getMany();
+    const rows = await query.getRawMany<RawMetricRow>();
     return rows.map((row) => ({
-      id: row.id,
-      modelId: row.modelId,
-      modelName: row.model!.name,
-      score: row.score,
-      responseTime: row.responseTime,
-      timestamp: row.timestamp,
+      id: Number(row.id),
+      modelId: Number(row.modelId),
+      modelName: row.modelName,
+      score: Number(row.score),
+      responseTime: Number(row.responseTime),
+      timestamp: row.timestamp instanceof Date ? row.timestamp : new Date(asUtc(row.timestamp)),
       kind: row.kind,
     }));
   }
@@ -104,11 +126,36 @@ export class MetricsRepository {
     }
   }
 
+  /**
+   * Probe counts of one model since each of several instants, for uptime, in one pass over the
+   * oldest window. Rate-limited probes are left out (they say nothing of the model's health).
+   */
+  async countProbesSince(modelId: number, since: readonly Date[]): Promise<{ counted: number; up: number }[]> {
+    const oldest = new Date(Math.min(...since.map((d) => d.getTime())));
+    const query = this.metrics
+      .createQueryBuilder('m')
+      .where('m.modelId = :modelId', { modelId })
+      .andWhere('m.kind IN (:...kinds)', { kinds: PROBE_KINDS })
+      .andWhere('m.timestamp >= :oldest', { oldest })
+      .andWhere("(m.errorKind IS NULL OR m.errorKind <> 'rate_limited')")
+      .setParameter('yes', true)
+      .select('1', 'one');
+    since.forEach((instant, i) => {
+      query
+        .addSelect(`SUM(CASE WHEN m.timestamp >= :since${i} THEN 1 ELSE 0 END)`, `counted${i}`)
+        .addSelect(`SUM(CASE WHEN m.timestamp >= :since${i} AND m.success = :yes THEN 1 ELSE 0 END)`, `up${i}`)
+        .setParameter(`since${i}`, instant);
+    });
+    const row = (await query.getRawOne<Record<string, number | string | null>>()) ?? {};
+    return since.map((_, i) => ({ counted: Number(row[`counted${i}`] ?? 0), up: Number(row[`up${i}`] ?? 0) }));
+  }
+
   /** Liveness probes (live or simulated) of one model since an instant. */
   async findProbeRecordsSince(modelId: number, since: Date): Promise<{ success: boolean; errorKind: string | null }[]> {
     const rows = await this.metrics.find({
       select: { success: true, errorKind: true },
-      where: { modelId, kind: In(PROBE_KINDS), timestamp: MoreThanOrEqual(since) },
+      // Simulated evaluation cases are `simulated` rows too; they carry a case id, probes do not.
+      where: { modelId, kind: In(PROBE_KINDS), caseId: IsNull(), timestamp: MoreThanOrEqual(since) },
     });
     return rows.map((row) => ({ success: row.success, errorKind: row.errorKind }));
   }

@@ -84,7 +84,11 @@ export interface ProbeRecord {
  */
 export function uptimePercent(probes: readonly ProbeRecord[]): number | null {
   const counted = probes.filter((p) => p.errorKind !== 'rate_limited');
-  if (counted.length === 0) return null;
-  const up = counted.filter((p) => p.success).length;
-  return Math.round((10_000 * up) / counted.length) / 100;
+  return uptimeFromCounts({ counted: counted.length, up: counted.filter((p) => p.success).length });
+}
+
+/** The same from counts already aggregated (rate-limited probes excluded). */
+export function uptimeFromCounts(counts: { counted: number; up: number }): number | null {
+  if (counts.counted === 0) return null;
+  return Math.round((10_000 * counts.up) / counts.counted) / 100;
 }

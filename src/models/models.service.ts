@@ -3,7 +3,7 @@ import { Clock, daysBefore, hoursBefore } from '../common/clock.js';
 import { conflict, DomainError, notFound } from '../common/domain-error.js';
 import { MetricsRepository } from '../metrics/metrics.repository.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
-import { uptimePercent } from './model-status.js';
+import { uptimeFromCounts } from './model-status.js';
 import type { ModelEntity } from './model.entity.js';
 import { ModelsRepository, type NewModel } from './models.repository.js';
 import { summarizeCalls, toModelListResponse, toModelResponse } from './dto/model.mapper.js';
@@ -27,16 +27,14 @@ export class ModelsService {
   async detail(id: number): Promise<ModelDetailResponse> {
     const model = await this.require(id);
     const now = this.clock.now();
-    const [calls, day, week, month] = await Promise.all([
+    const [calls, [day, week, month]] = await Promise.all([
       this.metrics.findCallsForModelSince(id, hoursBefore(now, 24)),
-      this.metrics.findProbeRecordsSince(id, hoursBefore(now, 24)),
-      this.metrics.findProbeRecordsSince(id, daysBefore(now, 7)),
-      this.metrics.findProbeRecordsSince(id, daysBefore(now, 30)),
+      this.metrics.countProbesSince(id, [hoursBefore(now, 24), daysBefore(now, 7), daysBefore(now, 30)]),
     ]);
     return {
       ...this.toResponse(model),
       summary_24h: summarizeCalls(calls),
-      uptime: { last_24h: uptimePercent(day), last_7d: uptimePercent(week), last_30d: uptimePercent(month) },
+      uptime: { last_24h: uptimeFromCounts(day!), last_7d: uptimeFromCounts(week!), last_30d: uptimeFromCounts(month!) },
     };
   }
 

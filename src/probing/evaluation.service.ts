@@ -51,14 +51,16 @@ export class EvaluationService {
     const mode = this.registry.probeMode(model);
     const outcomes: CaseOutcome[] = [];
     const rows: NewCallRow[] = [];
-    let rateLimitedUntil = 0;
+    // A Retry-After from an earlier probe or from a case of this run: the provider is not called before it.
+    const limitedBefore = model.rateLimitedUntil?.getTime() ?? 0;
+    let rateLimitedUntil = limitedBefore;
     for (const evalCase of suite.cases) {
-      const result: CallResult =
-        Date.now() < rateLimitedUntil
-          ? { ok: false, errorKind: 'rate_limited', message: 'not called: the provider asked to wait', latencyMs: 0 }
-          : await this.call(model, mode, evalCase);
-      if (!result.ok && result.errorKind === 'rate_limited') {
-        rateLimitedUntil = Math.max(rateLimitedUntil, Date.now() + (result.retryAfterMs ?? 60_000));
+      const waiting = this.clock.now().getTime() < rateLimitedUntil;
+      const result: CallResult = waiting
+        ? { ok: false, errorKind: 'rate_limited', message: 'not called: the provider asked to wait', latencyMs: 0 }
+        : await this.call(model, mode, evalCase);
+      if (!waiting && !result.ok && result.errorKind === 'rate_limited') {
+        rateLimitedUntil = Math.max(rateLimitedUntil, this.clock.now().getTime() + (result.retryAfterMs ?? 60_000));
       }
       const outcome =
         mode === 'simulated' && result.ok
@@ -88,7 +90,7 @@ export class EvaluationService {
     }
     await this.metrics.insertCalls(rows);
     const score = scoreModel(outcomes);
-    await this.state.afterEvaluation(model, score);
+    await this.state.afterEvaluation(model, score, rateLimitedUntil > limitedBefore ? new Date(rateLimitedUntil) : undefined);
     return summarize(model, mode, score, outcomes);
   }
 

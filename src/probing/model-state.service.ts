@@ -8,11 +8,22 @@ import { APP_CONFIG } from '../config/config.tokens.js';
 import { DomainEventBus } from '../events/domain-events.js';
 import { MetricsRepository } from '../metrics/metrics.repository.js';
 import type { ModelEntity } from '../models/model.entity.js';
-import { applyVerdict, decideModelStatus, uptimePercent, type ProbeVerdict } from '../models/model-status.js';
+import { applyVerdict, decideModelStatus, uptimeFromCounts, type ProbeVerdict } from '../models/model-status.js';
 import { ModelsRepository, type ModelStatePatch } from '../models/models.repository.js';
+
+const BASELINE_TTL_MS = 10 * 60_000;
+
+interface Baseline {
+  at: number;
+  median7dMs: number | null;
+  meanScore7d: number | null;
+  hasScores: boolean;
+}
 
 @Injectable()
 export class ModelStateService {
+  private readonly baselines = new Map<number, Baseline>();
+
   constructor(
     private readonly models: ModelsRepository,
     private readonly metrics: MetricsRepository,
@@ -36,33 +47,51 @@ export class ModelStateService {
     return this.save(model, patch);
   }
 
-  /** After an evaluation: a new last score, and the status it implies. */
-  async afterEvaluation(model: ModelEntity, score: number): Promise<ModelEntity> {
+  /** After an evaluation: a new last score, the status it implies, and a provider's Retry-After if one came. */
+  async afterEvaluation(model: ModelEntity, score: number, rateLimitedUntil?: Date): Promise<ModelEntity> {
     const now = this.clock.now();
-    return this.save(model, { lastScore: score, ...(await this.derived(model.id, now)), updatedAt: now }, score);
+    const patch: ModelStatePatch = { lastScore: score, ...(await this.derived(model.id, now)), updatedAt: now };
+    if (rateLimitedUntil) patch.rateLimitedUntil = rateLimitedUntil;
+    return this.save(model, patch, score);
   }
 
   private async derived(modelId: number, now: Date): Promise<Omit<ModelStatePatch, 'updatedAt'>> {
     const window = new Date(now.getTime() - this.config.probing.uptimeWindowHours * HOUR_MS);
     const [probes, lastHour] = await Promise.all([
-      this.metrics.findProbeRecordsSince(modelId, window),
+      this.metrics.countProbesSince(modelId, [window]).then(([counts]) => counts!),
       this.metrics.findSuccessfulLatenciesSince(modelId, new Date(now.getTime() - HOUR_MS)),
     ]);
     const patch: Omit<ModelStatePatch, 'updatedAt'> = {};
-    const uptime = uptimePercent(probes);
+    const uptime = uptimeFromCounts(probes);
     if (uptime !== null) patch.uptimePercent = uptime;
     const typical = median(lastHour);
     if (typical !== null) patch.responseTime = Math.round(typical);
     return patch;
   }
 
+  /**
+   * The model's own 7-day baseline (median latency, mean evaluation score). It moves slowly, so it
+   * is recomputed at most every BASELINE_TTL_MS instead of reading a week of rows after every probe.
+   */
+  private async baseline(modelId: number, now: Date, fresh: boolean): Promise<Baseline> {
+    const cached = this.baselines.get(modelId);
+    if (!fresh && cached && now.getTime() - cached.at < BASELINE_TTL_MS) return cached;
+    const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
+    const [week, scores] = await Promise.all([
+      this.metrics.findSuccessfulLatenciesSince(modelId, weekAgo),
+      this.metrics.findEvaluationScoresSince(modelId, weekAgo),
+    ]);
+    const baseline = { at: now.getTime(), median7dMs: median(week), meanScore7d: mean(scores), hasScores: scores.length > 0 };
+    this.baselines.set(modelId, baseline);
+    return baseline;
+  }
+
   private async save(model: ModelEntity, patch: ModelStatePatch, lastScore = model.lastScore): Promise<ModelEntity> {
     const now = patch.updatedAt;
-    const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
-    const [lastHour, week, scores] = await Promise.all([
+    const [lastHour, base] = await Promise.all([
       this.metrics.findSuccessfulLatenciesSince(model.id, new Date(now.getTime() - HOUR_MS)),
-      this.metrics.findSuccessfulLatenciesSince(model.id, weekAgo),
-      this.metrics.findEvaluationScoresSince(model.id, weekAgo),
+      // After an evaluation the score baseline has just changed: read it fresh.
+      this.baseline(model.id, now, patch.lastScore !== undefined),
     ]);
     const status = decideModelStatus(
       {
@@ -72,9 +101,9 @@ export class ModelStateService {
           consecutiveSuccesses: patch.consecutiveSuccesses ?? model.consecutiveSuccesses,
         },
         p95LastHourMs: percentile(lastHour, 95),
-        median7dMs: median(week),
-        lastScore: scores.length > 0 ? lastScore : null,
-        meanScore7d: mean(scores),
+        median7dMs: base.median7dMs,
+        lastScore: base.hasScores ? lastScore : null,
+        meanScore7d: base.meanScore7d,
       },
       this.config.probing,
     );

@@ -1,5 +1,6 @@
 // The admin-facing side of probing: provider overview, probe now, evaluate now.
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { MetricsRepository } from '../metrics/metrics.repository.js';
 import type { ModelEntity } from '../models/model.entity.js';
@@ -21,6 +22,7 @@ export class ProbingService {
     private readonly probes: ProbeService,
     private readonly evaluations: EvaluationService,
     private readonly suite: SuiteProvider,
+    private readonly clock: Clock,
   ) {}
 
   async providers(): Promise<ProviderListResponse> {
@@ -58,6 +60,11 @@ export class ProbingService {
     if (this.registry.probeMode(model) === 'off') {
       const problems = this.registry.settingsFor(model).problems.join('; ');
       throw new DomainError('unprocessable', `Model "${model.name}" cannot be probed: ${model.enabled ? problems : 'it is disabled'}`);
+    }
+    // A provider's Retry-After holds for calls by hand too, not only for probe rounds.
+    const until = model.rateLimitedUntil;
+    if (until && until.getTime() > this.clock.now().getTime()) {
+      throw new DomainError('too_many_requests', `Model "${model.name}" is rate limited by its provider until ${until.toISOString()}`);
     }
     return model;
   }

@@ -4,6 +4,9 @@ import { IsBoolean, IsIn, IsOptional, IsString, Length, ValidateIf } from 'class
 import { KNOWN_API_TYPES } from '../../providers/provider-catalog.js';
 import { IsHttpUrlWithoutCredentials } from '../../common/validators.js';
 
+/** Absent is fine; null is not (it would reach a NOT NULL column), unlike @IsOptional(). */
+const IsPresent = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
+
 const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class CreateModelRequest {
@@ -40,14 +43,14 @@ export class CreateModelRequest {
 
 export class UpdateModelRequest {
   @ApiPropertyOptional({ example: 'Groq-Llama' })
-  @IsOptional()
+  @IsPresent()
   @trim
   @IsString()
   @Length(1, 100, { message: 'name must be 1 to 100 characters' })
   name?: string;
 
   @ApiPropertyOptional({ enum: KNOWN_API_TYPES })
-  @IsOptional()
+  @IsPresent()
   @IsIn(KNOWN_API_TYPES, { message: `api_type must be one of ${KNOWN_API_TYPES.join(', ')}` })
   api_type?: string;
 
@@ -64,7 +67,7 @@ export class UpdateModelRequest {
   base_url?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsPresent()
   @IsBoolean({ message: 'enabled must be true or false' })
   enabled?: boolean;
 }

@@ -2,10 +2,12 @@ import { Initial1795707955486 } from './1795707955486-Initial.js';
 import { ProbingColumns1795708728014 } from './1795708728014-ProbingColumns.js';
 import { DcrsRoutingManualTests1795708875611 } from './1795708875611-DcrsRoutingManualTests.js';
 import { CartridgesAlertsNotifications1795709387645 } from './1795709387645-CartridgesAlertsNotifications.js';
+import { MetricsUptimeIndex1795709787075 } from './1795709787075-MetricsUptimeIndex.js';
 
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795707955486,
   ProbingColumns1795708728014,
   DcrsRoutingManualTests1795708875611,
   CartridgesAlertsNotifications1795709387645,
+  MetricsUptimeIndex1795709787075,
 ];
