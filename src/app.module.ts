@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CartridgesModule } from './cartridges/cartridges.module.js';
 import type { Clock } from './common/clock.js';
@@ -13,10 +14,12 @@ import { HealthModule } from './health/health.module.js';
 import { loggerOptions, type LogDestination } from './logging.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ModelsModule } from './models/models.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProbingModule } from './probing/probing.module.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { ManualTestModule } from './manual-test/manual-test.module.js';
 import { EventsModule } from './events/events.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
 
 export interface AppModuleOptions {
   clock?: Clock;
@@ -45,6 +48,9 @@ export class AppModule {
         ProbingModule,
         RoutingModule,
         ManualTestModule,
+        RealtimeModule,
+        AlertsModule,
+        NotificationsModule,
       ],
     };
   }

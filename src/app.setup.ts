@@ -4,10 +4,13 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Express, Request, Response } from 'express';
+import type { Server } from 'node:http';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
+import { isCrossOriginAllowed } from './realtime/origin-policy.js';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
 
 const REDOC_SCRIPT = 'https://cdn.redoc.ly/redoc/v2.5.1/bundles/redoc.standalone.js';
 
@@ -33,9 +36,10 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  const origins = config.app.corsOrigins;
   app.enableCors({
-    origin: origins.includes('*') ? true : origins.length > 0 ? [...origins] : !config.app.isProduction,
+    // The same rule as the WebSocket transports (see realtime/origin-policy.ts).
+    origin: (origin: string | undefined, allow: (error: Error | null, allowed?: boolean) => void) =>
+      allow(null, origin === undefined || isCrossOriginAllowed(origin, config.app)),
     methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key', 'Idempotency-Key'],
   });
@@ -49,6 +53,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     }),
   );
   app.useGlobalFilters(new HttpErrorFilter());
+  // Socket.io on the HTTP server, under the same CORS_ORIGINS rule; the raw /ws endpoint attaches itself.
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app.getHttpServer() as Server, config));
   app.enableShutdownHooks();
   setUpApiDocs(express, config);
 }

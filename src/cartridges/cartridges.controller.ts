@@ -1,15 +1,31 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
+import { CartridgeAdminService } from './cartridge-admin.service.js';
 import { CartridgesService } from './cartridges.service.js';
 import { CartridgeNameParams } from './dto/cartridge-name.params.js';
-import { CartridgeResultsQuery } from './dto/cartridge-results.query.js';
-import { CartridgeListResponse, CartridgeResultsResponse } from './dto/cartridge.response.js';
+import { CreateCartridgeRequest, DeleteCartridgeQuery, UpdateCartridgeRequest } from './dto/cartridge-write.request.js';
+import { CartridgeDetailResponse, CartridgeListResponse } from './dto/cartridge.response.js';
 
 @ApiTags('cartridges')
 @Controller('api/cartridges')
 export class CartridgesController {
-  constructor(private readonly cartridges: CartridgesService) {}
+  constructor(
+    private readonly cartridges: CartridgesService,
+    private readonly admin: CartridgeAdminService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Every cartridge with its status, last execution and 30-day success rate' })
@@ -18,12 +34,49 @@ export class CartridgesController {
     return this.cartridges.list();
   }
 
-  @Get(':name/results')
-  @ApiOperation({ summary: "A cartridge's recent executions, newest first" })
-  @ApiOkResponse({ type: CartridgeResultsResponse })
-  @ApiBadRequestResponse({ type: ErrorResponse })
+  @Get(':name')
+  @ApiOperation({ summary: 'One cartridge, its check set included' })
+  @ApiOkResponse({ type: CartridgeDetailResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
-  results(@Param() params: CartridgeNameParams, @Query() query: CartridgeResultsQuery): Promise<CartridgeResultsResponse> {
-    return this.cartridges.results(params.name, query.limit);
+  detail(@Param() params: CartridgeNameParams): Promise<CartridgeDetailResponse> {
+    return this.cartridges.detail(params.name);
+  }
+
+  @Post()
+  @RequiresAccess('admin')
+  @ApiSecurity('admin-key')
+  @ApiOperation({ summary: 'Add a cartridge, with an optional schedule, check set and model list (admin)' })
+  @ApiCreatedResponse({ type: CartridgeDetailResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'Names the field (and the case of a check set)' })
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'The name is taken' })
+  create(@Body() body: CreateCartridgeRequest): Promise<CartridgeDetailResponse> {
+    return this.admin.create(body);
+  }
+
+  @Patch(':name')
+  @RequiresAccess('admin')
+  @ApiSecurity('admin-key')
+  @ApiOperation({ summary: "Change a cartridge's name, description, schedule, check set or models; null clears (admin)" })
+  @ApiOkResponse({ type: CartridgeDetailResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ type: ErrorResponse })
+  update(@Param() params: CartridgeNameParams, @Body() body: UpdateCartridgeRequest): Promise<CartridgeDetailResponse> {
+    return this.admin.update(params.name, body);
+  }
+
+  @Delete(':name')
+  @HttpCode(204)
+  @RequiresAccess('admin')
+  @ApiSecurity('admin-key')
+  @ApiOperation({ summary: 'Remove a cartridge; ?history=keep keeps its executions, delete removes them (admin)' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'history is missing or not keep|delete' })
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  remove(@Param() params: CartridgeNameParams, @Query() query: DeleteCartridgeQuery): Promise<void> {
+    return this.admin.remove(params.name, query.history);
   }
 }

@@ -1,6 +1,8 @@
 // The one place that turns the environment into typed, validated configuration.
 // Every setting read here is documented in README.md and .env.example.
 import { validateCronExpression } from 'cron';
+import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity, type AlertType } from '../alerts/alert.entity.js';
+import { normalizeHost, staticUrlProblem } from '../notifications/webhook-address.js';
 import { EnvReader, type Env } from './env-parsers.js';
 
 export const APP_VERSION = '1.0.0';
@@ -62,6 +64,38 @@ export interface AppConfig {
   readonly manualTest: {
     readonly queueMax: number;
   };
+  readonly realtime: {
+    /** Period of the model_update event; 0 turns it off. */
+    readonly modelUpdateIntervalMs: number;
+    /** Period of the neural_signal event; 0 turns it off. */
+    readonly neuralSignalIntervalMs: number;
+  };
+  readonly alerts: {
+    /** Period of the alert sweep (cartridge staleness, models no longer monitored) and of the reminder check; 0 turns both off. */
+    readonly checkIntervalMs: number;
+    /** Open, unacknowledged critical alerts are sent again at most this often; 0: no reminders. */
+    readonly remindMinutes: number;
+    /** A model's evaluation score falling at least this much raises score_drop. */
+    readonly scoreDrop: number;
+  };
+  readonly notifications: {
+    /** Deadline of one try (DNS, connect, answer). */
+    readonly timeoutMs: number;
+    /** Wait before the second try; doubled before the third. */
+    readonly backoffMs: number;
+    /** Hosts (as written in channel URLs) exempt from the private-address refusal. */
+    readonly allowedHosts: readonly string[];
+    /** Channels defined by NOTIFY_* variables, upserted at start. */
+    readonly env: {
+      readonly webhookUrl?: string;
+      readonly webhookSecret?: string;
+      readonly slackUrl?: string;
+      readonly discordUrl?: string;
+      readonly minSeverity: AlertSeverity;
+      /** null: every type. */
+      readonly alertTypes: readonly AlertType[] | null;
+    };
+  };
   readonly providers: {
     /** The <TYPE>_API_KEY / _BASE_URL / _MODEL variables (and GEMINI_API_KEY), as given. */
     readonly env: Readonly<Record<string, string>>;
@@ -98,6 +132,44 @@ export class ConfigValidationError extends Error {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
     this.name = 'ConfigValidationError';
   }
+}
+
+const NOTIFY_URL_VARIABLES = ['NOTIFY_WEBHOOK_URL', 'NOTIFY_SLACK_WEBHOOK_URL', 'NOTIFY_DISCORD_WEBHOOK_URL'] as const;
+
+/** The notification settings. Channel URLs are secrets (Slack, Discord): problems never echo them. */
+function readNotifications(read: EnvReader): AppConfig['notifications'] {
+  const allowedHosts = read.list('WEBHOOK_ALLOWED_HOSTS').map(normalizeHost);
+  const urls = Object.fromEntries(
+    NOTIFY_URL_VARIABLES.map((name) => {
+      const url = read.url(name, ['http:', 'https:']);
+      const problem = url === undefined ? null : staticUrlProblem(url, allowedHosts);
+      if (problem) read.problems.push(`${name}: ${problem}`);
+      return [name, problem ? undefined : url];
+    }),
+  ) as Record<(typeof NOTIFY_URL_VARIABLES)[number], string | undefined>;
+  const webhookSecret = read.optionalString('NOTIFY_WEBHOOK_SECRET');
+  if (webhookSecret !== undefined && (webhookSecret.length < 16 || webhookSecret.length > 200)) {
+    read.problems.push('NOTIFY_WEBHOOK_SECRET must be 16 to 200 characters long');
+  }
+  const alertTypes = read.list('NOTIFY_ALERT_TYPES');
+  for (const type of alertTypes) {
+    if (!(ALERT_TYPES as readonly string[]).includes(type)) {
+      read.problems.push(`NOTIFY_ALERT_TYPES entries must be among ${ALERT_TYPES.join(', ')} (got "${type}")`);
+    }
+  }
+  return {
+    timeoutMs: read.int('NOTIFY_TIMEOUT_MS', 10_000, 100, 120_000),
+    backoffMs: read.int('NOTIFY_BACKOFF_MS', 1_000, 0, 600_000),
+    allowedHosts,
+    env: {
+      webhookUrl: urls.NOTIFY_WEBHOOK_URL,
+      webhookSecret,
+      slackUrl: urls.NOTIFY_SLACK_WEBHOOK_URL,
+      discordUrl: urls.NOTIFY_DISCORD_WEBHOOK_URL,
+      minSeverity: read.oneOf('NOTIFY_MIN_SEVERITY', ALERT_SEVERITIES, 'info'),
+      alertTypes: alertTypes.length > 0 ? (alertTypes as AlertType[]) : null,
+    },
+  };
 }
 
 export function parseAppConfig(env: Env): AppConfig {
@@ -152,6 +224,16 @@ export function parseAppConfig(env: Env): AppConfig {
     manualTest: {
       queueMax: read.int('MANUAL_TEST_QUEUE_MAX', 5, 0, 100),
     },
+    realtime: {
+      modelUpdateIntervalMs: read.int('MODEL_UPDATE_INTERVAL_MS', 5_000, 0, 86_400_000),
+      neuralSignalIntervalMs: read.int('NEURAL_SIGNAL_INTERVAL_MS', 60_000, 0, 86_400_000),
+    },
+    alerts: {
+      checkIntervalMs: read.int('ALERT_CHECK_INTERVAL_MS', 60_000, 0, 86_400_000),
+      remindMinutes: read.int('ALERT_REMIND_MINUTES', 60, 0, 10_080),
+      scoreDrop: read.number('ALERT_SCORE_DROP', 1, 0.1, 10),
+    },
+    notifications: readNotifications(read),
     providers: {
       env: providerVariables(env),
       allowedHosts: read.list('PROVIDER_ALLOWED_HOSTS').map((host) => host.toLowerCase()),
@@ -168,6 +250,15 @@ export function parseAppConfig(env: Env): AppConfig {
   }
   if (config.dcrs.cron !== null && !validateCronExpression(config.dcrs.cron).valid) {
     read.problems.push(`DCRS_CRON must be a cron expression such as "0 8 * * *", or off (got "${config.dcrs.cron}")`);
+  }
+  for (const [name, ms] of [
+    ['MODEL_UPDATE_INTERVAL_MS', config.realtime.modelUpdateIntervalMs],
+    ['NEURAL_SIGNAL_INTERVAL_MS', config.realtime.neuralSignalIntervalMs],
+  ] as const) {
+    if (ms > 0 && ms < 100) read.problems.push(`${name} must be 0 (off) or at least 100 (got "${ms}")`);
+  }
+  if (config.alerts.checkIntervalMs > 0 && config.alerts.checkIntervalMs < 100) {
+    read.problems.push(`ALERT_CHECK_INTERVAL_MS must be 0 (off) or at least 100 (got "${config.alerts.checkIntervalMs}")`);
   }
   if (config.auth.adminKeys.some((key) => key.length < 16)) {
     read.problems.push('ADMIN_API_KEY entries must be at least 16 characters long');

@@ -35,10 +35,23 @@ export class ProviderRegistry {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   settingsFor(target: ProviderTarget): ProviderSettings {
-    return resolveProviderSettings(target.apiType, this.config.providers.env, {
+    const settings = resolveProviderSettings(target.apiType, this.config.providers.env, {
       baseUrl: target.baseUrl ?? undefined,
       providerModel: target.providerModel ?? undefined,
     });
+    if (!target.baseUrl || this.isHostAllowed(target.apiType, target.baseUrl)) return settings;
+    // Checked on every call, not only when the model was saved: the settings may have changed since.
+    return {
+      apiType: settings.apiType,
+      wireFormat: settings.wireFormat,
+      baseUrl: settings.baseUrl,
+      model: settings.model,
+      configured: false,
+      problems: [
+        ...settings.problems,
+        `base_url host ${hostOf(target.baseUrl) ?? target.baseUrl} is not allowed for ${settings.apiType} (set PROVIDER_ALLOWED_HOSTS)`,
+      ],
+    };
   }
 
   /** The settings of an api_type from the environment alone (no per-model override). */

@@ -16,8 +16,26 @@ describe('cartridge read endpoints', () => {
     const res = await request(t.server).get('/api/cartridges').expect(200);
     expect(res.body).toEqual({
       cartridges: [
-        { name: 'Bio-Cartridge', status: 'idle', last_execution: null, success_rate: null },
-        { name: 'Investment-Cartridge', status: 'idle', last_execution: null, success_rate: null },
+        {
+          name: 'Bio-Cartridge',
+          status: 'idle',
+          last_execution: null,
+          success_rate: null,
+          description: 'Biology and medical literature pipeline',
+          schedule: null,
+          depends_on: null,
+          has_check_set: false,
+        },
+        {
+          name: 'Investment-Cartridge',
+          status: 'idle',
+          last_execution: null,
+          success_rate: null,
+          description: 'Market and investment analysis pipeline',
+          schedule: null,
+          depends_on: null,
+          has_check_set: false,
+        },
       ],
     });
   });
@@ -47,8 +65,8 @@ describe('cartridge read endpoints', () => {
     it('computes status, last execution and the 30-day success rate', async () => {
       const res = await request(t.server).get('/api/cartridges').expect(200);
       expect(res.body.cartridges).toEqual([
-        { name: 'Bio-Cartridge', status: 'healthy', last_execution: minutesBefore(FIXED_NOW, 30).toISOString(), success_rate: 99.5 },
-        { name: 'Investment-Cartridge', status: 'failing', last_execution: minutesBefore(FIXED_NOW, 1).toISOString(), success_rate: 25 },
+        expect.objectContaining({ name: 'Bio-Cartridge', status: 'healthy', last_execution: minutesBefore(FIXED_NOW, 30).toISOString(), success_rate: 99.5 }),
+        expect.objectContaining({ name: 'Investment-Cartridge', status: 'failing', last_execution: minutesBefore(FIXED_NOW, 1).toISOString(), success_rate: 25 }),
       ]);
     });
 
@@ -64,6 +82,8 @@ describe('cartridge read endpoints', () => {
             finished_at: new Date(minutesBefore(FIXED_NOW, 30).getTime() + 2000).toISOString(),
             duration_ms: 2000,
             summary: 'run 0',
+            source: 'runner',
+            model_used: null,
           },
           expect.objectContaining({ status: 'success', summary: 'run 1' }),
         ],

@@ -59,3 +59,24 @@ describe('seeding without demo data', () => {
     }
   });
 });
+
+describe('seeding respects removals', () => {
+  it('a removed seed model or cartridge does not come back at the next start', async () => {
+    const database = await createTestDatabase();
+    try {
+      const first = await startTestApp({ database });
+      await request(first.server).delete('/api/models/1?history=delete').expect(204);
+      await request(first.server).delete('/api/cartridges/Bio-Cartridge?history=keep').expect(204);
+      await first.close();
+      const second = await startTestApp({ database });
+      const models = await request(second.server).get('/api/models').expect(200);
+      expect(models.body.models.map((m: { name: string }) => m.name)).not.toContain('Gemini');
+      expect(models.body.models).toHaveLength(9);
+      const cartridges = await request(second.server).get('/api/cartridges').expect(200);
+      expect(cartridges.body.cartridges.map((c: { name: string }) => c.name)).toEqual(['Investment-Cartridge']);
+      await second.close();
+    } finally {
+      await database.drop();
+    }
+  });
+});

@@ -34,9 +34,11 @@ export class SeedRepository {
     return (await repository.count({ withDeleted: true })) - before;
   }
 
-  async insertMissingCartridges(cartridges: readonly SeedCartridge[], now: Date): Promise<number> {
+  /** Like the models: only into a table that never held any, so that a removed one stays removed. */
+  async insertCartridgesIntoEmptyTable(cartridges: readonly SeedCartridge[], now: Date): Promise<number> {
     const repository = this.dataSource.getRepository(CartridgeEntity);
-    const before = await repository.count();
+    const before = await repository.count({ withDeleted: true });
+    if (before > 0) return 0;
     await this.dataSource
       .createQueryBuilder()
       .insert()
@@ -45,7 +47,7 @@ export class SeedRepository {
       .orIgnore()
       .updateEntity(false)
       .execute();
-    return (await repository.count()) - before;
+    return (await repository.count({ withDeleted: true })) - before;
   }
 
   async hasDemoHistory(): Promise<boolean> {

@@ -25,7 +25,7 @@ export class SeedService implements OnApplicationBootstrap {
   async seed(): Promise<{ models: number; cartridges: number; demo: boolean }> {
     const now = this.clock.now();
     const models = await this.seeds.insertModelsIntoEmptyTable(SEED_MODELS, now);
-    const cartridges = await this.seeds.insertMissingCartridges(SEED_CARTRIDGES, now);
+    const cartridges = await this.seeds.insertCartridgesIntoEmptyTable(SEED_CARTRIDGES, now);
     let demo = false;
     if (this.config.database.seedDemoData && !(await this.seeds.hasDemoHistory())) {
       const history = buildDemoHistory(SEED_MODELS, SEED_CARTRIDGES.map((c) => c.name), now);

@@ -1,0 +1,37 @@
+// Only triggers: every ALERT_CHECK_INTERVAL_MS it asks for the periodic alert sweep.
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
+import { AlertSweepService } from './alert-sweep.service.js';
+
+const INTERVAL_NAME = 'alerts-sweep';
+
+@Injectable()
+export class AlertsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('AlertsScheduler');
+
+  constructor(
+    private readonly sweeper: AlertSweepService,
+    private readonly scheduler: SchedulerRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const every = this.config.alerts.checkIntervalMs;
+    if (every === 0) return;
+    this.scheduler.addInterval(INTERVAL_NAME, setInterval(() => void this.tick(), every));
+  }
+
+  onApplicationShutdown(): void {
+    if (this.scheduler.doesExist('interval', INTERVAL_NAME)) this.scheduler.deleteInterval(INTERVAL_NAME);
+  }
+
+  async tick(): Promise<void> {
+    try {
+      await this.sweeper.sweep();
+    } catch (error) {
+      this.logger.error({ err: error }, 'Periodic alert sweep failed');
+    }
+  }
+}

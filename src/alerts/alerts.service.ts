@@ -1,0 +1,114 @@
+// Opens, records and resolves alerts as the rules decide, one decision at a time, and publishes
+// alert.opened / alert.resolved. Also the API's reads and acknowledgements, and reminder claims.
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { notFound } from '../common/domain-error.js';
+import { DomainEventBus } from '../events/domain-events.js';
+import { openKey, type AlertAction, type OpenAlertKeys } from './alert-rules.js';
+import type { AlertEntity } from './alert.entity.js';
+import { AlertsRepository, type AlertFilter } from './alerts.repository.js';
+import { toAlertResponse } from './dto/alert.mapper.js';
+import type { AlertListResponse, AlertResponse } from './dto/alert.response.js';
+
+export type AlertDecision = (open: OpenAlertKeys) => AlertAction[];
+
+@Injectable()
+export class AlertsService implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('Alerts');
+  /** Decisions run one after another, so that an open and the resolve that follows never cross. */
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly alerts: AlertsRepository,
+    private readonly events: DomainEventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(filter: AlertFilter): Promise<AlertListResponse> {
+    return { alerts: (await this.alerts.findFiltered(filter)).map(toAlertResponse) };
+  }
+
+  /** Idempotent: the first acknowledgement's time stays. */
+  async acknowledge(id: number): Promise<AlertResponse> {
+    if (!(await this.alerts.findById(id))) throw notFound(`Alert ${id} not found`);
+    await this.alerts.acknowledge(id, this.clock.now());
+    return toAlertResponse((await this.alerts.findById(id))!);
+  }
+
+  /**
+   * Queues a rule decision against the alerts open at its turn. The promise settles once it is
+   * applied and never rejects (a failure is logged): event handlers may drop it.
+   */
+  evaluate(source: string, decide: AlertDecision): Promise<void> {
+    const run = this.tail.then(async () => {
+      try {
+        await this.apply(decide(await this.alerts.findOpenKeys()));
+      } catch (error) {
+        this.logger.error({ err: error, source }, 'Alert rules could not be applied');
+      }
+    });
+    this.tail = run;
+    return run;
+  }
+
+  /** Resolves once every queued decision is applied (tests and shutdown wait on it). */
+  async idle(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = this.tail;
+      await seen;
+    } while (seen !== this.tail);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.idle();
+  }
+
+  /**
+   * Open, unacknowledged critical alerts not told about for `remindMinutes`: each is marked as told
+   * now and returned, unless another process claimed it first.
+   */
+  async claimDueReminders(remindMinutes: number): Promise<AlertResponse[]> {
+    const now = this.clock.now();
+    const cutoff = new Date(now.getTime() - remindMinutes * 60_000);
+    const claimed: AlertResponse[] = [];
+    for (const alert of await this.alerts.findDueForReminder(cutoff)) {
+      if (await this.alerts.claimReminder(alert.id, cutoff, now)) claimed.push(toAlertResponse(alert));
+    }
+    return claimed;
+  }
+
+  private async apply(actions: readonly AlertAction[]): Promise<void> {
+    for (const action of actions) {
+      const at = this.clock.now();
+      switch (action.action) {
+        case 'open': {
+          const alert = await this.alerts.insertOpen({ ...action, at }, openKey(action.type, action.subject));
+          if (alert) this.announce('alert.opened', alert);
+          break;
+        }
+        case 'notice':
+          this.announce('alert.opened', await this.alerts.insertNotice({ ...action, at }));
+          break;
+        case 'resolve': {
+          const alert = await this.alerts.resolveOpen(openKey(action.type, action.subject), at);
+          if (alert) this.announce('alert.resolved', alert);
+          break;
+        }
+        default: {
+          const unreachable: never = action;
+          throw new Error(`Unknown alert action ${JSON.stringify(unreachable)}`);
+        }
+      }
+    }
+  }
+
+  private announce(name: 'alert.opened' | 'alert.resolved', alert: AlertEntity): void {
+    const event = toAlertResponse(alert);
+    const line = { alert: event.id, type: event.type, subject: event.subject, severity: event.severity };
+    if (name === 'alert.resolved') this.logger.log(line, 'Alert resolved');
+    else if (event.severity === 'info') this.logger.log(line, 'Alert recorded');
+    else this.logger.warn(line, 'Alert opened');
+    this.events.publish(name, event);
+  }
+}

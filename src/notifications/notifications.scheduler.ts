@@ -1,0 +1,37 @@
+// Only triggers: every ALERT_CHECK_INTERVAL_MS it asks for the reminders that are due.
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
+import { AlertRemindersService } from './alert-reminders.service.js';
+
+const INTERVAL_NAME = 'notifications-reminders';
+
+@Injectable()
+export class NotificationsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('NotificationsScheduler');
+
+  constructor(
+    private readonly reminders: AlertRemindersService,
+    private readonly scheduler: SchedulerRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const every = this.config.alerts.checkIntervalMs;
+    if (every === 0 || this.config.alerts.remindMinutes === 0) return;
+    this.scheduler.addInterval(INTERVAL_NAME, setInterval(() => void this.tick(), every));
+  }
+
+  onApplicationShutdown(): void {
+    if (this.scheduler.doesExist('interval', INTERVAL_NAME)) this.scheduler.deleteInterval(INTERVAL_NAME);
+  }
+
+  async tick(): Promise<void> {
+    try {
+      await this.reminders.remindDue();
+    } catch (error) {
+      this.logger.error({ err: error }, 'Alert reminders failed');
+    }
+  }
+}

@@ -1,0 +1,117 @@
+// Socket.io transport (path /socket.io on the HTTP port). Transport only: it answers the client
+// commands and delivers what RealtimePublisher hands it. Topic filtering uses rooms: a client that
+// never subscribed sits in the "everything" room; one that did, in one room per topic.
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import { Clock } from '../common/clock.js';
+import { ModelFeed } from './model-feed.service.js';
+import {
+  CLIENT_COMMANDS,
+  replyMessage,
+  type BroadcastEventName,
+  type ClientToServerEvents,
+  type RealtimeMessage,
+  type RealtimeTopic,
+  type Reply,
+  type ServerToClientEvents,
+} from './realtime-events.js';
+import { parseTopics, subscribeTo, topicsOf, unsubscribeFrom, type Subscription } from './realtime-topics.js';
+import { RealtimePublisher, type Delivery, type RealtimeTransport } from './realtime.publisher.js';
+
+interface SocketData {
+  subscription: Subscription;
+}
+type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** emit() for a message of any type: TypeScript cannot pair a union of messages with their event names. */
+type Emitter = { emit(event: string, message: RealtimeMessage): boolean };
+
+const EVERYTHING_ROOM = 'topics:everything';
+const topicRoom = (topic: RealtimeTopic): string => `topic:${topic}`;
+
+@WebSocketGateway()
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy, RealtimeTransport {
+  readonly name = 'socket.io';
+  private readonly logger = new Logger(RealtimeGateway.name);
+  @WebSocketServer() private server?: RealtimeServer;
+
+  constructor(
+    private readonly publisher: RealtimePublisher,
+    private readonly feed: ModelFeed,
+    private readonly clock: Clock,
+  ) {}
+
+  afterInit(): void {
+    this.publisher.register(this);
+  }
+
+  onModuleDestroy(): void {
+    this.publisher.unregister(this);
+  }
+
+  handleConnection(client: RealtimeSocket): void {
+    client.data.subscription = 'everything';
+    void client.join(EVERYTHING_ROOM);
+    client.onAny((event: unknown) => {
+      if (!(CLIENT_COMMANDS as readonly unknown[]).includes(event)) {
+        const known = CLIENT_COMMANDS.join(', ');
+        this.reply(client, { type: 'error', payload: { message: `Unknown event ${JSON.stringify(event)} (send one of: ${known})` } });
+      }
+    });
+  }
+
+  @SubscribeMessage('get_models')
+  async getModels(@ConnectedSocket() client: RealtimeSocket): Promise<void> {
+    this.reply(client, await this.feed.modelsReply());
+  }
+
+  @SubscribeMessage('subscribe')
+  subscribe(@ConnectedSocket() client: RealtimeSocket, @MessageBody() body: unknown): void {
+    this.changeTopics(client, 'subscribe', body);
+  }
+
+  @SubscribeMessage('unsubscribe')
+  unsubscribe(@ConnectedSocket() client: RealtimeSocket, @MessageBody() body: unknown): void {
+    this.changeTopics(client, 'unsubscribe', body);
+  }
+
+  clientCount(): number {
+    return this.server?.sockets.sockets.size ?? 0;
+  }
+
+  deliver(message: RealtimeMessage<BroadcastEventName>, { topic, periodic }: Delivery): void {
+    if (!this.server) return;
+    const audience = topic === null ? this.server : this.server.to([EVERYTHING_ROOM, topicRoom(topic)]);
+    // volatile: a client that cannot take a periodic tick now misses it instead of queueing it.
+    const target = (periodic ? audience.volatile : audience) as unknown as Emitter;
+    target.emit(message.type, message);
+  }
+
+  private changeTopics(client: RealtimeSocket, command: 'subscribe' | 'unsubscribe', body: unknown): void {
+    const request = parseTopics(command, body);
+    if (!request.ok) {
+      this.reply(client, { type: 'error', payload: { message: request.message } });
+      return;
+    }
+    const current = client.data.subscription;
+    const next = command === 'subscribe' ? subscribeTo(current, request.topics) : unsubscribeFrom(current, request.topics);
+    client.data.subscription = next;
+    for (const room of [...client.rooms]) if (room === EVERYTHING_ROOM || room.startsWith('topic:')) void client.leave(room);
+    for (const topic of topicsOf(next)) void client.join(topicRoom(topic));
+    this.reply(client, { type: 'subscribed', payload: { topics: topicsOf(next) } });
+  }
+
+  private reply(client: RealtimeSocket, reply: Reply): void {
+    if (client.connected) (client as unknown as Emitter).emit(reply.type, replyMessage(reply, this.clock.now()));
+    else this.logger.debug(`Client ${client.id} left before its ${reply.type} answer`);
+  }
+}

@@ -1,0 +1,193 @@
+// The seed's plain WebSocket endpoint (/ws) next to Socket.io on the same port, on the real app.
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { io, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import { WebSocket } from 'ws';
+import { DomainEventBus, type DcrsProgressEvent } from '../../src/events/domain-events.js';
+import type { ClientToServerEvents, RealtimeEventName, RealtimeMessage, ServerToClientEvents } from '../../src/realtime/realtime-events.js';
+import { RealtimePublisher } from '../../src/realtime/realtime.publisher.js';
+import { startTestApp, type TestApp } from '../setup/test-app.js';
+
+// --- clients that record what they receive (the same helpers as realtime.e2e-spec.ts) ---
+class Inbox {
+  readonly messages: RealtimeMessage[] = [];
+  /** Messages of one type, optionally only those received after `after`. */
+  of<K extends RealtimeEventName>(type: K, after?: RealtimeMessage): RealtimeMessage<K>[] {
+    const from = after ? this.messages.indexOf(after) + 1 : 0;
+    return this.messages.slice(from).filter((m): m is RealtimeMessage<K> => m.type === type);
+  }
+  async until<K extends RealtimeEventName>(type: K, count = 1, timeoutMs = 3000): Promise<RealtimeMessage<K>[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.of(type).length < count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} ${type}, got ${this.of(type).length}`);
+      await sleep(10);
+    }
+    return this.of(type);
+  }
+}
+type IoClient = Socket<ServerToClientEvents, ClientToServerEvents> & { inbox: Inbox };
+type WsClient = WebSocket & { inbox: Inbox };
+
+async function ioClient(url: string, origin?: string): Promise<IoClient> {
+  const extraHeaders = origin ? { origin } : undefined;
+  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders }) as IoClient;
+  socket.inbox = new Inbox();
+  socket.onAny((_event: string, message: RealtimeMessage) => socket.inbox.messages.push(message));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+async function wsClient(url: string, origin?: string): Promise<WsClient> {
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`, { origin }) as WsClient;
+  socket.inbox = new Inbox();
+  socket.on('message', (data) => socket.inbox.messages.push(JSON.parse(String(data)) as RealtimeMessage));
+  await once(socket, 'open');
+  return socket;
+}
+// ---
+
+const progress = (phase: DcrsProgressEvent['phase'], completed: number): DcrsProgressEvent => ({
+  run_id: 11,
+  date: '2026-02-01',
+  phase,
+  completed_tests: completed,
+  total_tests: 20,
+  percent: completed * 5,
+  current_model: phase === 'model_done' ? 'Groq' : null,
+  best_so_far: completed > 0 ? { model: 'Groq', score: 9.5 } : null,
+});
+
+describe('realtime: the raw /ws endpoint', () => {
+  let t: TestApp;
+  const open: { close(): void }[] = [];
+  const track = <T extends { close(): void }>(client: T): T => {
+    open.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ listen: true, env: { MODEL_UPDATE_INTERVAL_MS: '200', NEURAL_SIGNAL_INTERVAL_MS: '300' } });
+  });
+  afterEach(async () => {
+    for (const client of open.splice(0)) client.close();
+    while (t.app.get(RealtimePublisher).clientCount() > 0) await sleep(10);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("answers the seed's text get_models with {type: models_update, models, timestamp}, to the asker only", async () => {
+    const asker = track(await wsClient(t.url));
+    const other = track(await wsClient(t.url));
+    const viaIo = track(await ioClient(t.url));
+    asker.send('get_models');
+    const [answer] = await asker.inbox.until('models_update');
+    const api = await request(t.server).get('/api/models').expect(200);
+    expect(answer).toEqual({ type: 'models_update', models: api.body.models, timestamp: expect.any(String) });
+    await other.inbox.until('model_update', 2);
+    expect(other.inbox.of('models_update')).toHaveLength(0);
+    expect(viaIo.inbox.of('models_update')).toHaveLength(0);
+  });
+
+  it('answers an unknown message with a JSON error and keeps the connection open', async () => {
+    const client = track(await wsClient(t.url));
+    client.send('hello');
+    client.send('{"type":"launch_rockets"}');
+    client.send(Buffer.from([1, 2, 3]), { binary: true });
+    client.send('{"type":"subscribe","topics":["weather"]}');
+    const errors = await client.inbox.until('error', 4);
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^Unknown message "hello": send get_models/),
+      expect.stringMatching(/^Unknown message type "launch_rockets"/),
+      expect.stringMatching(/^Binary messages are not understood/),
+      expect.stringMatching(/^Unknown topic "weather"/),
+    ]);
+    expect(client.readyState).toBe(WebSocket.OPEN);
+    client.send('get_models');
+    await client.inbox.until('models_update');
+  });
+
+  it('a raw client may join topics too', async () => {
+    const client = track(await wsClient(t.url));
+    client.send(JSON.stringify({ type: 'subscribe', topics: ['routing'] }));
+    const [subscribed] = await client.inbox.until('subscribed');
+    expect(subscribed!.topics).toEqual(['routing']);
+    t.app.get(DomainEventBus).publish('dcrs.progress', progress('started', 0));
+    t.app.get(DomainEventBus).publish('routing.changed', {
+      primary: 'Groq',
+      fallbacks: [],
+      mode: 'auto',
+      updated_at: '2026-02-01T08:05:00.000Z',
+      dcrs_run_id: 11,
+      reason: 'best score',
+    });
+    await client.inbox.until('routing_changed');
+    await client.inbox.until('model_update', 4);
+    expect(client.inbox.of('dcrs_progress')).toHaveLength(0);
+    // A tick may have come before the subscription took effect.
+    expect(client.inbox.of('neural_signal', subscribed)).toHaveLength(0);
+  });
+
+  it('streams a DCRS run from started to completed on both transports at once', async () => {
+    const raw = track(await wsClient(t.url));
+    const viaIo = track(await ioClient(t.url));
+    const stream = [progress('started', 0), progress('model_done', 10), progress('model_done', 20), progress('completed', 20)];
+    for (const event of stream) t.app.get(DomainEventBus).publish('dcrs.progress', event);
+    for (const client of [raw, viaIo]) {
+      const received = await client.inbox.until('dcrs_progress', 4);
+      expect(received).toEqual(stream.map((event) => ({ ...event, type: 'dcrs_progress', timestamp: expect.any(String) })));
+    }
+  });
+
+  it('a client that disconnects mid-broadcast breaks nothing for the others', async () => {
+    const survivors = [track(await wsClient(t.url)), track(await ioClient(t.url))];
+    const rawLeaver = track(await wsClient(t.url));
+    const ioLeaver = track(await ioClient(t.url));
+    const bus = t.app.get(DomainEventBus);
+    for (let i = 1; i <= 60; i += 1) {
+      bus.publish('dcrs.progress', progress('model_done', i % 21));
+      if (i === 20) {
+        rawLeaver.terminate(); // gone without a close frame, like a dead network
+        ioLeaver.disconnect();
+      }
+      await sleep(5);
+    }
+    for (const client of survivors) {
+      await client.inbox.until('dcrs_progress', 60);
+      const before = client.inbox.of('model_update').length;
+      await client.inbox.until('model_update', before + 2);
+    }
+    await request(t.server).get('/api/health').expect(200);
+    expect(t.app.get(RealtimePublisher).clientCount()).toBe(2);
+  });
+});
+
+describe('realtime: browser origins (CORS_ORIGINS)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ listen: true, env: { CORS_ORIGINS: 'https://dash.example.com', MODEL_UPDATE_INTERVAL_MS: '0' } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('admits a listed origin and clients that send none on both transports, and refuses other pages', async () => {
+    const admitted = [
+      await wsClient(t.url, 'https://dash.example.com'),
+      await wsClient(t.url),
+      await ioClient(t.url, 'https://dash.example.com'),
+      await ioClient(t.url),
+    ];
+    for (const client of admitted) client.close();
+
+    const refused = new WebSocket(`${t.url.replace('http', 'ws')}/ws`, { origin: 'https://evil.example.net' });
+    const [, response] = (await once(refused, 'unexpected-response')) as [unknown, { statusCode: number }];
+    expect(response.statusCode).toBe(403);
+    await expect(ioClient(t.url, 'https://evil.example.net')).rejects.toThrow();
+  });
+});

@@ -1,0 +1,250 @@
+// Socket.io and the scheduled broadcaster, on the real app with short intervals.
+import { jest } from '@jest/globals';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { io, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import { WebSocket } from 'ws';
+import {
+  DomainEventBus,
+  type AlertEvent,
+  type CartridgeResultEvent,
+  type ManualTestFinishedEvent,
+  type RoutingChangedEvent,
+} from '../../src/events/domain-events.js';
+import { ModelsService } from '../../src/models/models.service.js';
+import type {
+  ClientToServerEvents,
+  RealtimeEventName,
+  RealtimeMessage,
+  ServerToClientEvents,
+} from '../../src/realtime/realtime-events.js';
+import { RealtimePublisher } from '../../src/realtime/realtime.publisher.js';
+import { startTestApp, type TestApp } from '../setup/test-app.js';
+
+// --- clients that record what they receive (the same helpers as realtime-ws.e2e-spec.ts) ---
+class Inbox {
+  readonly messages: RealtimeMessage[] = [];
+  /** Messages of one type, optionally only those received after `after`. */
+  of<K extends RealtimeEventName>(type: K, after?: RealtimeMessage): RealtimeMessage<K>[] {
+    const from = after ? this.messages.indexOf(after) + 1 : 0;
+    return this.messages.slice(from).filter((m): m is RealtimeMessage<K> => m.type === type);
+  }
+  async until<K extends RealtimeEventName>(type: K, count = 1, timeoutMs = 3000): Promise<RealtimeMessage<K>[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.of(type).length < count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} ${type}, got ${this.of(type).length}`);
+      await sleep(10);
+    }
+    return this.of(type);
+  }
+}
+type IoClient = Socket<ServerToClientEvents, ClientToServerEvents> & { inbox: Inbox };
+type WsClient = WebSocket & { inbox: Inbox };
+
+async function ioClient(url: string, transports: string[] = ['websocket']): Promise<IoClient> {
+  const socket = io(url, { transports, reconnection: false, forceNew: true }) as IoClient;
+  socket.inbox = new Inbox();
+  socket.onAny((event: string, message: RealtimeMessage) => {
+    expect(message.type).toBe(event);
+    socket.inbox.messages.push(message);
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+async function wsClient(url: string): Promise<WsClient> {
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`) as WsClient;
+  socket.inbox = new Inbox();
+  socket.on('message', (data) => socket.inbox.messages.push(JSON.parse(String(data)) as RealtimeMessage));
+  await once(socket, 'open');
+  return socket;
+}
+// ---
+
+describe('realtime: Socket.io and the broadcaster', () => {
+  let t: TestApp;
+  const open: { close(): void }[] = [];
+  const track = <T extends { close(): void }>(client: T): T => {
+    open.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ listen: true, env: { MODEL_UPDATE_INTERVAL_MS: '200', NEURAL_SIGNAL_INTERVAL_MS: '300' } });
+  });
+  afterEach(async () => {
+    for (const client of open.splice(0)) client.close();
+    const publisher = t.app.get(RealtimePublisher);
+    while (publisher.clientCount() > 0) await sleep(10);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reads no models while nobody is connected, on either transport, and starts when someone is', async () => {
+    const list = jest.spyOn(t.app.get(ModelsService), 'list');
+    await sleep(700);
+    expect(list).not.toHaveBeenCalled();
+
+    const viaWs = track(await wsClient(t.url));
+    await viaWs.inbox.until('model_update');
+    expect(list).toHaveBeenCalled();
+    viaWs.close();
+    while (t.app.get(RealtimePublisher).clientCount() > 0) await sleep(10);
+    list.mockClear();
+    await sleep(700);
+    expect(list).not.toHaveBeenCalled();
+
+    const viaIo = track(await ioClient(t.url));
+    await viaIo.inbox.until('neural_signal');
+    expect(list).toHaveBeenCalled();
+    list.mockRestore();
+  });
+
+  it('sends model_update every 200 ms and neural_signal every 300 ms to both transports at once', async () => {
+    const viaIo = track(await ioClient(t.url));
+    const viaWs = track(await wsClient(t.url));
+    await sleep(1500);
+    for (const inbox of [viaIo.inbox, viaWs.inbox]) {
+      // 1500 ms: about 7 model updates and 5 neural signals; the bounds allow for a slow machine.
+      expect(inbox.of('model_update').length).toBeGreaterThanOrEqual(4);
+      expect(inbox.of('model_update').length).toBeLessThanOrEqual(9);
+      expect(inbox.of('neural_signal').length).toBeGreaterThanOrEqual(2);
+      expect(inbox.of('neural_signal').length).toBeLessThanOrEqual(6);
+    }
+
+    const api = await request(t.server).get('/api/models').expect(200);
+    const update = viaIo.inbox.of('model_update')[0]!;
+    expect(update).toEqual({ type: 'model_update', models: api.body.models, average_score: 9.09, timestamp: expect.any(String) });
+    expect(new Date(update.timestamp).toISOString()).toBe(update.timestamp);
+
+    const [first, second] = viaWs.inbox.of('neural_signal');
+    expect(first!.models).toHaveLength(10);
+    expect(first!.models[0]).toMatchObject({ model_id: 1, name: 'Gemini', strength: 95.7 });
+    expect(first!.overall_strength).toEqual(expect.any(Number));
+    // Nothing changed between two signals.
+    expect(second!.change).toBe(0);
+    expect(second!.models.every((m) => m.change === 0)).toBe(true);
+  });
+
+  it('answers get_models with models_update to the asker only', async () => {
+    const asker = track(await ioClient(t.url));
+    const bystander = track(await ioClient(t.url));
+    const rawBystander = track(await wsClient(t.url));
+    asker.emit('get_models');
+    const [answer] = await asker.inbox.until('models_update');
+    expect(answer).toEqual({ type: 'models_update', models: expect.any(Array), timestamp: expect.any(String) });
+    expect(answer!.models.map((m) => m.name)).toContain('Groq');
+    await bystander.inbox.until('model_update', 2);
+    expect(bystander.inbox.of('models_update')).toHaveLength(0);
+    expect(rawBystander.inbox.of('models_update')).toHaveLength(0);
+  });
+
+  it('a client that joined topics receives those and model_update; one that never subscribed receives everything', async () => {
+    const dashboard = track(await ioClient(t.url));
+    const everything = track(await ioClient(t.url));
+    dashboard.emit('subscribe', ['dcrs', 'alerts']);
+    const [subscribed] = await dashboard.inbox.until('subscribed');
+    expect(subscribed!.topics).toEqual(['alerts', 'dcrs']);
+
+    const bus = t.app.get(DomainEventBus);
+    bus.publish('routing.changed', ROUTING);
+    bus.publish('dcrs.progress', { ...PROGRESS, phase: 'started' });
+    await everything.inbox.until('dcrs_progress');
+    await everything.inbox.until('neural_signal');
+    await dashboard.inbox.until('dcrs_progress');
+    await dashboard.inbox.until('model_update', 3);
+    expect(everything.inbox.of('routing_changed')).toHaveLength(1);
+    expect(dashboard.inbox.of('routing_changed')).toHaveLength(0);
+    // A tick may have come before the subscription took effect.
+    expect(dashboard.inbox.of('neural_signal', subscribed)).toHaveLength(0);
+
+    dashboard.emit('unsubscribe', ['dcrs']);
+    const [, resubscribed] = await dashboard.inbox.until('subscribed', 2);
+    expect(resubscribed!.topics).toEqual(['alerts']);
+    bus.publish('dcrs.progress', { ...PROGRESS, phase: 'completed' });
+    await everything.inbox.until('dcrs_progress', 2);
+    await dashboard.inbox.until('model_update', dashboard.inbox.of('model_update').length + 1);
+    expect(dashboard.inbox.of('dcrs_progress')).toHaveLength(1);
+  });
+
+  it('an unknown topic or event gets an error naming it, and changes nothing', async () => {
+    const client = track(await ioClient(t.url));
+    client.emit('subscribe', ['dcrs', 'weather']);
+    const [error] = await client.inbox.until('error');
+    expect(error!.message).toBe('Unknown topic "weather" (known topics: models, alerts, dcrs, cartridges, manual_tests, routing)');
+    (client as unknown as Socket).emit('launch_rockets');
+    const errors = await client.inbox.until('error', 2);
+    expect(errors[1]!.message).toMatch(/^Unknown event "launch_rockets"/);
+    t.app.get(DomainEventBus).publish('routing.changed', ROUTING);
+    await client.inbox.until('routing_changed');
+    expect(client.connected).toBe(true);
+  });
+
+  it('forwards alerts, cartridge results, manual test results and routing changes with their payloads', async () => {
+    const client = track(await ioClient(t.url, ['polling', 'websocket']));
+    const bus = t.app.get(DomainEventBus);
+    bus.publish('alert.opened', ALERT);
+    bus.publish('alert.resolved', { ...ALERT, resolved_at: '2026-02-01T08:05:00.000Z' });
+    bus.publish('cartridge.result', CARTRIDGE);
+    bus.publish('manual_test.finished', MANUAL_TEST);
+    bus.publish('routing.changed', ROUTING);
+    await client.inbox.until('routing_changed');
+    // The app's own alert rules may announce alerts of their own (e.g. about the routing change).
+    const alerts = client.inbox.of('alert').filter((a) => a.alert.subject === ALERT.subject);
+    expect(alerts.map((a) => [a.state, a.alert.resolved_at])).toEqual([
+      ['opened', null],
+      ['resolved', '2026-02-01T08:05:00.000Z'],
+    ]);
+    expect(alerts[0]).toEqual({ type: 'alert', state: 'opened', alert: ALERT, timestamp: expect.any(String) });
+    expect((await client.inbox.until('cartridge_result'))[0]).toEqual({ ...CARTRIDGE, type: 'cartridge_result', timestamp: expect.any(String) });
+    expect((await client.inbox.until('manual_test_result'))[0]).toEqual({ ...MANUAL_TEST, type: 'manual_test_result', timestamp: expect.any(String) });
+    expect((await client.inbox.until('routing_changed'))[0]).toEqual({ ...ROUTING, type: 'routing_changed', timestamp: expect.any(String) });
+  });
+});
+
+const PROGRESS = {
+  run_id: 7,
+  date: '2026-02-01',
+  completed_tests: 0,
+  total_tests: 20,
+  percent: 0,
+  current_model: null,
+  best_so_far: null,
+} as const;
+const ROUTING: RoutingChangedEvent = {
+  primary: 'Groq',
+  fallbacks: ['Gemini'],
+  mode: 'auto',
+  updated_at: '2026-02-01T08:05:00.000Z',
+  dcrs_run_id: 7,
+  reason: 'best score',
+};
+const ALERT: AlertEvent = {
+  id: 3,
+  type: 'model_down',
+  severity: 'critical',
+  subject: 'realtime-e2e',
+  message: 'realtime-e2e is down',
+  created_at: '2026-02-01T08:00:00.000Z',
+  resolved_at: null,
+  acknowledged_at: null,
+};
+const CARTRIDGE: CartridgeResultEvent = {
+  cartridge: 'Bio-Cartridge',
+  execution: { id: 1, status: 'success', started_at: '2026-02-01T08:00:00.000Z', finished_at: null, duration_ms: null, summary: null },
+  success_rate: 100,
+};
+const MANUAL_TEST: ManualTestFinishedEvent = {
+  run_id: 'run-1',
+  status: 'completed',
+  models: ['Groq'],
+  start_time: '2026-02-01T08:00:00.000Z',
+  end_time: '2026-02-01T08:01:00.000Z',
+  error: null,
+  results: [{ model: 'Groq', score: 9.5, response_time: 900, passed: 4, failed: 0, error: null }],
+};
