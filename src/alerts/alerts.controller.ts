@@ -4,9 +4,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
@@ -31,11 +29,9 @@ export class AlertsController {
   @Post(':id/ack')
   @HttpCode(200)
   @RequiresAccess('admin')
-  @ApiSecurity('admin-key')
   @ApiOperation({ summary: 'Acknowledge an alert (admin; idempotent: the first time stays). Stops its reminders.' })
   @ApiOkResponse({ type: AlertResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   acknowledge(@Param() params: AlertIdParams): Promise<AlertResponse> {
     return this.alerts.acknowledge(params.id);

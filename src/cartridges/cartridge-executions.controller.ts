@@ -8,9 +8,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
-  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -55,14 +53,12 @@ export class CartridgeExecutionsController {
 
   @Post('results')
   @RequiresAccess('ingest')
-  @ApiSecurity('admin-key')
   @ApiOperation({
     summary: 'Report an execution run by a worker (ingest or admin key); the same Idempotency-Key again answers the first answer',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '1 to 200 characters, one per execution' })
   @ApiCreatedResponse({ type: CartridgeExecutionResponse, description: 'Recorded, or a replay (header Idempotent-Replayed: true)' })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'Names the field; nothing is written' })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'The key was used with another body' })
   async report(
@@ -79,10 +75,8 @@ export class CartridgeExecutionsController {
   @Post('run')
   @HttpCode(202)
   @RequiresAccess('admin')
-  @ApiSecurity('admin-key')
   @ApiOperation({ summary: 'Run the check set now, in the background; poll GET results/:id (admin)' })
   @ApiAcceptedResponse({ type: CartridgeExecutionResponse, description: 'The execution, status running' })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'A run of this cartridge is going' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'No check set, or no model to run on' })

@@ -7,9 +7,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
@@ -44,11 +42,9 @@ export class CartridgesController {
 
   @Post()
   @RequiresAccess('admin')
-  @ApiSecurity('admin-key')
   @ApiOperation({ summary: 'Add a cartridge, with an optional schedule, check set and model list (admin)' })
   @ApiCreatedResponse({ type: CartridgeDetailResponse })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'Names the field (and the case of a check set)' })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'The name is taken' })
   create(@Body() body: CreateCartridgeRequest): Promise<CartridgeDetailResponse> {
     return this.admin.create(body);
@@ -56,11 +52,9 @@ export class CartridgesController {
 
   @Patch(':name')
   @RequiresAccess('admin')
-  @ApiSecurity('admin-key')
   @ApiOperation({ summary: "Change a cartridge's name, description, schedule, check set or models; null clears (admin)" })
   @ApiOkResponse({ type: CartridgeDetailResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse })
   update(@Param() params: CartridgeNameParams, @Body() body: UpdateCartridgeRequest): Promise<CartridgeDetailResponse> {
@@ -70,11 +64,9 @@ export class CartridgesController {
   @Delete(':name')
   @HttpCode(204)
   @RequiresAccess('admin')
-  @ApiSecurity('admin-key')
   @ApiOperation({ summary: 'Remove a cartridge; ?history=keep keeps its executions, delete removes them (admin)' })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'history is missing or not keep|delete' })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   remove(@Param() params: CartridgeNameParams, @Query() query: DeleteCartridgeQuery): Promise<void> {
     return this.admin.remove(params.name, query.history);

@@ -6,9 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
@@ -50,10 +48,8 @@ export class DcrsController {
   @Post('run')
   @HttpCode(202)
   @RequiresAccess('admin')
-  @ApiSecurity('admin-key')
   @ApiOperation({ summary: 'Start a DCRS run now (admin); it runs in the background' })
   @ApiAcceptedResponse({ type: DcrsRunStartedResponse })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'A run is already going' })
   start(): Promise<DcrsRunStartedResponse> {
     return this.dcrs.startManualRun();

@@ -5,10 +5,8 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
   ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { RequiresAccess } from '../auth/access.decorator.js';
@@ -26,11 +24,9 @@ export class ManualTestController {
   @Post()
   @HttpCode(202)
   @RequiresAccess('admin')
-  @ApiSecurity('admin-key')
   @ApiOperation({ summary: 'Test the named models (or all) with the evaluation suite in the background (admin)' })
   @ApiAcceptedResponse({ type: ManualTestAcceptedResponse })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'Bad body or an unknown model name' })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'A named model cannot be probed' })
   @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'The queue is full' })
   start(@Body() body: ManualTestRequest): Promise<ManualTestAcceptedResponse> {

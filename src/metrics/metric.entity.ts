@@ -9,7 +9,7 @@ export type MetricKind = (typeof METRIC_KINDS)[number];
 @Entity({ name: 'daily_metrics' })
 @Index('idx_metrics_model_timestamp', ['modelId', 'timestamp'])
 // Covers the uptime counts (model, window, kind, outcome) so that they never read the table itself.
-@Index('idx_metrics_uptime_cover', ['modelId', 'timestamp', 'kind', 'success', 'errorKind'])
+@Index('idx_metrics_uptime_cover', ['modelId', 'timestamp', 'kind', 'success', 'errorKind', 'caseId'])
 export class MetricEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

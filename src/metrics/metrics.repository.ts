@@ -74,8 +74,9 @@ export class MetricsRepository {
     @InjectRepository(ModelEntity) private readonly models: Repository<ModelEntity>,
   ) {}
 
+  /** Removed models whose history was kept count too: their rows stay readable. */
   async modelExists(id: number): Promise<boolean> {
-    return (await this.models.countBy({ id })) > 0;
+    return (await this.models.count({ where: { id }, withDeleted: true })) > 0;
   }
 
   /** Measured calls of one model since an instant (raw: no entity hydration). */
@@ -95,6 +96,7 @@ export class MetricsRepository {
     // Raw rows: hydrating up to 10,000 entities costs more than the query itself.
     const query = this.metrics
       .createQueryBuilder('m')
+      .withDeleted() // a removed model whose history was kept still names its rows
       .innerJoin('m.model', 'model')
       .select('m.id', 'id')
       .addSelect('m.modelId', 'modelId')
@@ -136,6 +138,8 @@ export class MetricsRepository {
       .createQueryBuilder('m')
       .where('m.modelId = :modelId', { modelId })
       .andWhere('m.kind IN (:...kinds)', { kinds: PROBE_KINDS })
+      // Simulated evaluation cases are rows of kind simulated too: only probes have no case.
+      .andWhere('m.caseId IS NULL')
       .andWhere('m.timestamp >= :oldest', { oldest })
       .andWhere("(m.errorKind IS NULL OR m.errorKind <> 'rate_limited')")
       .setParameter('yes', true)
@@ -148,16 +152,6 @@ export class MetricsRepository {
     });
     const row = (await query.getRawOne<Record<string, number | string | null>>()) ?? {};
     return since.map((_, i) => ({ counted: Number(row[`counted${i}`] ?? 0), up: Number(row[`up${i}`] ?? 0) }));
-  }
-
-  /** Liveness probes (live or simulated) of one model since an instant. */
-  async findProbeRecordsSince(modelId: number, since: Date): Promise<{ success: boolean; errorKind: string | null }[]> {
-    const rows = await this.metrics.find({
-      select: { success: true, errorKind: true },
-      // Simulated evaluation cases are `simulated` rows too; they carry a case id, probes do not.
-      where: { modelId, kind: In(PROBE_KINDS), caseId: IsNull(), timestamp: MoreThanOrEqual(since) },
-    });
-    return rows.map((row) => ({ success: row.success, errorKind: row.errorKind }));
   }
 
   /** Latencies of the successful measured calls of one model since an instant. */

@@ -1,4 +1,4 @@
-import { applyVerdict, decideModelStatus, isDegraded, uptimePercent, type StatusEvidence } from './model-status.js';
+import { applyVerdict, decideModelStatus, isDegraded, latencyEvidence, uptimePercent, type StatusEvidence } from './model-status.js';
 
 const thresholds = { failureThreshold: 3, successThreshold: 2 };
 const calm = { p95LastHourMs: 1000, median7dMs: 1000, lastScore: 9, meanScore7d: 9 };
@@ -93,5 +93,17 @@ describe('uptimePercent', () => {
   it('is null without any probe that counts', () => {
     expect(uptimePercent([])).toBeNull();
     expect(uptimePercent([{ success: false, errorKind: 'rate_limited' }])).toBeNull();
+  });
+});
+
+describe('latencyEvidence', () => {
+  const many = (n: number, ms: number) => Array.from({ length: n }, () => ms);
+  it('judges latency only with enough calls: 5 in the last hour, 20 in the week', () => {
+    expect(latencyEvidence(many(4, 3000), many(19, 1000))).toEqual({ p95LastHourMs: null, median7dMs: null });
+    expect(latencyEvidence(many(5, 3000), many(20, 1000))).toEqual({ p95LastHourMs: 3000, median7dMs: 1000 });
+  });
+  it('so a young model with a couple of slow calls is not degraded', () => {
+    const evidence = latencyEvidence([900, 4000], [900, 4000]);
+    expect(isDegraded({ ...evidence, lastScore: null, meanScore7d: null })).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 // The decisions about a model's state after each probe: streaks, status and uptime. Pure.
+import { median, percentile } from '../common/stats.js';
 import type { ModelStatus } from './model.entity.js';
 
 export interface Thresholds {
@@ -44,6 +45,20 @@ export interface StatusEvidence {
 }
 
 export const LATENCY_DEGRADED_FACTOR = 1.5;
+/** Fewer calls than this say too little about latency to call a model degraded. */
+export const MIN_LAST_HOUR_SAMPLES = 5;
+export const MIN_BASELINE_SAMPLES = 20;
+
+/** The latency evidence for the degraded rule, or nulls where there are too few calls to judge. */
+export function latencyEvidence(
+  lastHour: readonly number[],
+  week: readonly number[],
+): { p95LastHourMs: number | null; median7dMs: number | null } {
+  return {
+    p95LastHourMs: lastHour.length >= MIN_LAST_HOUR_SAMPLES ? percentile(lastHour, 95) : null,
+    median7dMs: week.length >= MIN_BASELINE_SAMPLES ? median(week) : null,
+  };
+}
 export const SCORE_DROP_DEGRADED = 1.0;
 
 /**

@@ -7,9 +7,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
@@ -41,11 +39,9 @@ export class ModelsController {
 
   @Post()
   @RequiresAccess('admin')
-  @ApiSecurity('admin-key')
   @ApiOperation({ summary: 'Start monitoring a model (admin)' })
   @ApiCreatedResponse({ type: ModelResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'The name is taken' })
   create(@Body() body: CreateModelRequest): Promise<ModelResponse> {
     return this.models.create(body);
@@ -53,11 +49,9 @@ export class ModelsController {
 
   @Patch(':id')
   @RequiresAccess('admin')
-  @ApiSecurity('admin-key')
   @ApiOperation({ summary: "Change a model's name, api_type, provider model, base URL or enabled flag (admin)" })
   @ApiOkResponse({ type: ModelResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse })
   update(@Param() params: ModelIdParams, @Body() body: UpdateModelRequest): Promise<ModelResponse> {
@@ -67,11 +61,9 @@ export class ModelsController {
   @Delete(':id')
   @HttpCode(204)
   @RequiresAccess('admin')
-  @ApiSecurity('admin-key')
   @ApiOperation({ summary: 'Stop monitoring a model; ?history=keep keeps its measured history, delete removes it (admin)' })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiBadRequestResponse({ type: ErrorResponse })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   remove(@Param() params: ModelIdParams, @Query() query: DeleteModelQuery): Promise<void> {
     return this.models.remove(params.id, query.history);

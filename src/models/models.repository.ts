@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { isUniqueViolation } from '../database/errors.js';
 import type { ModelStatus } from './model.entity.js';
 import { ModelEntity } from './model.entity.js';
 
@@ -33,12 +34,25 @@ export class ModelsRepository {
     await this.models.update({ id }, state);
   }
 
-  async create(model: NewModel): Promise<ModelEntity> {
-    return this.models.save(this.models.create(model));
+  /** null when the name is taken (a concurrent create won the unique constraint). */
+  async create(model: NewModel): Promise<ModelEntity | null> {
+    try {
+      return await this.models.save(this.models.create(model));
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
   }
 
-  async update(id: number, patch: Partial<NewModel>): Promise<void> {
-    await this.models.update({ id }, patch);
+  /** false when a new name is taken (a concurrent write won the unique constraint). */
+  async update(id: number, patch: Partial<NewModel>): Promise<boolean> {
+    try {
+      await this.models.update({ id }, patch);
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
   /**

@@ -50,7 +50,9 @@ export class ModelsService {
       status: 'unknown',
       updatedAt: this.clock.now(),
     };
-    return this.toResponse(await this.models.create(fields));
+    const created = await this.models.create(fields);
+    if (!created) throw conflict(`A model named "${request.name}" already exists`);
+    return this.toResponse(created);
   }
 
   async update(id: number, request: UpdateModelRequest): Promise<ModelResponse> {
@@ -61,7 +63,7 @@ export class ModelsService {
     if (request.name !== undefined && request.name !== model.name) {
       if (await this.models.findByName(request.name)) throw conflict(`A model named "${request.name}" already exists`);
     }
-    await this.models.update(id, {
+    const updated = await this.models.update(id, {
       ...(request.name !== undefined ? { name: request.name } : {}),
       ...(request.api_type !== undefined ? { apiType: request.api_type } : {}),
       ...(request.provider_model !== undefined ? { providerModel: request.provider_model } : {}),
@@ -69,6 +71,7 @@ export class ModelsService {
       ...(request.enabled !== undefined ? { enabled: request.enabled } : {}),
       updatedAt: this.clock.now(),
     });
+    if (!updated) throw conflict(`A model named "${request.name}" already exists`);
     return this.toResponse(await this.require(id));
   }
 

@@ -8,9 +8,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
@@ -22,8 +20,6 @@ import { NotificationChannelsService } from './notification-channels.service.js'
 
 /** Every route is admin-only: even masked, channels say where alerts go. */
 @ApiTags('notifications')
-@ApiSecurity('admin-key')
-@ApiUnauthorizedResponse({ type: ErrorResponse })
 @RequiresAccess('admin')
 @Controller('api/notification-channels')
 export class NotificationChannelsController {

@@ -8,7 +8,14 @@ import { APP_CONFIG } from '../config/config.tokens.js';
 import { DomainEventBus } from '../events/domain-events.js';
 import { MetricsRepository } from '../metrics/metrics.repository.js';
 import type { ModelEntity } from '../models/model.entity.js';
-import { applyVerdict, decideModelStatus, uptimeFromCounts, type ProbeVerdict } from '../models/model-status.js';
+import {
+  applyVerdict,
+  decideModelStatus,
+  latencyEvidence,
+  MIN_BASELINE_SAMPLES,
+  uptimeFromCounts,
+  type ProbeVerdict,
+} from '../models/model-status.js';
 import { ModelsRepository, type ModelStatePatch } from '../models/models.repository.js';
 
 const BASELINE_TTL_MS = 10 * 60_000;
@@ -16,6 +23,7 @@ const BASELINE_TTL_MS = 10 * 60_000;
 interface Baseline {
   at: number;
   median7dMs: number | null;
+  settled: boolean;
   meanScore7d: number | null;
   hasScores: boolean;
 }
@@ -75,13 +83,21 @@ export class ModelStateService {
    */
   private async baseline(modelId: number, now: Date, fresh: boolean): Promise<Baseline> {
     const cached = this.baselines.get(modelId);
-    if (!fresh && cached && now.getTime() - cached.at < BASELINE_TTL_MS) return cached;
+    // A young model's baseline is still forming: only a settled one is reused.
+    if (!fresh && cached?.settled && Math.abs(now.getTime() - cached.at) < BASELINE_TTL_MS) return cached;
     const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
     const [week, scores] = await Promise.all([
       this.metrics.findSuccessfulLatenciesSince(modelId, weekAgo),
       this.metrics.findEvaluationScoresSince(modelId, weekAgo),
     ]);
-    const baseline = { at: now.getTime(), median7dMs: median(week), meanScore7d: mean(scores), hasScores: scores.length > 0 };
+    const { median7dMs } = latencyEvidence([], week);
+    const baseline = {
+      at: now.getTime(),
+      median7dMs,
+      meanScore7d: mean(scores),
+      hasScores: scores.length > 0,
+      settled: week.length >= MIN_BASELINE_SAMPLES,
+    };
     this.baselines.set(modelId, baseline);
     return baseline;
   }
@@ -100,7 +116,7 @@ export class ModelStateService {
           consecutiveFailures: patch.consecutiveFailures ?? model.consecutiveFailures,
           consecutiveSuccesses: patch.consecutiveSuccesses ?? model.consecutiveSuccesses,
         },
-        p95LastHourMs: percentile(lastHour, 95),
+        p95LastHourMs: latencyEvidence(lastHour, []).p95LastHourMs,
         median7dMs: base.median7dMs,
         lastScore: base.hasScores ? lastScore : null,
         meanScore7d: base.meanScore7d,

@@ -3,9 +3,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
-  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { RequiresAccess } from '../auth/access.decorator.js';
@@ -34,10 +32,8 @@ export class ProbingController {
   @Post('models/:id/probe')
   @HttpCode(200)
   @RequiresAccess('admin')
-  @ApiSecurity('admin-key')
   @ApiOperation({ summary: 'Probe one model now and return its updated state (admin)' })
   @ApiOkResponse({ type: ModelResponse })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'The model cannot be probed' })
   async probe(@Param() params: ModelIdParams): Promise<ModelResponse> {
@@ -48,10 +44,8 @@ export class ProbingController {
   @Post('models/:id/evaluate')
   @HttpCode(200)
   @RequiresAccess('admin')
-  @ApiSecurity('admin-key')
   @ApiOperation({ summary: 'Run the evaluation suite on one model now and return every case (admin)' })
   @ApiOkResponse({ type: ModelEvaluationResponse })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'The model cannot be probed' })
   evaluate(@Param() params: ModelIdParams): Promise<ModelEvaluationResponse> {

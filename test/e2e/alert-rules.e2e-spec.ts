@@ -72,10 +72,8 @@ const cartridgeResult = (cartridge: string, id: number, status: string): Cartrid
 describe('model rules', () => {
   it('model_degraded opens when probes turn slow against the 7-day median and resolves when they are fast again', async () => {
     const providerModel = `slow-${randomUUID().slice(0, 8)}`;
-    fake.script(providerModel, [
-      { kind: 'answer', text: 'pong', delayMs: 700 },
-      { kind: 'answer', text: 'pong' },
-    ]);
+    // Five slow answers (the degraded rule wants at least five calls in the hour), then fast ones.
+    fake.script(providerModel, [...Array.from({ length: 5 }, () => ({ kind: 'answer' as const, text: 'pong', delayMs: 700 })), { kind: 'answer', text: 'pong' }]);
     const created = await request(t.server)
       .post('/api/models')
       .set('X-API-Key', ADMIN)
@@ -84,6 +82,10 @@ describe('model rules', () => {
     // A week of steady 400 ms answers: degraded above 600 ms (1.5x the median).
     for (let i = 0; i < 20; i++) {
       await insertMetric(t.dataSource, { modelId: created.body.id, score: 10, responseTime: 400, timestamp: new Date(FIXED_NOW.getTime() - 2 * DAY_MS) });
+    }
+    for (let i = 0; i < 4; i++) {
+      const early = await request(t.server).post(`/api/models/${created.body.id}/probe`).set('X-API-Key', ADMIN).expect(200);
+      expect(early.body.status).toBe('healthy');
     }
     const slow = await request(t.server).post(`/api/models/${created.body.id}/probe`).set('X-API-Key', ADMIN).expect(200);
     expect(slow.body.status).toBe('degraded');

@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 interface Operation {
   summary?: string;
+  security?: Record<string, unknown>[];
   parameters?: { name: string; in: string }[];
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
 }
@@ -39,6 +40,11 @@ describe('API documentation', () => {
         const success = Object.entries(operation.responses).find(([code]) => code.startsWith('2'));
         expect(success).toBeDefined();
         if (success![0] !== '204') expect(success![1].content?.['application/json']?.schema).toBeDefined();
+        if (method !== 'get' || operation.summary!.includes('(admin')) {
+          // Every write needs a key: OpenAPI says which and documents the 401.
+          expect({ path, method, security: operation.security }).toEqual({ path, method, security: [{ 'admin-key': [] }] });
+          expect(operation.responses['401']).toBeDefined();
+        }
       }
     }
     expect(paths['/api/metrics']!['get']!.parameters!.map((p) => p.name).sort()).toEqual(['days', 'limit', 'model_id']);

@@ -3,6 +3,7 @@ import { ProbingColumns1795708728014 } from './1795708728014-ProbingColumns.js';
 import { DcrsRoutingManualTests1795708875611 } from './1795708875611-DcrsRoutingManualTests.js';
 import { CartridgesAlertsNotifications1795709387645 } from './1795709387645-CartridgesAlertsNotifications.js';
 import { MetricsUptimeIndex1795709787075 } from './1795709787075-MetricsUptimeIndex.js';
+import { UptimeIndexCaseId1795714769885 } from './1795714769885-UptimeIndexCaseId.js';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795707955486,
@@ -10,4 +11,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   DcrsRoutingManualTests1795708875611,
   CartridgesAlertsNotifications1795709387645,
   MetricsUptimeIndex1795709787075,
+  UptimeIndexCaseId1795714769885,
 ];
