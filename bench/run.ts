@@ -27,7 +27,9 @@ interface Target {
 
 const TARGETS: Target[] = [
   { path: '/api/models', requests: 2000, concurrency: 8, p95TargetMs: 40 },
-  { path: '/api/models/1', requests: 500, concurrency: 8, p95TargetMs: 150 },
+  // A detail view opened by a click, not polled: measured one request at a time. (The client shares the
+  // server's event loop, so at concurrency N every latency is about N service times.)
+  { path: '/api/models/1', requests: 300, concurrency: 1, p95TargetMs: 40 },
   { path: '/api/metrics', requests: 500, concurrency: 8, p95TargetMs: 80 },
   { path: '/api/metrics?days=7&limit=1000', requests: 300, concurrency: 4, p95TargetMs: 120 },
   { path: '/api/cartridges', requests: 1000, concurrency: 8, p95TargetMs: 40 },
@@ -114,7 +116,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `engine ${config.database.engine}: ${rows} metric rows written in ${((performance.now() - seeding) / 1000).toFixed(1)} s\n\n`,
     );
-    process.stdout.write('endpoint                              requests  p50 ms  p95 ms  target  result\n');
+    process.stdout.write('endpoint                              requests  conc  p50 ms  p95 ms  target  result\n');
     for (const target of TARGETS) {
       await measure(url, { ...target, requests: 20 });
       const latencies = await measure(url, target);
@@ -123,7 +125,7 @@ async function main(): Promise<void> {
       const ok = p95 <= target.p95TargetMs;
       failed ||= !ok;
       process.stdout.write(
-        `${target.path.padEnd(38)}${String(target.requests).padStart(8)}${p50.toFixed(1).padStart(8)}${p95.toFixed(1).padStart(8)}${String(target.p95TargetMs).padStart(8)}  ${ok ? 'ok' : 'MISSED'}\n`,
+        `${target.path.padEnd(38)}${String(target.requests).padStart(8)}${String(target.concurrency).padStart(6)}${p50.toFixed(1).padStart(8)}${p95.toFixed(1).padStart(8)}${String(target.p95TargetMs).padStart(8)}  ${ok ? 'ok' : 'MISSED'}\n`,
       );
     }
     const roundStart = performance.now();
