@@ -5,50 +5,10 @@ import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { WebSocket } from 'ws';
 import { DomainEventBus, type DcrsProgressEvent } from '../../src/events/domain-events.js';
-import type { ClientToServerEvents, RealtimeEventName, RealtimeMessage, ServerToClientEvents } from '../../src/realtime/realtime-events.js';
 import { RealtimePublisher } from '../../src/realtime/realtime.publisher.js';
+import { ioClient, wsClient } from '../setup/realtime-clients.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
-// --- clients that record what they receive (the same helpers as realtime.e2e-spec.ts) ---
-class Inbox {
-  readonly messages: RealtimeMessage[] = [];
-  /** Messages of one type, optionally only those received after `after`. */
-  of<K extends RealtimeEventName>(type: K, after?: RealtimeMessage): RealtimeMessage<K>[] {
-    const from = after ? this.messages.indexOf(after) + 1 : 0;
-    return this.messages.slice(from).filter((m): m is RealtimeMessage<K> => m.type === type);
-  }
-  async until<K extends RealtimeEventName>(type: K, count = 1, timeoutMs = 3000): Promise<RealtimeMessage<K>[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.of(type).length < count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} ${type}, got ${this.of(type).length}`);
-      await sleep(10);
-    }
-    return this.of(type);
-  }
-}
-type IoClient = Socket<ServerToClientEvents, ClientToServerEvents> & { inbox: Inbox };
-type WsClient = WebSocket & { inbox: Inbox };
-
-async function ioClient(url: string, origin?: string): Promise<IoClient> {
-  const extraHeaders = origin ? { origin } : undefined;
-  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders }) as IoClient;
-  socket.inbox = new Inbox();
-  socket.onAny((_event: string, message: RealtimeMessage) => socket.inbox.messages.push(message));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
-
-async function wsClient(url: string, origin?: string): Promise<WsClient> {
-  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`, { origin }) as WsClient;
-  socket.inbox = new Inbox();
-  socket.on('message', (data) => socket.inbox.messages.push(JSON.parse(String(data)) as RealtimeMessage));
-  await once(socket, 'open');
-  return socket;
-}
-// ---
 
 const progress = (phase: DcrsProgressEvent['phase'], completed: number): DcrsProgressEvent => ({
   run_id: 11,
@@ -180,7 +140,7 @@ describe('realtime: browser origins (CORS_ORIGINS)', () => {
     const admitted = [
       await wsClient(t.url, 'https://dash.example.com'),
       await wsClient(t.url),
-      await ioClient(t.url, 'https://dash.example.com'),
+      await ioClient(t.url, { origin: 'https://dash.example.com' }),
       await ioClient(t.url),
     ];
     for (const client of admitted) client.close();
@@ -188,6 +148,6 @@ describe('realtime: browser origins (CORS_ORIGINS)', () => {
     const refused = new WebSocket(`${t.url.replace('http', 'ws')}/ws`, { origin: 'https://evil.example.net' });
     const [, response] = (await once(refused, 'unexpected-response')) as [unknown, { statusCode: number }];
     expect(response.statusCode).toBe(403);
-    await expect(ioClient(t.url, 'https://evil.example.net')).rejects.toThrow();
+    await expect(ioClient(t.url, { origin: 'https://evil.example.net' })).rejects.toThrow();
   });
 });

@@ -4,7 +4,6 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
-import { WebSocket } from 'ws';
 import {
   DomainEventBus,
   type AlertEvent,
@@ -13,57 +12,10 @@ import {
   type RoutingChangedEvent,
 } from '../../src/events/domain-events.js';
 import { ModelsService } from '../../src/models/models.service.js';
-import type {
-  ClientToServerEvents,
-  RealtimeEventName,
-  RealtimeMessage,
-  ServerToClientEvents,
-} from '../../src/realtime/realtime-events.js';
 import { RealtimePublisher } from '../../src/realtime/realtime.publisher.js';
+import { ioClient, wsClient } from '../setup/realtime-clients.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
-// --- clients that record what they receive (the same helpers as realtime-ws.e2e-spec.ts) ---
-class Inbox {
-  readonly messages: RealtimeMessage[] = [];
-  /** Messages of one type, optionally only those received after `after`. */
-  of<K extends RealtimeEventName>(type: K, after?: RealtimeMessage): RealtimeMessage<K>[] {
-    const from = after ? this.messages.indexOf(after) + 1 : 0;
-    return this.messages.slice(from).filter((m): m is RealtimeMessage<K> => m.type === type);
-  }
-  async until<K extends RealtimeEventName>(type: K, count = 1, timeoutMs = 3000): Promise<RealtimeMessage<K>[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.of(type).length < count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} ${type}, got ${this.of(type).length}`);
-      await sleep(10);
-    }
-    return this.of(type);
-  }
-}
-type IoClient = Socket<ServerToClientEvents, ClientToServerEvents> & { inbox: Inbox };
-type WsClient = WebSocket & { inbox: Inbox };
-
-async function ioClient(url: string, transports: string[] = ['websocket']): Promise<IoClient> {
-  const socket = io(url, { transports, reconnection: false, forceNew: true }) as IoClient;
-  socket.inbox = new Inbox();
-  socket.onAny((event: string, message: RealtimeMessage) => {
-    expect(message.type).toBe(event);
-    socket.inbox.messages.push(message);
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
-
-async function wsClient(url: string): Promise<WsClient> {
-  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`) as WsClient;
-  socket.inbox = new Inbox();
-  socket.on('message', (data) => socket.inbox.messages.push(JSON.parse(String(data)) as RealtimeMessage));
-  await once(socket, 'open');
-  return socket;
-}
-// ---
 
 describe('realtime: Socket.io and the broadcaster', () => {
   let t: TestApp;
@@ -186,7 +138,7 @@ describe('realtime: Socket.io and the broadcaster', () => {
   });
 
   it('forwards alerts, cartridge results, manual test results and routing changes with their payloads', async () => {
-    const client = track(await ioClient(t.url, ['polling', 'websocket']));
+    const client = track(await ioClient(t.url, { transports: ['polling', 'websocket'] }));
     const bus = t.app.get(DomainEventBus);
     bus.publish('alert.opened', ALERT);
     bus.publish('alert.resolved', { ...ALERT, resolved_at: '2026-02-01T08:05:00.000Z' });

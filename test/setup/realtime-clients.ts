@@ -1,0 +1,61 @@
+// Socket.io and raw /ws clients that record every message they receive, for the realtime e2e tests.
+import { expect } from '@jest/globals';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { io, type Socket } from 'socket.io-client';
+import { WebSocket } from 'ws';
+import type { ClientToServerEvents, RealtimeEventName, RealtimeMessage, ServerToClientEvents } from '../../src/realtime/realtime-events.js';
+
+export class Inbox {
+  readonly messages: RealtimeMessage[] = [];
+  /** Messages of one type, optionally only those received after `after`. */
+  of<K extends RealtimeEventName>(type: K, after?: RealtimeMessage): RealtimeMessage<K>[] {
+    const from = after ? this.messages.indexOf(after) + 1 : 0;
+    return this.messages.slice(from).filter((m): m is RealtimeMessage<K> => m.type === type);
+  }
+  async until<K extends RealtimeEventName>(type: K, count = 1, timeoutMs = 3000): Promise<RealtimeMessage<K>[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.of(type).length < count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} ${type}, got ${this.of(type).length}`);
+      await sleep(10);
+    }
+    return this.of(type);
+  }
+}
+
+export type IoClient = Socket<ServerToClientEvents, ClientToServerEvents> & { inbox: Inbox };
+export type WsClient = WebSocket & { inbox: Inbox };
+
+export interface ClientOptions {
+  transports?: string[];
+  origin?: string;
+}
+
+export async function ioClient(url: string, options: ClientOptions = {}): Promise<IoClient> {
+  const extraHeaders = options.origin ? { origin: options.origin } : undefined;
+  const socket = io(url, {
+    transports: options.transports ?? ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders,
+  }) as IoClient;
+  socket.inbox = new Inbox();
+  socket.onAny((event: string, message: RealtimeMessage) => {
+    // Every event is emitted under its own type.
+    expect(message.type).toBe(event);
+    socket.inbox.messages.push(message);
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+export async function wsClient(url: string, origin?: string): Promise<WsClient> {
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`, { origin }) as WsClient;
+  socket.inbox = new Inbox();
+  socket.on('message', (data) => socket.inbox.messages.push(JSON.parse(String(data)) as RealtimeMessage));
+  await once(socket, 'open');
+  return socket;
+}
