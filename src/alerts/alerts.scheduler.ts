@@ -1,6 +1,7 @@
 // Only triggers: every ALERT_CHECK_INTERVAL_MS it asks for the periodic alert sweep.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { AlertSweepService } from './alert-sweep.service.js';
@@ -20,11 +21,11 @@ export class AlertsScheduler implements OnApplicationBootstrap, OnApplicationShu
   onApplicationBootstrap(): void {
     const every = this.config.alerts.checkIntervalMs;
     if (every === 0) return;
-    this.scheduler.addInterval(INTERVAL_NAME, setInterval(() => void this.tick(), every));
+    startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick());
   }
 
   onApplicationShutdown(): void {
-    if (this.scheduler.doesExist('interval', INTERVAL_NAME)) this.scheduler.deleteInterval(INTERVAL_NAME);
+    stopInterval(this.scheduler, INTERVAL_NAME);
   }
 
   async tick(): Promise<void> {

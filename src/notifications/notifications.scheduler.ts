@@ -1,6 +1,7 @@
 // Only triggers: every ALERT_CHECK_INTERVAL_MS it asks for the reminders that are due.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { AlertRemindersService } from './alert-reminders.service.js';
@@ -20,11 +21,11 @@ export class NotificationsScheduler implements OnApplicationBootstrap, OnApplica
   onApplicationBootstrap(): void {
     const every = this.config.alerts.checkIntervalMs;
     if (every === 0 || this.config.alerts.remindMinutes === 0) return;
-    this.scheduler.addInterval(INTERVAL_NAME, setInterval(() => void this.tick(), every));
+    startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick());
   }
 
   onApplicationShutdown(): void {
-    if (this.scheduler.doesExist('interval', INTERVAL_NAME)) this.scheduler.deleteInterval(INTERVAL_NAME);
+    stopInterval(this.scheduler, INTERVAL_NAME);
   }
 
   async tick(): Promise<void> {

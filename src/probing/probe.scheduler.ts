@@ -2,6 +2,7 @@
 // round. A round still running when the next tick comes is joined, never doubled.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { ProbeService } from './probe.service.js';
@@ -22,13 +23,13 @@ export class ProbeScheduler implements OnApplicationBootstrap, OnApplicationShut
   onApplicationBootstrap(): void {
     const every = this.config.probing.intervalMs;
     if (every === 0) return;
-    this.scheduler.addInterval(INTERVAL_NAME, setInterval(() => void this.tick(), every));
+    startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick());
     this.firstRound = setTimeout(() => void this.tick(), Math.min(every, 1000));
   }
 
   onApplicationShutdown(): void {
     clearTimeout(this.firstRound);
-    if (this.scheduler.doesExist('interval', INTERVAL_NAME)) this.scheduler.deleteInterval(INTERVAL_NAME);
+    stopInterval(this.scheduler, INTERVAL_NAME);
   }
 
   async tick(): Promise<void> {
