@@ -103,7 +103,9 @@ async function main(): Promise<void> {
     DCRS_CRON: 'off',
     ...(scratch ? { DATABASE_URL: scratch.url } : { DATABASE_PATH: join(dir, 'bench.sqlite') }),
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
   configureApp(app, config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -112,7 +114,11 @@ async function main(): Promise<void> {
   try {
     const models = await app.get(ModelsRepository).findAllOrdered();
     const seeding = performance.now();
-    const rows = await fillHistory(app.get(MetricsRepository), models.map((m) => m.id), Date.now());
+    const rows = await fillHistory(
+      app.get(MetricsRepository),
+      models.map((m) => m.id),
+      Date.now(),
+    );
     process.stdout.write(
       `engine ${config.database.engine}: ${rows} metric rows written in ${((performance.now() - seeding) / 1000).toFixed(1)} s\n\n`,
     );

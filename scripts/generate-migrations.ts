@@ -16,7 +16,8 @@ const sourceDir = join(process.cwd(), 'src/database/migrations');
 const timestamp = Date.now();
 
 function render(className: string, up: string[], down: string[]): string {
-  const lines = (queries: string[]) => queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
+  const lines = (queries: string[]) =>
+    queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
   return `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {
@@ -50,7 +51,7 @@ async function generate(engine: 'sqlite' | 'postgres', settings: DatabaseSetting
     const index = readFileSync(indexPath, 'utf8');
     const constName = engine === 'sqlite' ? 'SQLITE_MIGRATIONS' : 'POSTGRES_MIGRATIONS';
     const imports = [...index.matchAll(/^import .*$/gm)].map((m) => m[0]);
-    const classes = [...index.matchAll(/^\s+(\w+),?$/gm)].map((m) => m[1]!);
+    const classes = [...index.matchAll(/^\s+(\w+),?$/gm)].map((m) => m[1]);
     imports.push(`import { ${className} } from './${file}.js';`);
     classes.push(className);
     writeFileSync(
@@ -64,7 +65,9 @@ async function generate(engine: 'sqlite' | 'postgres', settings: DatabaseSetting
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'shawn-migrate-'));
-const scratch = await createScratchPostgres(process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const scratch = await createScratchPostgres(
+  process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+);
 try {
   await generate('sqlite', { engine: 'sqlite', path: join(dir, 'gen.sqlite') });
   await generate('postgres', { engine: 'postgres', url: scratch.url, path: '' });

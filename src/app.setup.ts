@@ -3,7 +3,7 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { Express, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Server } from 'node:http';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -74,7 +74,10 @@ function setUpApiDocs(app: NestExpressApplication, config: AppConfig): void {
 <html><head><title>SHawn-Brain API - ReDoc</title><meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><redoc spec-url="/docs-json"></redoc><script src="${REDOC_SCRIPT}"></script></body></html>`;
-  (app.getHttpAdapter().getInstance() as Express).get('/redoc', (_req: Request, res: Response) => {
-    res.type('html').send(redoc);
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/redoc', (_req: Request, res: Response) => {
+      res.type('html').send(redoc);
+    });
 }

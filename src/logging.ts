@@ -1,5 +1,6 @@
 // Structured logs with pino: pretty in development, JSON lines otherwise. Secrets are redacted
 // from request logs before they are written.
+import { createRequire } from 'node:module';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config.js';
 
@@ -18,7 +19,7 @@ export const REDACTED_PATHS = [
 ];
 
 export function loggerOptions(config: AppConfig, destination?: LogDestination): Params {
-  const pretty = config.log.pretty && !destination;
+  const pretty = config.log.pretty && !destination && prettyPrinterInstalled();
   return {
     pinoHttp: [
       {
@@ -31,4 +32,14 @@ export function loggerOptions(config: AppConfig, destination?: LogDestination): 
       ...(destination ? [destination as NodeJS.WritableStream] : []),
     ] as Params['pinoHttp'],
   };
+}
+
+/** pino-pretty is a development dependency: an install without it (npm ci --omit=dev) logs JSON lines. */
+function prettyPrinterInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }

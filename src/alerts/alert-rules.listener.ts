@@ -11,7 +11,12 @@ import type {
   ModelStateChangedEvent,
   RoutingChangedEvent,
 } from '../events/domain-events.js';
-import { decideCartridgeResultAlerts, decideDcrsAlerts, decideModelAlerts, decideRoutingAlerts } from './alert-rules.js';
+import {
+  decideCartridgeResultAlerts,
+  decideDcrsAlerts,
+  decideModelAlerts,
+  decideRoutingAlerts,
+} from './alert-rules.js';
 import { AlertsService } from './alerts.service.js';
 
 /** @OnEvent with the name checked against the domain event map. */
@@ -26,7 +31,9 @@ export class AlertRulesListener {
 
   @OnDomainEvent('model.state_changed')
   modelStateChanged(change: ModelStateChangedEvent): void {
-    void this.alerts.evaluate('model.state_changed', (open) => decideModelAlerts(change, open, { scoreDrop: this.config.alerts.scoreDrop }));
+    void this.alerts.evaluate('model.state_changed', (open) =>
+      decideModelAlerts(change, open, { scoreDrop: this.config.alerts.scoreDrop }),
+    );
   }
 
   @OnDomainEvent('dcrs.progress')

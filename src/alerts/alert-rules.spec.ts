@@ -36,29 +36,55 @@ const summary = (actions: AlertAction[]): string[] => actions.map((a) => `${a.ac
 
 describe('model rules', () => {
   it('a model going down opens one critical model_down naming the last error', () => {
-    const actions = decideModelAlerts(change({ previousStatus: 'healthy', status: 'down', errorKind: 'timeout' }), NONE, OPTIONS);
+    const actions = decideModelAlerts(
+      change({ previousStatus: 'healthy', status: 'down', errorKind: 'timeout' }),
+      NONE,
+      OPTIONS,
+    );
     expect(actions).toEqual([
-      { action: 'open', type: 'model_down', severity: 'critical', subject: 'Gemini', message: expect.stringContaining('last error: timeout') },
+      {
+        action: 'open',
+        type: 'model_down',
+        severity: 'critical',
+        subject: 'Gemini',
+        message: expect.stringContaining('last error: timeout'),
+      },
     ]);
   });
 
   it('a model still down with its alert open raises nothing more', () => {
-    expect(decideModelAlerts(change({ previousStatus: 'down', status: 'down' }), openSet('model_down:Gemini'), OPTIONS)).toEqual([]);
+    expect(
+      decideModelAlerts(change({ previousStatus: 'down', status: 'down' }), openSet('model_down:Gemini'), OPTIONS),
+    ).toEqual([]);
   });
 
   it('a down model found without an open alert (e.g. after an upgrade) opens one', () => {
-    expect(summary(decideModelAlerts(change({ previousStatus: 'down', status: 'down' }), NONE, OPTIONS))).toEqual(['open model_down Gemini']);
+    expect(summary(decideModelAlerts(change({ previousStatus: 'down', status: 'down' }), NONE, OPTIONS))).toEqual([
+      'open model_down Gemini',
+    ]);
   });
 
   it('recovering resolves model_down and records an info model_recovered', () => {
-    const actions = decideModelAlerts(change({ previousStatus: 'down', status: 'healthy' }), openSet('model_down:Gemini'), OPTIONS);
+    const actions = decideModelAlerts(
+      change({ previousStatus: 'down', status: 'healthy' }),
+      openSet('model_down:Gemini'),
+      OPTIONS,
+    );
     expect(summary(actions)).toEqual(['resolve model_down Gemini', 'notice model_recovered Gemini']);
     expect(actions[1]).toMatchObject({ severity: 'info' });
   });
 
   it('recovering into degraded resolves model_down, records the recovery and opens model_degraded', () => {
-    const actions = decideModelAlerts(change({ previousStatus: 'down', status: 'degraded' }), openSet('model_down:Gemini'), OPTIONS);
-    expect(summary(actions)).toEqual(['resolve model_down Gemini', 'notice model_recovered Gemini', 'open model_degraded Gemini']);
+    const actions = decideModelAlerts(
+      change({ previousStatus: 'down', status: 'degraded' }),
+      openSet('model_down:Gemini'),
+      OPTIONS,
+    );
+    expect(summary(actions)).toEqual([
+      'resolve model_down Gemini',
+      'notice model_recovered Gemini',
+      'open model_degraded Gemini',
+    ]);
   });
 
   it('a healthy model with nothing open raises nothing', () => {
@@ -66,27 +92,45 @@ describe('model rules', () => {
   });
 
   it('an unknown model (never answered) raises nothing, even with failures', () => {
-    expect(decideModelAlerts(change({ previousStatus: 'unknown', status: 'unknown', errorKind: 'network' }), NONE, OPTIONS)).toEqual([]);
+    expect(
+      decideModelAlerts(change({ previousStatus: 'unknown', status: 'unknown', errorKind: 'network' }), NONE, OPTIONS),
+    ).toEqual([]);
   });
 
   it('degraded opens a warning; healthy again resolves it', () => {
     const opened = decideModelAlerts(change({ status: 'degraded' }), NONE, OPTIONS);
     expect(opened).toEqual([expect.objectContaining({ action: 'open', type: 'model_degraded', severity: 'warning' })]);
-    expect(decideModelAlerts(change({ previousStatus: 'degraded', status: 'degraded' }), openSet('model_degraded:Gemini'), OPTIONS)).toEqual([]);
-    expect(summary(decideModelAlerts(change({ previousStatus: 'degraded' }), openSet('model_degraded:Gemini'), OPTIONS))).toEqual([
-      'resolve model_degraded Gemini',
-    ]);
+    expect(
+      decideModelAlerts(
+        change({ previousStatus: 'degraded', status: 'degraded' }),
+        openSet('model_degraded:Gemini'),
+        OPTIONS,
+      ),
+    ).toEqual([]);
+    expect(
+      summary(decideModelAlerts(change({ previousStatus: 'degraded' }), openSet('model_degraded:Gemini'), OPTIONS)),
+    ).toEqual(['resolve model_degraded Gemini']);
   });
 
   it('a degraded model going down keeps model_degraded open next to model_down', () => {
-    const actions = decideModelAlerts(change({ previousStatus: 'degraded', status: 'down' }), openSet('model_degraded:Gemini'), OPTIONS);
+    const actions = decideModelAlerts(
+      change({ previousStatus: 'degraded', status: 'down' }),
+      openSet('model_degraded:Gemini'),
+      OPTIONS,
+    );
     expect(summary(actions)).toEqual(['open model_down Gemini']);
   });
 
   it('a score falling by the threshold or more records a score_drop warning; a smaller fall or a rise does not', () => {
     const drop = decideModelAlerts(change({ previousScore: 9.5, lastScore: 8.5 }), NONE, OPTIONS);
     expect(drop).toEqual([
-      { action: 'notice', type: 'score_drop', severity: 'warning', subject: 'Gemini', message: "Gemini's evaluation score dropped by 1: from 9.5 to 8.5" },
+      {
+        action: 'notice',
+        type: 'score_drop',
+        severity: 'warning',
+        subject: 'Gemini',
+        message: "Gemini's evaluation score dropped by 1: from 9.5 to 8.5",
+      },
     ]);
     expect(decideModelAlerts(change({ previousScore: 9.5, lastScore: 8.6 }), NONE, OPTIONS)).toEqual([]);
     expect(decideModelAlerts(change({ previousScore: 5, lastScore: 10 }), NONE, OPTIONS)).toEqual([]);
@@ -95,7 +139,11 @@ describe('model rules', () => {
 
   it('a score drop comes every time it happens (notices are never "already open")', () => {
     const open = openSet('model_down:Gemini');
-    const actions = decideModelAlerts(change({ previousStatus: 'down', status: 'down', previousScore: 9, lastScore: 0 }), open, OPTIONS);
+    const actions = decideModelAlerts(
+      change({ previousStatus: 'down', status: 'down', previousScore: 9, lastScore: 0 }),
+      open,
+      OPTIONS,
+    );
     expect(summary(actions)).toEqual(['notice score_drop Gemini']);
   });
 });
@@ -115,7 +163,13 @@ describe('DCRS rules', () => {
 
   it('a failed run opens dcrs_failed with the error; a second failure while open adds nothing', () => {
     expect(decideDcrsAlerts(progress('failed', 'database gone'), NONE)).toEqual([
-      { action: 'open', type: 'dcrs_failed', severity: 'warning', subject: 'dcrs', message: 'DCRS run 7 (2026-02-01) failed: database gone' },
+      {
+        action: 'open',
+        type: 'dcrs_failed',
+        severity: 'warning',
+        subject: 'dcrs',
+        message: 'DCRS run 7 (2026-02-01) failed: database gone',
+      },
     ]);
     expect(decideDcrsAlerts(progress('failed'), openSet('dcrs_failed:dcrs'))).toEqual([]);
   });
@@ -154,7 +208,14 @@ describe('routing rule', () => {
 describe('cartridge rules', () => {
   const result = (status: string, id = 41): CartridgeResultEvent => ({
     cartridge: 'Bio-Cartridge',
-    execution: { id, status, started_at: '2026-02-01T07:00:00.000Z', finished_at: null, duration_ms: null, summary: status === 'failure' ? 'PubMed timed out' : null },
+    execution: {
+      id,
+      status,
+      started_at: '2026-02-01T07:00:00.000Z',
+      finished_at: null,
+      duration_ms: null,
+      summary: status === 'failure' ? 'PubMed timed out' : null,
+    },
     success_rate: 80,
   });
 
@@ -173,8 +234,14 @@ describe('cartridge rules', () => {
 
   it('the next success resolves it and records cartridge_recovered; a success with nothing open records nothing', () => {
     const actions = decideCartridgeResultAlerts(result('success', 43), openSet('cartridge_failed:Bio-Cartridge'));
-    expect(summary(actions)).toEqual(['resolve cartridge_failed Bio-Cartridge', 'notice cartridge_recovered Bio-Cartridge']);
-    expect(actions[1]).toMatchObject({ severity: 'info', message: 'Bio-Cartridge succeeded again (execution 43) (30-day success rate 80%)' });
+    expect(summary(actions)).toEqual([
+      'resolve cartridge_failed Bio-Cartridge',
+      'notice cartridge_recovered Bio-Cartridge',
+    ]);
+    expect(actions[1]).toMatchObject({
+      severity: 'info',
+      message: 'Bio-Cartridge succeeded again (execution 43) (30-day success rate 80%)',
+    });
     expect(decideCartridgeResultAlerts(result('success'), NONE)).toEqual([]);
   });
 
@@ -187,18 +254,39 @@ describe('cartridge rules', () => {
   it('staleness: stale opens, still stale adds nothing, fresh again or gone resolves', () => {
     const view = (name: string, status: string) => ({ name, status, last_execution: '2026-01-30T08:00:00.000Z' });
     expect(decideCartridgeStaleness([view('Bio', 'stale'), view('Invest', 'healthy')], NONE)).toEqual([
-      expect.objectContaining({ action: 'open', type: 'cartridge_stale', severity: 'warning', subject: 'Bio', message: expect.stringContaining('2026-01-30') }),
+      expect.objectContaining({
+        action: 'open',
+        type: 'cartridge_stale',
+        severity: 'warning',
+        subject: 'Bio',
+        message: expect.stringContaining('2026-01-30'),
+      }),
     ]);
     const open = openSet('cartridge_stale:Bio', 'cartridge_stale:Gone', 'model_down:Gemini');
-    expect(decideCartridgeStaleness([view('Bio', 'stale')], open)).toEqual([expect.objectContaining({ action: 'resolve', subject: 'Gone' })]);
-    expect(summary(decideCartridgeStaleness([view('Bio', 'failing')], open))).toEqual(['resolve cartridge_stale Bio', 'resolve cartridge_stale Gone']);
+    expect(decideCartridgeStaleness([view('Bio', 'stale')], open)).toEqual([
+      expect.objectContaining({ action: 'resolve', subject: 'Gone' }),
+    ]);
+    expect(summary(decideCartridgeStaleness([view('Bio', 'failing')], open))).toEqual([
+      'resolve cartridge_stale Bio',
+      'resolve cartridge_stale Gone',
+    ]);
   });
 });
 
 describe('monitored models', () => {
   it('model conditions of models no longer monitored resolve; others are left alone', () => {
-    const open = openSet('model_down:Gone', 'model_degraded:Gone', 'model_down:Gemini', 'model_degraded:Groq', 'cartridge_failed:Gone', 'dcrs_failed:dcrs');
-    expect(summary(decideMonitoredModels(['Gemini', 'Groq'], open))).toEqual(['resolve model_down Gone', 'resolve model_degraded Gone']);
+    const open = openSet(
+      'model_down:Gone',
+      'model_degraded:Gone',
+      'model_down:Gemini',
+      'model_degraded:Groq',
+      'cartridge_failed:Gone',
+      'dcrs_failed:dcrs',
+    );
+    expect(summary(decideMonitoredModels(['Gemini', 'Groq'], open))).toEqual([
+      'resolve model_down Gone',
+      'resolve model_degraded Gone',
+    ]);
     expect(decideMonitoredModels(['Gemini', 'Groq', 'Gone'], open)).toEqual([]);
   });
 });
@@ -213,7 +301,7 @@ describe('keys and limits', () => {
   it('long subjects and messages are clipped to the columns', () => {
     const name = 'M'.repeat(250);
     const [action] = decideModelAlerts(change({ name, status: 'down', errorKind: 'e'.repeat(2000) }), NONE, OPTIONS);
-    expect(action!.subject).toHaveLength(200);
-    expect(action!.action === 'open' && action!.message.length).toBe(1000);
+    expect(action.subject).toHaveLength(200);
+    expect(action.action === 'open' && action.message.length).toBe(1000);
   });
 });

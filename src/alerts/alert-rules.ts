@@ -6,7 +6,12 @@
 //   subject (`open_key`);
 // - notices (model_recovered, score_drop, routing_changed, cartridge_recovered) record that something
 //   happened: they are opened already resolved (`resolved_at` = `created_at`) and never "open".
-import type { CartridgeResultEvent, DcrsProgressEvent, ModelStateChangedEvent, RoutingChangedEvent } from '../events/domain-events.js';
+import type {
+  CartridgeResultEvent,
+  DcrsProgressEvent,
+  ModelStateChangedEvent,
+  RoutingChangedEvent,
+} from '../events/domain-events.js';
 import type { AlertSeverity, AlertType } from './alert.entity.js';
 
 export type AlertAction =
@@ -63,16 +68,35 @@ const score = (value: number): string => String(Math.round(value * 100) / 100);
  * leaving down records model_recovered (info); an evaluation score falling by scoreDrop or more
  * records score_drop (warning). `unknown` (never answered) raises nothing.
  */
-export function decideModelAlerts(change: ModelStateChangedEvent, open: OpenAlertKeys, options: ModelRuleOptions): AlertAction[] {
+export function decideModelAlerts(
+  change: ModelStateChangedEvent,
+  open: OpenAlertKeys,
+  options: ModelRuleOptions,
+): AlertAction[] {
   const { name, status } = change;
   const actions: AlertAction[] = [];
   const downOpen = isOpen(open, 'model_down', name);
   if (status === 'down') {
-    if (!downOpen) actions.push(opened('model_down', 'critical', name, `${name} is down: its probes keep failing (last error: ${change.errorKind ?? 'unknown'})`));
+    if (!downOpen)
+      actions.push(
+        opened(
+          'model_down',
+          'critical',
+          name,
+          `${name} is down: its probes keep failing (last error: ${change.errorKind ?? 'unknown'})`,
+        ),
+      );
   } else if (status === 'healthy' || status === 'degraded') {
     if (downOpen) actions.push(resolved('model_down', name));
     if (downOpen || change.previousStatus === 'down') {
-      actions.push(notice('model_recovered', 'info', name, `${name} is answering again (status ${status}, uptime ${score(change.uptimePercent)}%)`));
+      actions.push(
+        notice(
+          'model_recovered',
+          'info',
+          name,
+          `${name} is answering again (status ${status}, uptime ${score(change.uptimePercent)}%)`,
+        ),
+      );
     }
   }
   const degradedOpen = isOpen(open, 'model_degraded', name);
@@ -91,7 +115,12 @@ export function decideModelAlerts(change: ModelStateChangedEvent, open: OpenAler
   const drop = change.previousScore - change.lastScore;
   if (drop >= options.scoreDrop - 1e-9) {
     actions.push(
-      notice('score_drop', 'warning', name, `${name}'s evaluation score dropped by ${score(drop)}: from ${score(change.previousScore)} to ${score(change.lastScore)}`),
+      notice(
+        'score_drop',
+        'warning',
+        name,
+        `${name}'s evaluation score dropped by ${score(drop)}: from ${score(change.previousScore)} to ${score(change.lastScore)}`,
+      ),
     );
   }
   return actions;
@@ -100,9 +129,17 @@ export function decideModelAlerts(change: ModelStateChangedEvent, open: OpenAler
 /** dcrs_failed (warning) opens when a run fails and stays open until a run completes. */
 export function decideDcrsAlerts(progress: DcrsProgressEvent, open: OpenAlertKeys): AlertAction[] {
   if (progress.phase === 'failed' && !isOpen(open, 'dcrs_failed', DCRS_SUBJECT)) {
-    return [opened('dcrs_failed', 'warning', DCRS_SUBJECT, `DCRS run ${progress.run_id} (${progress.date}) failed: ${progress.error ?? 'unknown error'}`)];
+    return [
+      opened(
+        'dcrs_failed',
+        'warning',
+        DCRS_SUBJECT,
+        `DCRS run ${progress.run_id} (${progress.date}) failed: ${progress.error ?? 'unknown error'}`,
+      ),
+    ];
   }
-  if (progress.phase === 'completed' && isOpen(open, 'dcrs_failed', DCRS_SUBJECT)) return [resolved('dcrs_failed', DCRS_SUBJECT)];
+  if (progress.phase === 'completed' && isOpen(open, 'dcrs_failed', DCRS_SUBJECT))
+    return [resolved('dcrs_failed', DCRS_SUBJECT)];
   return [];
 }
 
@@ -111,7 +148,12 @@ export function decideRoutingAlerts(decision: RoutingChangedEvent): AlertAction[
   const fallbacks = decision.fallbacks.length > 0 ? decision.fallbacks.join(', ') : 'none';
   const run = decision.dcrs_run_id === null ? '' : ` after DCRS run ${decision.dcrs_run_id}`;
   return [
-    notice('routing_changed', 'info', ROUTING_SUBJECT, `Routing primary is now ${decision.primary ?? 'none'}${run} (fallbacks: ${fallbacks}): ${decision.reason}`),
+    notice(
+      'routing_changed',
+      'info',
+      ROUTING_SUBJECT,
+      `Routing primary is now ${decision.primary ?? 'none'}${run} (fallbacks: ${fallbacks}): ${decision.reason}`,
+    ),
   ];
 }
 
@@ -128,10 +170,14 @@ export function decideCartridgeResultAlerts(result: CartridgeResultEvent, open: 
   const rate = result.success_rate === null ? '' : ` (30-day success rate ${result.success_rate}%)`;
   if (execution.status === 'failure' && !failedOpen) {
     const summary = execution.summary ? `: ${execution.summary}` : '';
-    actions.push(opened('cartridge_failed', 'warning', name, `${name} execution ${execution.id} failed${summary}${rate}`));
+    actions.push(
+      opened('cartridge_failed', 'warning', name, `${name} execution ${execution.id} failed${summary}${rate}`),
+    );
   } else if (execution.status === 'success' && failedOpen) {
     actions.push(resolved('cartridge_failed', name));
-    actions.push(notice('cartridge_recovered', 'info', name, `${name} succeeded again (execution ${execution.id})${rate}`));
+    actions.push(
+      notice('cartridge_recovered', 'info', name, `${name} succeeded again (execution ${execution.id})${rate}`),
+    );
   }
   return actions;
 }
@@ -146,7 +192,10 @@ export interface CartridgeStatusView {
  * From the periodic look at every cartridge: cartridge_stale (warning) is open while a cartridge's
  * status is `stale`, and resolves when it is not, or when the cartridge is gone.
  */
-export function decideCartridgeStaleness(cartridges: readonly CartridgeStatusView[], open: OpenAlertKeys): AlertAction[] {
+export function decideCartridgeStaleness(
+  cartridges: readonly CartridgeStatusView[],
+  open: OpenAlertKeys,
+): AlertAction[] {
   const actions: AlertAction[] = [];
   const listed = new Set<string>();
   for (const cartridge of cartridges) {
@@ -154,7 +203,14 @@ export function decideCartridgeStaleness(cartridges: readonly CartridgeStatusVie
     const staleOpen = isOpen(open, 'cartridge_stale', cartridge.name);
     if (cartridge.status === 'stale' && !staleOpen) {
       const last = cartridge.last_execution ?? 'never';
-      actions.push(opened('cartridge_stale', 'warning', cartridge.name, `${cartridge.name} is stale: it has not run within twice its schedule period (last execution: ${last})`));
+      actions.push(
+        opened(
+          'cartridge_stale',
+          'warning',
+          cartridge.name,
+          `${cartridge.name} is stale: it has not run within twice its schedule period (last execution: ${last})`,
+        ),
+      );
     } else if (cartridge.status !== 'stale' && staleOpen) {
       actions.push(resolved('cartridge_stale', cartridge.name));
     }

@@ -72,7 +72,12 @@ export class AlertsRepository {
   /** Open, unacknowledged critical alerts last told about at or before the cutoff, oldest first. */
   findDueForReminder(cutoff: Date): Promise<AlertEntity[]> {
     return this.alerts.find({
-      where: { openKey: Not(IsNull()), severity: 'critical', acknowledgedAt: IsNull(), lastNotifiedAt: LessThanOrEqual(cutoff) },
+      where: {
+        openKey: Not(IsNull()),
+        severity: 'critical',
+        acknowledgedAt: IsNull(),
+        lastNotifiedAt: LessThanOrEqual(cutoff),
+      },
       order: { id: 'ASC' },
     });
   }

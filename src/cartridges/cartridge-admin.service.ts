@@ -10,7 +10,11 @@ import { CartridgeScheduler } from './cartridge.scheduler.js';
 import { CartridgesRepository, type CartridgeFields } from './cartridges.repository.js';
 import { CartridgesService } from './cartridges.service.js';
 import type { CartridgeDetailResponse } from './dto/cartridge.response.js';
-import type { CartridgeScheduleRequest, CreateCartridgeRequest, UpdateCartridgeRequest } from './dto/cartridge-write.request.js';
+import type {
+  CartridgeScheduleRequest,
+  CreateCartridgeRequest,
+  UpdateCartridgeRequest,
+} from './dto/cartridge-write.request.js';
 
 @Injectable()
 export class CartridgeAdminService {
@@ -73,9 +77,14 @@ export class CartridgeAdminService {
   }
 }
 
-function scheduleFields(schedule: CartridgeScheduleRequest | null): Pick<CartridgeFields, 'scheduleCron' | 'scheduleTimezone'> {
+function scheduleFields(
+  schedule: CartridgeScheduleRequest | null,
+): Pick<CartridgeFields, 'scheduleCron' | 'scheduleTimezone'> {
   if (schedule === null) return { scheduleCron: null, scheduleTimezone: null };
-  return { scheduleCron: schedule.cron.trim().split(/\s+/).join(' '), scheduleTimezone: schedule.timezone ?? DEFAULT_SCHEDULE_TIMEZONE };
+  return {
+    scheduleCron: schedule.cron.trim().split(/\s+/).join(' '),
+    scheduleTimezone: schedule.timezone ?? DEFAULT_SCHEDULE_TIMEZONE,
+  };
 }
 
 /** Stored with the suite's defaults filled in, as the runner will run it. */

@@ -14,7 +14,10 @@ const outcome = (id: string, score: number): CaseOutcome => ({
 describe('parseCheckSet', () => {
   it('accepts cases in the suite format and fills in the defaults', () => {
     const parsed = parseCheckSet([{ id: 'a', prompt: 'Say a', assert: [{ type: 'icontains', value: 'a' }] }]);
-    expect(parsed).toEqual({ ok: true, cases: [{ id: 'a', prompt: 'Say a', max_tokens: 256, assert: [{ type: 'icontains', value: 'a', weight: 1 }] }] });
+    expect(parsed).toEqual({
+      ok: true,
+      cases: [{ id: 'a', prompt: 'Say a', max_tokens: 256, assert: [{ type: 'icontains', value: 'a', weight: 1 }] }],
+    });
   });
 
   it('names the case and the field of every problem, from check_set', () => {
@@ -33,9 +36,19 @@ describe('parseCheckSet', () => {
 
   it('refuses an empty list, a non-list and too many cases', () => {
     expect(parseCheckSet([])).toEqual({ ok: false, problems: ['check_set must be a non-empty array (got [])'] });
-    expect(parseCheckSet('x')).toMatchObject({ ok: false, problems: [expect.stringMatching(/^check_set must be a non-empty array/)] });
-    const many = Array.from({ length: MAX_CHECK_SET_CASES + 1 }, (_, i) => ({ id: `c${i}`, prompt: 'p', assert: [{ type: 'is-json' }] }));
-    expect(parseCheckSet(many)).toEqual({ ok: false, problems: [`check_set must have at most ${MAX_CHECK_SET_CASES} cases (got 101)`] });
+    expect(parseCheckSet('x')).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^check_set must be a non-empty array/)],
+    });
+    const many = Array.from({ length: MAX_CHECK_SET_CASES + 1 }, (_, i) => ({
+      id: `c${i}`,
+      prompt: 'p',
+      assert: [{ type: 'is-json' }],
+    }));
+    expect(parseCheckSet(many)).toEqual({
+      ok: false,
+      problems: [`check_set must have at most ${MAX_CHECK_SET_CASES} cases (got 101)`],
+    });
   });
 });
 
@@ -59,7 +72,10 @@ describe('modelChain', () => {
 
 describe('reportCheckRun', () => {
   it('every check passed on the first model: success, no fallback', () => {
-    const report = reportCheckRun([], { model: 'OpenAI', outcomes: [outcome('a', 1), outcome('b', 1), outcome('c', 1)] });
+    const report = reportCheckRun([], {
+      model: 'OpenAI',
+      outcomes: [outcome('a', 1), outcome('b', 1), outcome('c', 1)],
+    });
     expect(report).toMatchObject({ success: true, modelUsed: 'OpenAI', summary: '3/3 checks passed on OpenAI' });
     expect(report.output.checks).toEqual([
       { id: 'a', passed: true, score: 1, latency_ms: 120 },
@@ -85,16 +101,27 @@ describe('reportCheckRun', () => {
 
   it('a check that fails (even partly) fails the execution and is named', () => {
     const report = reportCheckRun([], { model: 'Groq', outcomes: [outcome('a', 1), outcome('b', 0.5)] });
-    expect(report).toMatchObject({ success: false, modelUsed: 'Groq', summary: '1/2 checks passed on Groq; failed: b' });
+    expect(report).toMatchObject({
+      success: false,
+      modelUsed: 'Groq',
+      summary: '1/2 checks passed on Groq; failed: b',
+    });
   });
 
   it('no model answered: failure without a model', () => {
     const report = reportCheckRun([{ model: 'OpenAI', reason: 'not_configured' }], null);
-    expect(report).toMatchObject({ success: false, modelUsed: null, summary: 'No model answered the checks (OpenAI: not_configured)' });
+    expect(report).toMatchObject({
+      success: false,
+      modelUsed: null,
+      summary: 'No model answered the checks (OpenAI: not_configured)',
+    });
   });
 
   it('keeps the summary within the column', () => {
-    const skipped = Array.from({ length: 200 }, (_, i) => ({ model: `Model-${i}-with-a-long-name`, reason: 'server_error' }));
+    const skipped = Array.from({ length: 200 }, (_, i) => ({
+      model: `Model-${i}-with-a-long-name`,
+      reason: 'server_error',
+    }));
     expect(reportCheckRun(skipped, null).summary.length).toBeLessThanOrEqual(2000);
   });
 });

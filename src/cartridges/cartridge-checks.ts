@@ -18,7 +18,9 @@ export function parseCheckSet(raw: unknown): CheckSetParse {
   } catch (error) {
     if (!(error instanceof SuiteValidationError)) throw error;
     // The suite code names fields from the suite's root ("cases[2] (id "x").prompt"); here they sit in check_set.
-    const problems = error.problems.map((problem) => problem.replace(/^cases/, 'check_set').replace(/ cases\[/g, ' check_set['));
+    const problems = error.problems.map((problem) =>
+      problem.replace(/^cases/, 'check_set').replace(/ cases\[/g, ' check_set['),
+    );
     return { ok: false, problems };
   }
 }
@@ -72,11 +74,18 @@ export function reportCheckRun(
     return {
       success: false,
       modelUsed: null,
-      summary: truncate(skipped.length === 0 ? 'No model to run the checks on' : `No model answered the checks (${fellBack})`),
+      summary: truncate(
+        skipped.length === 0 ? 'No model to run the checks on' : `No model answered the checks (${fellBack})`,
+      ),
       output: { model_used: null, fell_back_from: [...skipped], checks: [] },
     };
   }
-  const checks = answered.outcomes.map((o) => ({ id: o.case_id, passed: o.score === 1, score: o.score, latency_ms: o.latency_ms }));
+  const checks = answered.outcomes.map((o) => ({
+    id: o.case_id,
+    passed: o.score === 1,
+    score: o.score,
+    latency_ms: o.latency_ms,
+  }));
   const passed = checks.filter((c) => c.passed).length;
   const failedIds = checks.filter((c) => !c.passed).map((c) => c.id);
   let summary = `${passed}/${checks.length} checks passed on ${answered.model}`;

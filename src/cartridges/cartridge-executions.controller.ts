@@ -22,7 +22,11 @@ import { CartridgeNameParams } from './dto/cartridge-name.params.js';
 import { CartridgeResultRequest } from './dto/cartridge-result.request.js';
 import { CartridgeResultsQuery } from './dto/cartridge-results.query.js';
 import { toExecutionResponse } from './dto/cartridge.mapper.js';
-import { CartridgeExecutionDetailResponse, CartridgeExecutionResponse, CartridgeResultsResponse } from './dto/cartridge.response.js';
+import {
+  CartridgeExecutionDetailResponse,
+  CartridgeExecutionResponse,
+  CartridgeResultsResponse,
+} from './dto/cartridge.response.js';
 
 @ApiTags('cartridges')
 @Controller('api/cartridges/:name')
@@ -38,7 +42,10 @@ export class CartridgeExecutionsController {
   @ApiOkResponse({ type: CartridgeResultsResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
-  results(@Param() params: CartridgeNameParams, @Query() query: CartridgeResultsQuery): Promise<CartridgeResultsResponse> {
+  results(
+    @Param() params: CartridgeNameParams,
+    @Query() query: CartridgeResultsQuery,
+  ): Promise<CartridgeResultsResponse> {
     return this.cartridges.results(params.name, query.limit);
   }
 
@@ -54,10 +61,14 @@ export class CartridgeExecutionsController {
   @Post('results')
   @RequiresAccess('ingest')
   @ApiOperation({
-    summary: 'Report an execution run by a worker (ingest or admin key); the same Idempotency-Key again answers the first answer',
+    summary:
+      'Report an execution run by a worker (ingest or admin key); the same Idempotency-Key again answers the first answer',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '1 to 200 characters, one per execution' })
-  @ApiCreatedResponse({ type: CartridgeExecutionResponse, description: 'Recorded, or a replay (header Idempotent-Replayed: true)' })
+  @ApiCreatedResponse({
+    type: CartridgeExecutionResponse,
+    description: 'Recorded, or a replay (header Idempotent-Replayed: true)',
+  })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'Names the field; nothing is written' })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'The key was used with another body' })

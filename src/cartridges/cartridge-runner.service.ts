@@ -15,7 +15,13 @@ import { ModelsRepository } from '../models/models.repository.js';
 import { ProviderClient } from '../providers/provider-client.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { RoutingService } from '../routing/routing.service.js';
-import { modelChain, parseCheckSet, reportCheckRun, type CheckRunReport, type SkippedModel } from './cartridge-checks.js';
+import {
+  modelChain,
+  parseCheckSet,
+  reportCheckRun,
+  type CheckRunReport,
+  type SkippedModel,
+} from './cartridge-checks.js';
 import type { CartridgeExecutionEntity } from './cartridge-execution.entity.js';
 import { CartridgeResultPublisher } from './cartridge-result.publisher.js';
 import type { CartridgeEntity } from './cartridge.entity.js';
@@ -124,11 +130,17 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
 
   private async plan(cartridge: CartridgeEntity): Promise<RunPlan> {
     if (cartridge.checkSet === null) {
-      throw new DomainError('unprocessable', `Cartridge "${cartridge.name}" has no check set to run (its results come from workers)`);
+      throw new DomainError(
+        'unprocessable',
+        `Cartridge "${cartridge.name}" has no check set to run (its results come from workers)`,
+      );
     }
     const parsed = parseCheckSet(cartridge.checkSet);
     if (!parsed.ok) {
-      throw new DomainError('unprocessable', `Cartridge "${cartridge.name}" has an invalid check set: ${parsed.problems.join('; ')}`);
+      throw new DomainError(
+        'unprocessable',
+        `Cartridge "${cartridge.name}" has an invalid check set: ${parsed.problems.join('; ')}`,
+      );
     }
     const routing = await this.routing.current();
     const chain = modelChain(routing, cartridge.dependsOn);
@@ -169,7 +181,10 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
       const skipped: SkippedModel[] = [];
       let answered: { model: string; outcomes: CaseOutcome[] } | null = null;
       for (const name of plan.chain) {
-        const attempt = await this.attempt(models.find((m) => m.name === name), plan.cases);
+        const attempt = await this.attempt(
+          models.find((m) => m.name === name),
+          plan.cases,
+        );
         if (attempt.answered) {
           answered = { model: name, outcomes: attempt.outcomes };
           break;
@@ -179,8 +194,13 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
       await this.finish(cartridge, execution, started, reportCheckRun(skipped, answered));
     } catch (error) {
       this.logger.error({ err: error, cartridge: cartridge.name, executionId: execution.id }, 'Cartridge run failed');
-      await this.finish(cartridge, execution, started, failed('The runner failed unexpectedly (see the server log)')).catch(
-        (finishError: unknown) => this.logger.error({ err: finishError }, 'Could not record the failed cartridge run'),
+      await this.finish(
+        cartridge,
+        execution,
+        started,
+        failed('The runner failed unexpectedly (see the server log)'),
+      ).catch((finishError: unknown) =>
+        this.logger.error({ err: finishError }, 'Could not record the failed cartridge run'),
       );
     }
   }

@@ -1,4 +1,10 @@
-import { isCartridgeCron, isTimeZone, schedulePeriodMs, scheduledOccurrence, scheduleOf } from './cartridge-schedule.js';
+import {
+  isCartridgeCron,
+  isTimeZone,
+  schedulePeriodMs,
+  scheduledOccurrence,
+  scheduleOf,
+} from './cartridge-schedule.js';
 
 const HOUR = 3_600_000;
 
@@ -6,9 +12,12 @@ describe('isCartridgeCron', () => {
   it.each(['0 * * * *', '*/15 * * * *', '0 8 * * 1-5', ' 0  8 * * * '])('accepts %j', (cron) => {
     expect(isCartridgeCron(cron)).toBe(true);
   });
-  it.each(['0 0 * * * *', 'every hour', '61 * * * *', '', 42, null])('refuses %j (seconds, nonsense, not text)', (cron) => {
-    expect(isCartridgeCron(cron)).toBe(false);
-  });
+  it.each(['0 0 * * * *', 'every hour', '61 * * * *', '', 42, null])(
+    'refuses %j (seconds, nonsense, not text)',
+    (cron) => {
+      expect(isCartridgeCron(cron)).toBe(false);
+    },
+  );
 });
 
 describe('isTimeZone', () => {
@@ -29,7 +38,9 @@ describe('schedulePeriodMs', () => {
   });
   it('follows the time zone across a daylight-saving change', () => {
     // Europe/Berlin springs forward on 2026-03-29: the day from the 28th 08:00 to the 29th 08:00 has 23 hours.
-    expect(schedulePeriodMs({ cron: '0 8 * * *', timeZone: 'Europe/Berlin' }, new Date('2026-03-28T06:30:00Z'))).toBe(23 * HOUR);
+    expect(schedulePeriodMs({ cron: '0 8 * * *', timeZone: 'Europe/Berlin' }, new Date('2026-03-28T06:30:00Z'))).toBe(
+      23 * HOUR,
+    );
   });
 });
 
@@ -43,6 +54,9 @@ describe('scheduledOccurrence', () => {
 describe('scheduleOf', () => {
   it('is null without a cron and defaults the time zone to UTC', () => {
     expect(scheduleOf({ scheduleCron: null, scheduleTimezone: null })).toBeNull();
-    expect(scheduleOf({ scheduleCron: '0 * * * *', scheduleTimezone: null })).toEqual({ cron: '0 * * * *', timeZone: 'UTC' });
+    expect(scheduleOf({ scheduleCron: '0 * * * *', scheduleTimezone: null })).toEqual({
+      cron: '0 * * * *',
+      timeZone: 'UTC',
+    });
   });
 });

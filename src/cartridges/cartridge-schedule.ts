@@ -43,7 +43,10 @@ export function scheduledOccurrence(tickAt: Date): Date {
 }
 
 /** The schedule of a stored cartridge, when it has one. */
-export function scheduleOf(cartridge: { scheduleCron: string | null; scheduleTimezone: string | null }): CartridgeSchedule | null {
+export function scheduleOf(cartridge: {
+  scheduleCron: string | null;
+  scheduleTimezone: string | null;
+}): CartridgeSchedule | null {
   if (cartridge.scheduleCron === null) return null;
   return { cron: cartridge.scheduleCron, timeZone: cartridge.scheduleTimezone ?? DEFAULT_SCHEDULE_TIMEZONE };
 }

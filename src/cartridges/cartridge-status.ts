@@ -20,7 +20,10 @@ export const FAILING_RUN_COUNT = 3;
 
 export function decideCartridgeStatus(input: CartridgeHealthInput): CartridgeStatus {
   if (input.lastStartedAt === null) return 'idle';
-  if (input.schedulePeriodMs !== null && input.now.getTime() - input.lastStartedAt.getTime() > 2 * input.schedulePeriodMs) {
+  if (
+    input.schedulePeriodMs !== null &&
+    input.now.getTime() - input.lastStartedAt.getTime() > 2 * input.schedulePeriodMs
+  ) {
     return 'stale';
   }
   const lastThree = input.recent.slice(0, FAILING_RUN_COUNT);

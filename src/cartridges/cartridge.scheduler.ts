@@ -47,7 +47,7 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnApplication
       start: false,
       waitForCompletion: true, // a tick never overlaps the previous one
     });
-    this.scheduler.addCronJob(name, job as unknown as Parameters<SchedulerRegistry['addCronJob']>[1]);
+    this.scheduler.addCronJob(name, job);
     this.jobs.add(name);
     job.start();
   }
@@ -59,7 +59,10 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnApplication
   async tick(cartridgeId: number): Promise<void> {
     try {
       const execution = await this.runner.runScheduled(cartridgeId, scheduledOccurrence(this.clock.now()));
-      if (!execution) this.logger.log(`Scheduled run of cartridge ${cartridgeId} skipped: already going, or taken by another instance`);
+      if (!execution)
+        this.logger.log(
+          `Scheduled run of cartridge ${cartridgeId} skipped: already going, or taken by another instance`,
+        );
     } catch (error) {
       this.logger.error({ err: error, cartridgeId }, 'Scheduled cartridge run could not start');
     }

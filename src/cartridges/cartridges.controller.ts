@@ -52,7 +52,9 @@ export class CartridgesController {
 
   @Patch(':name')
   @RequiresAccess('admin')
-  @ApiOperation({ summary: "Change a cartridge's name, description, schedule, check set or models; null clears (admin)" })
+  @ApiOperation({
+    summary: "Change a cartridge's name, description, schedule, check set or models; null clears (admin)",
+  })
   @ApiOkResponse({ type: CartridgeDetailResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })

@@ -16,7 +16,12 @@ import { CartridgesRepository } from './cartridges.repository.js';
 import { CartridgesService } from './cartridges.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CartridgeEntity, CartridgeExecutionEntity]), ModelsModule, ProvidersModule, RoutingModule],
+  imports: [
+    TypeOrmModule.forFeature([CartridgeEntity, CartridgeExecutionEntity]),
+    ModelsModule,
+    ProvidersModule,
+    RoutingModule,
+  ],
   controllers: [CartridgesController, CartridgeExecutionsController],
   providers: [
     CartridgesRepository,

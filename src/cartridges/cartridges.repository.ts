@@ -31,7 +31,10 @@ export type NewExecution = Pick<
   | 'requestHash'
 >;
 
-export type ExecutionCompletion = Pick<CartridgeExecutionEntity, 'status' | 'finishedAt' | 'durationMs' | 'summary' | 'modelUsed' | 'output'>;
+export type ExecutionCompletion = Pick<
+  CartridgeExecutionEntity,
+  'status' | 'finishedAt' | 'durationMs' | 'summary' | 'modelUsed' | 'output'
+>;
 
 /** Every column but output, which can be 64 KB per row: lists leave it out. */
 const EXECUTION_LIST_COLUMNS = {
@@ -73,7 +76,10 @@ export class CartridgesRepository {
 
   /** Cartridges the built-in runner runs on a schedule: a cron and a check set. */
   findScheduledWithCheckSet(): Promise<CartridgeEntity[]> {
-    return this.cartridges.find({ where: { scheduleCron: Not(IsNull()), checkSet: Not(IsNull()) }, order: { id: 'ASC' } });
+    return this.cartridges.find({
+      where: { scheduleCron: Not(IsNull()), checkSet: Not(IsNull()) },
+      order: { id: 'ASC' },
+    });
   }
 
   /** The new cartridge, or null when the name is taken. */

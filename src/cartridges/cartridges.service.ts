@@ -97,7 +97,10 @@ export class CartridgesService {
           schedulePeriodMs: schedule ? schedulePeriodMs(schedule, now) : null,
           now,
         });
-        return [cartridge.id, { status, lastExecution: latest?.startedAt ?? null, counts30d: counts30d.get(cartridge.id) }];
+        return [
+          cartridge.id,
+          { status, lastExecution: latest?.startedAt ?? null, counts30d: counts30d.get(cartridge.id) },
+        ];
       }),
     );
     return new Map(entries);

@@ -1,6 +1,17 @@
-import { canonicalJson, checkWorkerReport, isInstant, MAX_OUTPUT_BYTES, reportHash, type WorkerReport } from './worker-report.js';
+import {
+  canonicalJson,
+  checkWorkerReport,
+  isInstant,
+  MAX_OUTPUT_BYTES,
+  reportHash,
+  type WorkerReport,
+} from './worker-report.js';
 
-const report: WorkerReport = { status: 'success', started_at: '2026-02-01T08:00:00Z', finished_at: '2026-02-01T08:00:05.250Z' };
+const report: WorkerReport = {
+  status: 'success',
+  started_at: '2026-02-01T08:00:00Z',
+  finished_at: '2026-02-01T08:00:05.250Z',
+};
 
 describe('checkWorkerReport', () => {
   it('defaults duration_ms to the difference and output and summary to null', () => {
@@ -22,7 +33,10 @@ describe('checkWorkerReport', () => {
   });
 
   it('compares instants, not text: an offset that finishes later is fine', () => {
-    expect(checkWorkerReport({ ...report, finished_at: '2026-02-01T17:00:01+09:00' })).toMatchObject({ ok: true, value: { durationMs: 1000 } });
+    expect(checkWorkerReport({ ...report, finished_at: '2026-02-01T17:00:01+09:00' })).toMatchObject({
+      ok: true,
+      value: { durationMs: 1000 },
+    });
   });
 
   it('refuses a finish before the start', () => {
@@ -47,7 +61,12 @@ describe('checkWorkerReport', () => {
 describe('reportHash', () => {
   it('is the same for the same report whatever the key order, and absent equals null', () => {
     const a = reportHash({ ...report, output: { b: [1, { y: 2, x: 1 }], a: 'z' } });
-    const b = reportHash({ output: { a: 'z', b: [1, { x: 1, y: 2 }] }, finished_at: report.finished_at, started_at: report.started_at, status: 'success' });
+    const b = reportHash({
+      output: { a: 'z', b: [1, { x: 1, y: 2 }] },
+      finished_at: report.finished_at,
+      started_at: report.started_at,
+      status: 'success',
+    });
     expect(a).toBe(b);
     expect(reportHash({ ...report, summary: null })).toBe(reportHash(report));
   });
@@ -63,12 +82,19 @@ describe('reportHash', () => {
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and keeps arrays in order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { f: 1, e: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[3,{"e":2,"f":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { f: 1, e: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[3,{"e":2,"f":1}]},"b":1}',
+    );
   });
 });
 
 describe('isInstant', () => {
-  it.each(['2026-02-01T08:00:00Z', '2026-02-01T08:00Z', '2026-02-01T08:00:00.123456+09:00', '2028-02-29T23:59:59-05:30'])('accepts %s', (value) => {
+  it.each([
+    '2026-02-01T08:00:00Z',
+    '2026-02-01T08:00Z',
+    '2026-02-01T08:00:00.123456+09:00',
+    '2028-02-29T23:59:59-05:30',
+  ])('accepts %s', (value) => {
     expect(isInstant(value)).toBe(true);
   });
   it.each([

@@ -37,7 +37,9 @@ export interface CheckedReport {
 }
 
 /** The report as stored, or the problem naming the field. */
-export function checkWorkerReport(report: WorkerReport): { ok: true; value: CheckedReport } | { ok: false; problem: string } {
+export function checkWorkerReport(
+  report: WorkerReport,
+): { ok: true; value: CheckedReport } | { ok: false; problem: string } {
   const startedAt = new Date(report.started_at);
   const finishedAt = new Date(report.finished_at);
   if (finishedAt.getTime() < startedAt.getTime()) {

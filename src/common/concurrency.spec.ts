@@ -16,6 +16,6 @@ describe('mapWithConcurrency', () => {
   });
 
   it('handles no items', async () => {
-    expect(await mapWithConcurrency([], 4, async () => 1)).toEqual([]);
+    expect(await mapWithConcurrency([], 4, () => Promise.resolve(1))).toEqual([]);
   });
 });

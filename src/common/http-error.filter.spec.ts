@@ -31,7 +31,11 @@ describe('toErrorBody', () => {
 
   it('hides everything about an unexpected error', () => {
     const error = new Error('SQLITE_ERROR: no such table: models at /work/main/src/x.ts:1');
-    expect(toErrorBody(error)).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' });
+    expect(toErrorBody(error)).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Internal server error',
+    });
     expect(toErrorBody(new HttpException('db password wrong', 502)).message).toBe('Internal server error');
   });
 });

@@ -8,7 +8,8 @@ export function IsIntegerInRange(min: number, max: number, options?: ValidationO
       name: 'isIntegerInRange',
       constraints: [min, max],
       validator: {
-        validate: (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
+        validate: (value: unknown) =>
+          typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
         defaultMessage: (args) => `${args?.property ?? 'value'} must be an integer from ${min} to ${max}`,
       },
     },
@@ -24,7 +25,8 @@ export function IsId(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isId',
       validator: {
-        validate: (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_ID,
+        validate: (value: unknown) =>
+          typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_ID,
         defaultMessage: (args) => `${args?.property ?? 'value'} must be a positive integer`,
       },
     },
@@ -42,7 +44,9 @@ export function IsHttpUrlWithoutCredentials(options?: ValidationOptions): Proper
           if (typeof value !== 'string' || value.length > 500) return false;
           try {
             const url = new URL(value);
-            return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
+            return (
+              (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === ''
+            );
           } catch {
             return false;
           }

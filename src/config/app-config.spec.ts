@@ -30,7 +30,13 @@ describe('parseAppConfig', () => {
   it('reports every invalid setting at once, naming each variable', () => {
     let caught: unknown;
     try {
-      parseAppConfig({ PORT: 'eighty', SEED_DEMO_DATA: 'maybe', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', CORS_ORIGINS: 'not a url' });
+      parseAppConfig({
+        PORT: 'eighty',
+        SEED_DEMO_DATA: 'maybe',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'mysql://x',
+        CORS_ORIGINS: 'not a url',
+      });
     } catch (error) {
       caught = error;
     }

@@ -117,7 +117,8 @@ function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-const PROVIDER_VARIABLE = /^(OPENAI|ANTHROPIC|GOOGLE|GEMINI|GROQ|MISTRAL|DEEPSEEK|OPENROUTER|SAMBANOVA|CEREBRAS|OTHERS)_(API_KEY|BASE_URL|MODEL)$/;
+const PROVIDER_VARIABLE =
+  /^(OPENAI|ANTHROPIC|GOOGLE|GEMINI|GROQ|MISTRAL|DEEPSEEK|OPENROUTER|SAMBANOVA|CEREBRAS|OTHERS)_(API_KEY|BASE_URL|MODEL)$/;
 
 function providerVariables(env: Env): Record<string, string> {
   const picked: Record<string, string> = {};
@@ -242,7 +243,9 @@ export function parseAppConfig(env: Env): AppConfig {
 
   for (const origin of config.app.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
-      read.problems.push(`CORS_ORIGINS entries must be "*" or an origin such as https://dash.example.com (got "${origin}")`);
+      read.problems.push(
+        `CORS_ORIGINS entries must be "*" or an origin such as https://dash.example.com (got "${origin}")`,
+      );
     }
   }
   if (!isValidTimeZone(config.dcrs.timeZone)) {
@@ -258,7 +261,9 @@ export function parseAppConfig(env: Env): AppConfig {
     if (ms > 0 && ms < 100) read.problems.push(`${name} must be 0 (off) or at least 100 (got "${ms}")`);
   }
   if (config.alerts.checkIntervalMs > 0 && config.alerts.checkIntervalMs < 100) {
-    read.problems.push(`ALERT_CHECK_INTERVAL_MS must be 0 (off) or at least 100 (got "${config.alerts.checkIntervalMs}")`);
+    read.problems.push(
+      `ALERT_CHECK_INTERVAL_MS must be 0 (off) or at least 100 (got "${config.alerts.checkIntervalMs}")`,
+    );
   }
   if (config.auth.adminKeys.some((key) => key.length < 16)) {
     read.problems.push('ADMIN_API_KEY entries must be at least 16 characters long');

@@ -11,7 +11,11 @@ import { RoutingChangeEntity } from '../routing/routing-change.entity.js';
 import { RoutingStateEntity } from '../routing/routing-state.entity.js';
 
 export const ENTITIES = [
-  ModelEntity, MetricEntity, DcrsRunEntity, CartridgeEntity, CartridgeExecutionEntity,
+  ModelEntity,
+  MetricEntity,
+  DcrsRunEntity,
+  CartridgeEntity,
+  CartridgeExecutionEntity,
   RoutingStateEntity,
   RoutingChangeEntity,
   ManualTestRunEntity,

@@ -83,9 +83,13 @@ export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationS
       progress = { ...progress, total_tests: models.length * suite.cases.length };
       this.events.publish('dcrs.progress', progress);
       const evaluations = await mapWithConcurrency(models, this.config.dcrs.concurrency, async (model) => {
-        const evaluation = await this.evaluations.evaluate(model, suite, { runId: `dcrs-${run.id}`, kind: 'evaluation' });
+        const evaluation = await this.evaluations.evaluate(model, suite, {
+          runId: `dcrs-${run.id}`,
+          kind: 'evaluation',
+        });
         const completed = progress.completed_tests + suite.cases.length;
-        const best: ModelEvaluation | undefined = evaluation.score > (progress.best_so_far?.score ?? -1) ? evaluation : undefined;
+        const best: ModelEvaluation | undefined =
+          evaluation.score > (progress.best_so_far?.score ?? -1) ? evaluation : undefined;
         progress = {
           ...progress,
           phase: 'model_done',
@@ -107,7 +111,12 @@ export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  private async finish(run: DcrsRunEntity, evaluations: ModelEvaluation[], started: Date, progress: DcrsProgressEvent): Promise<void> {
+  private async finish(
+    run: DcrsRunEntity,
+    evaluations: ModelEvaluation[],
+    started: Date,
+    progress: DcrsProgressEvent,
+  ): Promise<void> {
     const evaluated = await this.models.findByNames(evaluations.map((e) => e.model));
     const routing = await this.routing.decide(
       evaluations.map((e) => {

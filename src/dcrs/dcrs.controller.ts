@@ -13,7 +13,12 @@ import { ErrorResponse } from '../common/error.response.js';
 import { DcrsService } from './dcrs.service.js';
 import { DcrsHistoryQuery } from './dto/dcrs-history.query.js';
 import { DcrsRunIdParams } from './dto/dcrs-run-id.params.js';
-import { DcrsHistoryResponse, DcrsRunDetailResponse, DcrsRunResponse, DcrsRunStartedResponse } from './dto/dcrs.response.js';
+import {
+  DcrsHistoryResponse,
+  DcrsRunDetailResponse,
+  DcrsRunResponse,
+  DcrsRunStartedResponse,
+} from './dto/dcrs.response.js';
 
 @ApiTags('dcrs')
 @Controller('api/dcrs')

@@ -23,7 +23,7 @@ export class DcrsScheduler implements OnApplicationBootstrap, OnApplicationShutd
     const { cron, timeZone } = this.config.dcrs;
     if (cron === null) return;
     const job = CronJob.from({ cronTime: cron, onTick: () => this.tick(), timeZone, start: false });
-    this.scheduler.addCronJob(JOB_NAME, job as unknown as Parameters<SchedulerRegistry['addCronJob']>[1]);
+    this.scheduler.addCronJob(JOB_NAME, job);
     job.start();
   }
 

@@ -4,7 +4,12 @@ import { DomainError, notFound } from '../common/domain-error.js';
 import { DcrsRunnerService } from './dcrs-runner.service.js';
 import { DcrsRepository } from './dcrs.repository.js';
 import { toDcrsRunDetailResponse, toDcrsRunResponse } from './dto/dcrs.mapper.js';
-import type { DcrsHistoryResponse, DcrsRunDetailResponse, DcrsRunResponse, DcrsRunStartedResponse } from './dto/dcrs.response.js';
+import type {
+  DcrsHistoryResponse,
+  DcrsRunDetailResponse,
+  DcrsRunResponse,
+  DcrsRunStartedResponse,
+} from './dto/dcrs.response.js';
 
 @Injectable()
 export class DcrsService {

@@ -48,7 +48,9 @@ describe('checkAssertion', () => {
 
   describe('regex', () => {
     it('passes when the pattern matches', () => {
-      expect(check({ type: 'regex', value: 'def\\s+is_even\\s*\\(' }, 'def is_even(n):\n    return n % 2 == 0')).toBe(true);
+      expect(check({ type: 'regex', value: 'def\\s+is_even\\s*\\(' }, 'def is_even(n):\n    return n % 2 == 0')).toBe(
+        true,
+      );
     });
 
     it('fails when the pattern does not match', () => {

@@ -12,7 +12,8 @@ const GOOD_ANSWERS: Readonly<Record<string, string>> = {
   'json-1': '```json\n{"name": "Ada", "year": 1815}\n```',
   'code-1': 'def is_even(n):\n    return n % 2 == 0',
   'korean-1': '감사합니다',
-  'summary-1': "The Eiffel Tower, built in 1889 for Paris's World's Fair, went from criticised to France's best-known symbol.",
+  'summary-1':
+    "The Eiffel Tower, built in 1889 for Paris's World's Fair, went from criticised to France's best-known symbol.",
   'reasoning-1': 'Ben',
   'reasoning-2': 'Yes.',
 };

@@ -66,7 +66,7 @@ export const BUNDLED_SUITE: unknown = {
       id: 'summary-1',
       system: 'You are a concise assistant.',
       prompt:
-        'Summarise in one sentence: The Eiffel Tower was completed in 1889 for the World\'s Fair in Paris. ' +
+        "Summarise in one sentence: The Eiffel Tower was completed in 1889 for the World's Fair in Paris. " +
         'Artists first criticised it, but it became the best-known symbol of France.',
       assert: [
         { type: 'contains', value: 'Eiffel', weight: 2 },

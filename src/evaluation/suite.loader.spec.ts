@@ -97,7 +97,9 @@ describe('suite loader', () => {
   });
 
   it('refuses malformed YAML', async () => {
-    const error = await loadError(await writeSuite('broken.yaml', 'name: x\ncases:\n  - id: a\n   prompt: [unclosed\n'));
+    const error = await loadError(
+      await writeSuite('broken.yaml', 'name: x\ncases:\n  - id: a\n   prompt: [unclosed\n'),
+    );
     expect(error.problems).toEqual([expect.stringMatching(/^the file is not valid YAML: /)]);
   });
 

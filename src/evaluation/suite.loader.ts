@@ -18,7 +18,9 @@ export async function loadSuite(path: string | undefined): Promise<EvalSuite> {
 export async function loadSuiteFile(path: string): Promise<EvalSuite> {
   const extension = extname(path).toLowerCase();
   if (!SUITE_EXTENSIONS.includes(extension)) {
-    throw new SuiteValidationError(path, [`the file name must end in ${SUITE_EXTENSIONS.join(', ')} (got "${extension}")`]);
+    throw new SuiteValidationError(path, [
+      `the file name must end in ${SUITE_EXTENSIONS.join(', ')} (got "${extension}")`,
+    ]);
   }
   let text: string;
   try {

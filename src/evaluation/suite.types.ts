@@ -48,15 +48,14 @@ export interface MaxLatencyAssertion extends AssertionBase {
 }
 
 export type EvalAssertion =
-  | EqualsAssertion
-  | ContainsAssertion
-  | IContainsAssertion
-  | RegexAssertion
-  | IsJsonAssertion
-  | MaxLatencyAssertion;
+  EqualsAssertion | ContainsAssertion | IContainsAssertion | RegexAssertion | IsJsonAssertion | MaxLatencyAssertion;
 
 /** An assertion before the default weight is applied (one member of the union per type). */
-export type UnweightedAssertion = EvalAssertion extends infer A ? (A extends EvalAssertion ? Omit<A, 'weight'> : never) : never;
+export type UnweightedAssertion = EvalAssertion extends infer A
+  ? A extends EvalAssertion
+    ? Omit<A, 'weight'>
+    : never
+  : never;
 
 export interface EvalCase {
   readonly id: string;

@@ -28,7 +28,12 @@ describe('parseSuite', () => {
       expect(suite).toEqual({
         name: 'test suite',
         cases: [
-          { id: 'factual-1', prompt: 'Prompt for factual-1', max_tokens: 256, assert: [{ type: 'contains', value: 'x', weight: 1 }] },
+          {
+            id: 'factual-1',
+            prompt: 'Prompt for factual-1',
+            max_tokens: 256,
+            assert: [{ type: 'contains', value: 'x', weight: 1 }],
+          },
         ],
       });
     });
@@ -42,7 +47,10 @@ describe('parseSuite', () => {
         { type: 'is-json' },
         { type: 'max-latency-ms', value: 1500.5 },
       ];
-      const suite = parseSuite(suiteWith(validCase('mixed-1', { system: 'Be brief.', max_tokens: 64, assert: assertions })), 'x.json');
+      const suite = parseSuite(
+        suiteWith(validCase('mixed-1', { system: 'Be brief.', max_tokens: 64, assert: assertions })),
+        'x.json',
+      );
       expect(suite.cases[0]).toEqual({
         id: 'mixed-1',
         prompt: 'Prompt for mixed-1',
@@ -62,7 +70,12 @@ describe('parseSuite', () => {
 
   describe('a bad file is refused with the case and the field named', () => {
     it('an unknown assertion type names the case index, its id and the assertion', () => {
-      const raw = suiteWith(validCase('a'), validCase('b'), validCase('c'), validCase('json-1', { assert: [{ type: 'json' }] }));
+      const raw = suiteWith(
+        validCase('a'),
+        validCase('b'),
+        validCase('c'),
+        validCase('json-1', { assert: [{ type: 'json' }] }),
+      );
       expect(problemsOf(raw)).toEqual([
         'cases[3] (id "json-1").assert[0].type must be one of equals, contains, icontains, regex, is-json, max-latency-ms (got "json")',
       ]);

@@ -29,7 +29,9 @@ const CASE_FIELDS = ['id', 'prompt', 'system', 'max_tokens', 'assert'];
 
 export function parseSuite(raw: unknown, source: string): EvalSuite {
   if (!isObject(raw)) {
-    throw new SuiteValidationError(source, [`the suite must be an object with "name" and "cases" (got ${describe(raw)})`]);
+    throw new SuiteValidationError(source, [
+      `the suite must be an object with "name" and "cases" (got ${describe(raw)})`,
+    ]);
   }
   const problems: string[] = [];
   rejectUnknownFields(raw, SUITE_FIELDS, 'suite', problems);
@@ -70,7 +72,8 @@ function parseCase(raw: unknown, at: string, problems: string[]): EvalCase | und
   const id = requireText(raw.id, `${at}.id`, problems);
   const prompt = requireText(raw.prompt, `${at}.prompt`, problems);
   const system = raw.system === undefined ? undefined : requireText(raw.system, `${at}.system`, problems);
-  const maxTokens = raw.max_tokens === undefined ? DEFAULT_MAX_TOKENS : positiveInteger(raw.max_tokens, `${at}.max_tokens`, problems);
+  const maxTokens =
+    raw.max_tokens === undefined ? DEFAULT_MAX_TOKENS : positiveInteger(raw.max_tokens, `${at}.max_tokens`, problems);
 
   const assertions: EvalAssertion[] = [];
   if (!Array.isArray(raw.assert) || raw.assert.length === 0) {
@@ -104,7 +107,12 @@ function parseAssertion(raw: unknown, at: string, problems: string[]): EvalAsser
   return { ...assertion, weight };
 }
 
-function parseAssertionValue(type: AssertionType, raw: RawObject, at: string, problems: string[]): UnweightedAssertion | undefined {
+function parseAssertionValue(
+  type: AssertionType,
+  raw: RawObject,
+  at: string,
+  problems: string[],
+): UnweightedAssertion | undefined {
   switch (type) {
     case 'equals':
     case 'contains':
@@ -127,8 +135,10 @@ function parseRegex(raw: RawObject, at: string, problems: string[]): UnweightedA
   const pattern = requireText(raw.value, `${at}.value`, problems);
   let flags: string | undefined;
   if (raw.flags !== undefined) {
-    if (typeof raw.flags !== 'string') problems.push(`${at}.flags must be a string of RegExp flags such as "i" (got ${describe(raw.flags)})`);
-    else if (compileError('', raw.flags)) problems.push(`${at}.flags ${JSON.stringify(raw.flags)} are not valid RegExp flags`);
+    if (typeof raw.flags !== 'string')
+      problems.push(`${at}.flags must be a string of RegExp flags such as "i" (got ${describe(raw.flags)})`);
+    else if (compileError('', raw.flags))
+      problems.push(`${at}.flags ${JSON.stringify(raw.flags)} are not valid RegExp flags`);
     else flags = raw.flags;
   }
   if (pattern === undefined || (raw.flags !== undefined && flags === undefined)) return undefined;
@@ -165,7 +175,8 @@ function fieldsFor(type: AssertionType): readonly string[] {
 
 function rejectUnknownFields(raw: RawObject, known: readonly string[], at: string, problems: string[]): void {
   for (const key of Object.keys(raw)) {
-    if (!known.includes(key)) problems.push(`${at} has an unknown field ${JSON.stringify(key)} (expected ${known.join(', ')})`);
+    if (!known.includes(key))
+      problems.push(`${at} has an unknown field ${JSON.stringify(key)} (expected ${known.join(', ')})`);
   }
 }
 
@@ -198,6 +209,6 @@ function isObject(value: unknown): value is RawObject {
 
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? typeof value;
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }

@@ -51,7 +51,14 @@ export interface ManualTestFinishedEvent {
   start_time: string | null;
   end_time: string | null;
   error: string | null;
-  results: { model: string; score: number | null; response_time: number | null; passed: number; failed: number; error: string | null }[];
+  results: {
+    model: string;
+    score: number | null;
+    response_time: number | null;
+    passed: number;
+    failed: number;
+    error: string | null;
+  }[];
 }
 
 /** A recorded cartridge execution with the cartridge's new success rate. */

@@ -13,7 +13,11 @@ import { RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
 import { ManualTestRunIdParams } from './dto/manual-test-run-id.params.js';
 import { ManualTestRequest } from './dto/manual-test.request.js';
-import { ManualTestAcceptedResponse, ManualTestRunListResponse, ManualTestRunResponse } from './dto/manual-test.response.js';
+import {
+  ManualTestAcceptedResponse,
+  ManualTestRunListResponse,
+  ManualTestRunResponse,
+} from './dto/manual-test.response.js';
 import { ManualTestService } from './manual-test.service.js';
 
 @ApiTags('manual-test')

@@ -7,7 +7,9 @@ import { ManualTestRunEntity, type ManualTestModelResult } from './manual-test-r
 export class ManualTestRepository {
   constructor(@InjectRepository(ManualTestRunEntity) private readonly runs: Repository<ManualTestRunEntity>) {}
 
-  async insertRun(run: Pick<ManualTestRunEntity, 'id' | 'status' | 'models' | 'requestedAt'>): Promise<ManualTestRunEntity> {
+  async insertRun(
+    run: Pick<ManualTestRunEntity, 'id' | 'status' | 'models' | 'requestedAt'>,
+  ): Promise<ManualTestRunEntity> {
     return this.runs.save(this.runs.create({ ...run, startTime: null, endTime: null, results: null, error: null }));
   }
 
@@ -24,13 +26,22 @@ export class ManualTestRepository {
     await this.runs.update({ id }, { status: 'testing', startTime });
   }
 
-  async markFinished(id: string, status: 'completed' | 'failed', endTime: Date, results: ManualTestModelResult[], error: string | null): Promise<void> {
+  async markFinished(
+    id: string,
+    status: 'completed' | 'failed',
+    endTime: Date,
+    results: ManualTestModelResult[],
+    error: string | null,
+  ): Promise<void> {
     await this.runs.update({ id }, { status, endTime, results, error });
   }
 
   /** Runs a crash left queued or testing: failed, with the reason. */
   async failUnfinished(reason: string, at: Date): Promise<number> {
-    const result = await this.runs.update({ status: In(['queued', 'testing']) }, { status: 'failed', error: reason, endTime: at });
+    const result = await this.runs.update(
+      { status: In(['queued', 'testing']) },
+      { status: 'failed', error: reason, endTime: at },
+    );
     return result.affected ?? 0;
   }
 }

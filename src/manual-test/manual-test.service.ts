@@ -13,7 +13,11 @@ import { EvaluationService } from '../probing/evaluation.service.js';
 import { SuiteProvider } from '../probing/suite.provider.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { toManualTestResult, toManualTestRunResponse } from './dto/manual-test.mapper.js';
-import type { ManualTestAcceptedResponse, ManualTestRunListResponse, ManualTestRunResponse } from './dto/manual-test.response.js';
+import type {
+  ManualTestAcceptedResponse,
+  ManualTestRunListResponse,
+  ManualTestRunResponse,
+} from './dto/manual-test.response.js';
 import type { ManualTestModelResult } from './manual-test-run.entity.js';
 import { ManualTestRepository } from './manual-test.repository.js';
 
@@ -41,7 +45,10 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const failed = await this.runs.failUnfinished('Interrupted: the server stopped before the run finished', this.clock.now());
+    const failed = await this.runs.failUnfinished(
+      'Interrupted: the server stopped before the run finished',
+      this.clock.now(),
+    );
     if (failed > 0) this.logger.warn(`Marked ${failed} unfinished manual test run(s) as failed`);
   }
 
@@ -62,14 +69,23 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
   async request(names: readonly string[] | undefined): Promise<ManualTestAcceptedResponse> {
     const models = await this.resolveModels(names);
     if (this.active && this.waiting() >= this.config.manualTest.queueMax) {
-      throw new DomainError('too_many_requests', `The manual test queue is full (${this.config.manualTest.queueMax} waiting): try again later`, {
-        queue_max: this.config.manualTest.queueMax,
-      });
+      throw new DomainError(
+        'too_many_requests',
+        `The manual test queue is full (${this.config.manualTest.queueMax} waiting): try again later`,
+        {
+          queue_max: this.config.manualTest.queueMax,
+        },
+      );
     }
     const id = randomUUID();
     const now = this.clock.now();
     const queued = this.active !== null;
-    await this.runs.insertRun({ id, status: queued ? 'queued' : 'testing', models: models.map((m) => m.name), requestedAt: now });
+    await this.runs.insertRun({
+      id,
+      status: queued ? 'queued' : 'testing',
+      models: models.map((m) => m.name),
+      requestedAt: now,
+    });
     this.queue.push({ id, models });
     const position = this.waiting();
     if (!this.active) this.active = this.drain();
@@ -97,7 +113,11 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     const unique = [...new Set(names ?? [])];
     if (unique.length === 0) {
       const all = (await this.models.findEnabled()).filter((m) => this.registry.probeMode(m) !== 'off');
-      if (all.length === 0) throw new DomainError('unprocessable', 'No model can be probed: configure a provider key or turn SIMULATE_PROVIDERS on');
+      if (all.length === 0)
+        throw new DomainError(
+          'unprocessable',
+          'No model can be probed: configure a provider key or turn SIMULATE_PROVIDERS on',
+        );
       return all;
     }
     const found = await this.models.findByNames(unique);
@@ -132,7 +152,10 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     let error: string | null = null;
     try {
       for (const model of run.models) {
-        const evaluation = await this.evaluations.evaluate(model, this.suite.current(), { runId: `manual-${run.id}`, kind: 'manual' });
+        const evaluation = await this.evaluations.evaluate(model, this.suite.current(), {
+          runId: `manual-${run.id}`,
+          kind: 'manual',
+        });
         results.push(toManualTestResult(evaluation));
       }
     } catch (caught) {

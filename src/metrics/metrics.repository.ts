@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, MoreThanOrEqual, Repository } from 'typeorm';
+import { In, MoreThanOrEqual, Repository } from 'typeorm';
 import { ModelEntity } from '../models/model.entity.js';
 import { MetricEntity, type MetricKind } from './metric.entity.js';
 
@@ -124,7 +124,12 @@ export class MetricsRepository {
 
   async insertCalls(rows: readonly NewCallRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 200) {
-      await this.metrics.createQueryBuilder().insert().values(rows.slice(i, i + 200)).updateEntity(false).execute();
+      await this.metrics
+        .createQueryBuilder()
+        .insert()
+        .values(rows.slice(i, i + 200))
+        .updateEntity(false)
+        .execute();
     }
   }
 

@@ -1,4 +1,11 @@
-import { applyVerdict, decideModelStatus, isDegraded, latencyEvidence, uptimePercent, type StatusEvidence } from './model-status.js';
+import {
+  applyVerdict,
+  decideModelStatus,
+  isDegraded,
+  latencyEvidence,
+  uptimePercent,
+  type StatusEvidence,
+} from './model-status.js';
 
 const thresholds = { failureThreshold: 3, successThreshold: 2 };
 const calm = { p95LastHourMs: 1000, median7dMs: 1000, lastScore: 9, meanScore7d: 9 };
@@ -54,8 +61,15 @@ describe('model status transitions', () => {
   });
 
   it('rate-limited probes neither break nor extend a streak', () => {
-    expect(run(['failure', 'failure', 'rate_limited', 'failure'], 'healthy')).toEqual(['healthy', 'healthy', 'healthy', 'down']);
-    expect(run(['failure', 'failure', 'failure', 'success', 'rate_limited', 'success'], 'healthy').at(-1)).toBe('healthy');
+    expect(run(['failure', 'failure', 'rate_limited', 'failure'], 'healthy')).toEqual([
+      'healthy',
+      'healthy',
+      'healthy',
+      'down',
+    ]);
+    expect(run(['failure', 'failure', 'failure', 'success', 'rate_limited', 'success'], 'healthy').at(-1)).toBe(
+      'healthy',
+    );
   });
 });
 

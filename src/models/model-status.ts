@@ -74,7 +74,9 @@ export function decideModelStatus(evidence: StatusEvidence, thresholds: Threshol
   return isDegraded(evidence) ? 'degraded' : 'healthy';
 }
 
-export function isDegraded(evidence: Pick<StatusEvidence, 'p95LastHourMs' | 'median7dMs' | 'lastScore' | 'meanScore7d'>): boolean {
+export function isDegraded(
+  evidence: Pick<StatusEvidence, 'p95LastHourMs' | 'median7dMs' | 'lastScore' | 'meanScore7d'>,
+): boolean {
   const slow =
     evidence.p95LastHourMs !== null &&
     evidence.median7dMs !== null &&

@@ -61,7 +61,9 @@ export class ModelsController {
   @Delete(':id')
   @HttpCode(204)
   @RequiresAccess('admin')
-  @ApiOperation({ summary: 'Stop monitoring a model; ?history=keep keeps its measured history, delete removes it (admin)' })
+  @ApiOperation({
+    summary: 'Stop monitoring a model; ?history=keep keeps its measured history, delete removes it (admin)',
+  })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })

@@ -34,7 +34,11 @@ export class ModelsService {
     return {
       ...this.toResponse(model),
       summary_24h: summarizeCalls(calls),
-      uptime: { last_24h: uptimeFromCounts(day!), last_7d: uptimeFromCounts(week!), last_30d: uptimeFromCounts(month!) },
+      uptime: {
+        last_24h: uptimeFromCounts(day),
+        last_7d: uptimeFromCounts(week),
+        last_30d: uptimeFromCounts(month),
+      },
     };
   }
 

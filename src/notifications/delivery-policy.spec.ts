@@ -14,7 +14,9 @@ describe('channelWants', () => {
     expect(channelWants(picky, { type: 'dcrs_failed', severity: 'warning' })).toBe(true);
     expect(channelWants(picky, { type: 'model_degraded', severity: 'warning' })).toBe(false);
     expect(channelWants({ ...picky, alertTypes: null }, { type: 'model_recovered', severity: 'info' })).toBe(false);
-    expect(channelWants({ ...picky, minSeverity: 'critical' }, { type: 'dcrs_failed', severity: 'warning' })).toBe(false);
+    expect(channelWants({ ...picky, minSeverity: 'critical' }, { type: 'dcrs_failed', severity: 'warning' })).toBe(
+      false,
+    );
   });
 });
 

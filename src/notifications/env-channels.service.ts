@@ -24,7 +24,10 @@ export class EnvChannelsService implements OnApplicationBootstrap {
       const fields = { ...definition, enabled: true, updatedAt: now };
       const existing = await this.channels.findByName(definition.name);
       if (existing && existing.origin !== 'env') {
-        this.logger.error({ channel: existing.id }, `Channel name ${definition.name} is taken by an API channel: the environment channel is not set up`);
+        this.logger.error(
+          { channel: existing.id },
+          `Channel name ${definition.name} is taken by an API channel: the environment channel is not set up`,
+        );
       } else if (existing) {
         await this.channels.update(existing.id, fields);
       } else if (!(await this.channels.insert({ ...fields, origin: 'env', createdAt: now }))) {
@@ -36,6 +39,7 @@ export class EnvChannelsService implements OnApplicationBootstrap {
       await this.channels.remove(stale.id);
       this.logger.log({ channel: stale.id }, `Removed channel ${stale.name}: its variable is no longer set`);
     }
-    if (wanted.length > 0) this.logger.log(`Notification channels from the environment: ${wanted.map((d) => d.name).join(', ')}`);
+    if (wanted.length > 0)
+      this.logger.log(`Notification channels from the environment: ${wanted.map((d) => d.name).join(', ')}`);
   }
 }

@@ -13,7 +13,12 @@ import {
 import { RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
 import { ChannelIdParams } from './dto/channel-id.params.js';
-import { ChannelListResponse, ChannelResponse, DeliveryListResponse, DeliveryResponse } from './dto/channel.response.js';
+import {
+  ChannelListResponse,
+  ChannelResponse,
+  DeliveryListResponse,
+  DeliveryResponse,
+} from './dto/channel.response.js';
 import { CreateChannelRequest, UpdateChannelRequest } from './dto/channel-write.request.js';
 import { DeliveriesQuery } from './dto/deliveries.query.js';
 import { NotificationChannelsService } from './notification-channels.service.js';
@@ -51,7 +56,9 @@ export class NotificationChannelsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Change a channel's name, URL, secret, alert types, minimum severity or enabled flag (admin)" })
+  @ApiOperation({
+    summary: "Change a channel's name, URL, secret, alert types, minimum severity or enabled flag (admin)",
+  })
   @ApiOkResponse({ type: ChannelResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiForbiddenResponse({ type: ErrorResponse, description: 'The channel comes from the environment' })

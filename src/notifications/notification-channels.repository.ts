@@ -5,11 +5,15 @@ import { isUniqueViolation } from '../database/errors.js';
 import { NotificationChannelEntity } from './notification-channel.entity.js';
 
 export type NewChannel = Omit<NotificationChannelEntity, 'id'>;
-export type ChannelPatch = Partial<Omit<NotificationChannelEntity, 'id' | 'kind' | 'origin' | 'createdAt'>> & { updatedAt: Date };
+export type ChannelPatch = Partial<Omit<NotificationChannelEntity, 'id' | 'kind' | 'origin' | 'createdAt'>> & {
+  updatedAt: Date;
+};
 
 @Injectable()
 export class NotificationChannelsRepository {
-  constructor(@InjectRepository(NotificationChannelEntity) private readonly channels: Repository<NotificationChannelEntity>) {}
+  constructor(
+    @InjectRepository(NotificationChannelEntity) private readonly channels: Repository<NotificationChannelEntity>,
+  ) {}
 
   findAllOrdered(): Promise<NotificationChannelEntity[]> {
     return this.channels.find({ order: { id: 'ASC' } });

@@ -11,7 +11,12 @@ import { NotificationDeliveriesRepository } from './notification-deliveries.repo
 import { NotificationDispatcher } from './notification-dispatcher.service.js';
 import { staticUrlProblem } from './webhook-address.js';
 import { toChannelResponse, toDeliveryResponse } from './dto/channel.mapper.js';
-import type { ChannelListResponse, ChannelResponse, DeliveryListResponse, DeliveryResponse } from './dto/channel.response.js';
+import type {
+  ChannelListResponse,
+  ChannelResponse,
+  DeliveryListResponse,
+  DeliveryResponse,
+} from './dto/channel.response.js';
 import type { CreateChannelRequest, UpdateChannelRequest } from './dto/channel-write.request.js';
 
 @Injectable()
@@ -98,7 +103,10 @@ export class NotificationChannelsService {
   private async requireWritable(id: number): Promise<NotificationChannelEntity> {
     const channel = await this.require(id);
     if (channel.origin === 'env') {
-      throw new DomainError('forbidden', `Notification channel ${id} comes from the environment (NOTIFY_* variables): change it there`);
+      throw new DomainError(
+        'forbidden',
+        `Notification channel ${id} comes from the environment (NOTIFY_* variables): change it there`,
+      );
     }
     return channel;
   }

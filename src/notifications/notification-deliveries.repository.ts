@@ -13,11 +13,25 @@ export interface DeliveryProgress {
 
 @Injectable()
 export class NotificationDeliveriesRepository {
-  constructor(@InjectRepository(NotificationDeliveryEntity) private readonly deliveries: Repository<NotificationDeliveryEntity>) {}
+  constructor(
+    @InjectRepository(NotificationDeliveryEntity) private readonly deliveries: Repository<NotificationDeliveryEntity>,
+  ) {}
 
-  insertPending(row: { channelId: number; alertId: number | null; event: DeliveryEvent; createdAt: Date }): Promise<NotificationDeliveryEntity> {
+  insertPending(row: {
+    channelId: number;
+    alertId: number | null;
+    event: DeliveryEvent;
+    createdAt: Date;
+  }): Promise<NotificationDeliveryEntity> {
     return this.deliveries.save(
-      this.deliveries.create({ ...row, status: 'pending', attempts: 0, responseStatus: null, error: null, finishedAt: null }),
+      this.deliveries.create({
+        ...row,
+        status: 'pending',
+        attempts: 0,
+        responseStatus: null,
+        error: null,
+        finishedAt: null,
+      }),
     );
   }
 

@@ -11,7 +11,11 @@ import type { AlertEvent } from '../events/domain-events.js';
 import { backoffDelayMs, channelWants, MAX_ATTEMPTS } from './delivery-policy.js';
 import type { NotificationChannelEntity } from './notification-channel.entity.js';
 import { NotificationChannelsRepository } from './notification-channels.repository.js';
-import { NotificationDeliveriesRepository, type DeliveryEvent, type DeliveryProgress } from './notification-deliveries.repository.js';
+import {
+  NotificationDeliveriesRepository,
+  type DeliveryEvent,
+  type DeliveryProgress,
+} from './notification-deliveries.repository.js';
 import type { NotificationDeliveryEntity } from './notification-delivery.entity.js';
 import { renderBody, signBody } from './notification-messages.js';
 import { WebhookClient, type SendOutcome } from './webhook.client.js';
@@ -74,7 +78,10 @@ export class NotificationDispatcher implements BeforeApplicationShutdown {
     await Promise.all(
       targets.map((channel) =>
         this.deliver(channel, event, alert, MAX_ATTEMPTS).catch((error: unknown) => {
-          this.logger.error({ err: error, channel: channel.id, alert: alert.id }, 'Notification delivery failed unexpectedly');
+          this.logger.error(
+            { err: error, channel: channel.id, alert: alert.id },
+            'Notification delivery failed unexpectedly',
+          );
         }),
       ),
     );
@@ -87,7 +94,12 @@ export class NotificationDispatcher implements BeforeApplicationShutdown {
     maxAttempts: number,
   ): Promise<NotificationDeliveryEntity | null> {
     const createdAt = this.clock.now();
-    const delivery = await this.deliveries.insertPending({ channelId: channel.id, alertId: alert?.id ?? null, event, createdAt });
+    const delivery = await this.deliveries.insertPending({
+      channelId: channel.id,
+      alertId: alert?.id ?? null,
+      event,
+      createdAt,
+    });
     const body = renderBody(channel.kind, { event, alert, channelName: channel.name, sentAt: createdAt.toISOString() });
     const headers: Record<string, string> =
       channel.kind === 'webhook'
@@ -103,7 +115,9 @@ export class NotificationDispatcher implements BeforeApplicationShutdown {
     while (attempts < maxAttempts && !signal.aborted) {
       if (attempts > 0) {
         await this.deliveries.recordAttempt(delivery.id, progressOf(attempts, outcome));
-        const waited = await sleep(backoffDelayMs(attempts, this.config.notifications.backoffMs), true, { signal }).catch(() => false);
+        const waited = await sleep(backoffDelayMs(attempts, this.config.notifications.backoffMs), true, {
+          signal,
+        }).catch(() => false);
         if (!waited) {
           outcome = { ok: false, status: outcome.status, error: 'aborted: the server is stopping', retryable: false };
           break;
@@ -113,7 +127,12 @@ export class NotificationDispatcher implements BeforeApplicationShutdown {
       outcome = await this.client.post(channel.url, body, headers, signal);
       if (outcome.ok || !outcome.retryable) break;
     }
-    const finished = await this.deliveries.finish(delivery.id, outcome.ok ? 'delivered' : 'failed', progressOf(attempts, outcome), this.clock.now());
+    const finished = await this.deliveries.finish(
+      delivery.id,
+      outcome.ok ? 'delivered' : 'failed',
+      progressOf(attempts, outcome),
+      this.clock.now(),
+    );
     const line = { channel: channel.id, delivery: delivery.id, alert: alert?.id ?? null, event, attempts };
     if (outcome.ok) this.logger.log(line, 'Notification delivered');
     else this.logger.warn({ ...line, error: outcome.error }, 'Notification not delivered');

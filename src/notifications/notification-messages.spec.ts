@@ -1,6 +1,15 @@
 import { createHmac } from 'node:crypto';
 import type { AlertEvent } from '../events/domain-events.js';
-import { discordPayload, escapeSlack, headline, renderBody, signBody, slackPayload, webhookPayload, type OutgoingNotification } from './notification-messages.js';
+import {
+  discordPayload,
+  escapeSlack,
+  headline,
+  renderBody,
+  signBody,
+  slackPayload,
+  webhookPayload,
+  type OutgoingNotification,
+} from './notification-messages.js';
 
 const ALERT: AlertEvent = {
   id: 7,
@@ -25,7 +34,9 @@ describe('headline', () => {
   it('says what happened for each event', () => {
     expect(headline(note())).toBe('🔴 Alert opened: model_down (critical): Gemini');
     expect(headline(note({ event: 'resolved' }))).toBe('✅ Alert resolved: model_down (critical): Gemini');
-    expect(headline(note({ event: 'reminder' }))).toBe('⏰ Still open since 2026-02-01T08:00:00.000Z: model_down (critical): Gemini');
+    expect(headline(note({ event: 'reminder' }))).toBe(
+      '⏰ Still open since 2026-02-01T08:00:00.000Z: model_down (critical): Gemini',
+    );
     expect(headline(note({ event: 'test', alert: null }))).toBe('Test notification from SHawn-Brain for channel "ops"');
     const notice = { ...ALERT, type: 'model_recovered', severity: 'info' as const, resolved_at: ALERT.created_at };
     expect(headline(note({ alert: notice }))).toBe('🔵 model_recovered (info): Gemini');
@@ -34,14 +45,22 @@ describe('headline', () => {
 
 describe('payloads', () => {
   it('the generic webhook carries the alert as the API shows it', () => {
-    expect(webhookPayload(note())).toEqual({ event: 'opened', alert: ALERT, text: expect.stringContaining(ALERT.message), sent_at: SENT });
+    expect(webhookPayload(note())).toEqual({
+      event: 'opened',
+      alert: ALERT,
+      text: expect.stringContaining(ALERT.message),
+      sent_at: SENT,
+    });
   });
 
   it('Slack gets text and blocks, with <, > and & escaped so a name cannot mention @channel', () => {
     const payload = slackPayload(note({ alert: { ...ALERT, subject: '<!channel> & co' } }));
     expect(payload.text).toContain('&lt;!channel&gt; &amp; co');
     expect(payload.text).not.toContain('<!channel>');
-    expect(payload.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: expect.stringMatching(/^\*🔴 Alert opened/) } });
+    expect(payload.blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: expect.stringMatching(/^\*🔴 Alert opened/) },
+    });
     expect(escapeSlack('a<b>&c')).toBe('a&lt;b&gt;&amp;c');
   });
 
@@ -49,7 +68,11 @@ describe('payloads', () => {
     const payload = discordPayload(note({ alert: { ...ALERT, subject: '@everyone *bold*' } }));
     expect(payload.allowed_mentions).toEqual({ parse: [] });
     expect(payload.content).toContain('@everyone \\*bold\\*');
-    expect(payload.embeds[0]).toMatchObject({ title: 'model_down: @everyone *bold*', color: 0xd92d20, timestamp: SENT });
+    expect(payload.embeds[0]).toMatchObject({
+      title: 'model_down: @everyone *bold*',
+      color: 0xd92d20,
+      timestamp: SENT,
+    });
     const resolved = discordPayload(note({ event: 'resolved' }));
     expect(resolved.embeds[0]).toMatchObject({ color: 0x12b76a });
   });
@@ -61,7 +84,10 @@ describe('payloads', () => {
   });
 
   it('text that looks like a template stays text', () => {
-    const body = renderBody('webhook', note({ alert: { ...ALERT, subject: '{{constructor.constructor("x")()}} ${process.env}' } }));
+    const body = renderBody(
+      'webhook',
+      note({ alert: { ...ALERT, subject: '{{constructor.constructor("x")()}} ${process.env}' } }),
+    );
     expect(JSON.parse(body).alert.subject).toBe('{{constructor.constructor("x")()}} ${process.env}');
   });
 });

@@ -14,7 +14,11 @@ export interface OutgoingNotification {
 }
 
 const SEVERITY_ICON: Record<AlertEvent['severity'], string> = { critical: '🔴', warning: '🟠', info: '🔵' };
-const SEVERITY_COLOR: Record<AlertEvent['severity'], number> = { critical: 0xd92d20, warning: 0xf79009, info: 0x2e90fa };
+const SEVERITY_COLOR: Record<AlertEvent['severity'], number> = {
+  critical: 0xd92d20,
+  warning: 0xf79009,
+  info: 0x2e90fa,
+};
 const RESOLVED_COLOR = 0x12b76a;
 
 function clip(text: string, max: number): string {
@@ -28,7 +32,9 @@ export function headline(n: OutgoingNotification): string {
   const what = `${alert.type} (${alert.severity}): ${alert.subject}`;
   switch (n.event) {
     case 'opened':
-      return alert.resolved_at === null ? `${SEVERITY_ICON[alert.severity]} Alert opened: ${what}` : `${SEVERITY_ICON[alert.severity]} ${what}`;
+      return alert.resolved_at === null
+        ? `${SEVERITY_ICON[alert.severity]} Alert opened: ${what}`
+        : `${SEVERITY_ICON[alert.severity]} ${what}`;
     case 'resolved':
       return `✅ Alert resolved: ${what}`;
     case 'reminder':
@@ -62,11 +68,17 @@ export function escapeSlack(text: string): string {
 
 /** A Slack incoming webhook message: `text` (the notification fallback) and `blocks`. */
 export function slackPayload(n: OutgoingNotification): { text: string; blocks: unknown[] } {
-  const context = n.alert === null ? `SHawn-Brain · ${n.sentAt}` : `SHawn-Brain · alert #${n.alert.id} · opened ${n.alert.created_at}`;
+  const context =
+    n.alert === null
+      ? `SHawn-Brain · ${n.sentAt}`
+      : `SHawn-Brain · alert #${n.alert.id} · opened ${n.alert.created_at}`;
   return {
     text: escapeSlack(plainText(n)),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: clip(`*${escapeSlack(headline(n))}*\n${escapeSlack(body(n))}`, 3000) } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: clip(`*${escapeSlack(headline(n))}*\n${escapeSlack(body(n))}`, 3000) },
+      },
       { type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack(context) }] },
     ],
   };
@@ -78,9 +90,14 @@ export function escapeDiscord(text: string): string {
 }
 
 /** A Discord webhook message: `content` and one embed; mentions are never parsed (no @everyone from a name). */
-export function discordPayload(n: OutgoingNotification): { content: string; embeds: unknown[]; allowed_mentions: { parse: string[] } } {
+export function discordPayload(n: OutgoingNotification): {
+  content: string;
+  embeds: unknown[];
+  allowed_mentions: { parse: string[] };
+} {
   const alert = n.alert;
-  const color = alert === null ? SEVERITY_COLOR.info : n.event === 'resolved' ? RESOLVED_COLOR : SEVERITY_COLOR[alert.severity];
+  const color =
+    alert === null ? SEVERITY_COLOR.info : n.event === 'resolved' ? RESOLVED_COLOR : SEVERITY_COLOR[alert.severity];
   return {
     content: clip(escapeDiscord(headline(n)), 2000),
     embeds: [

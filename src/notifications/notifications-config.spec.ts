@@ -18,7 +18,14 @@ describe('alert and notification settings', () => {
       timeoutMs: 10_000,
       backoffMs: 1_000,
       allowedHosts: [],
-      env: { webhookUrl: undefined, webhookSecret: undefined, slackUrl: undefined, discordUrl: undefined, minSeverity: 'info', alertTypes: null },
+      env: {
+        webhookUrl: undefined,
+        webhookSecret: undefined,
+        slackUrl: undefined,
+        discordUrl: undefined,
+        minSeverity: 'info',
+        alertTypes: null,
+      },
     });
   });
 
@@ -44,7 +51,10 @@ describe('alert and notification settings', () => {
   });
 
   it('refuses a channel URL to a private address, naming the variable but never the URL path', () => {
-    const text = problems({ NOTIFY_SLACK_WEBHOOK_URL: 'http://10.0.0.8/services/T/B/TOPSECRET', NOTIFY_DISCORD_WEBHOOK_URL: 'not a url TOPSECRET' });
+    const text = problems({
+      NOTIFY_SLACK_WEBHOOK_URL: 'http://10.0.0.8/services/T/B/TOPSECRET',
+      NOTIFY_DISCORD_WEBHOOK_URL: 'not a url TOPSECRET',
+    });
     expect(text).toContain('NOTIFY_SLACK_WEBHOOK_URL: host 10.0.0.8 is a private address and is refused');
     expect(text).toContain('NOTIFY_DISCORD_WEBHOOK_URL is not a valid URL');
     expect(text).not.toContain('TOPSECRET');

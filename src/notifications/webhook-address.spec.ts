@@ -1,4 +1,10 @@
-import { forbiddenAddressReason, isHostAllowed, normalizeHost, parseIpv6, staticUrlProblem } from './webhook-address.js';
+import {
+  forbiddenAddressReason,
+  isHostAllowed,
+  normalizeHost,
+  parseIpv6,
+  staticUrlProblem,
+} from './webhook-address.js';
 
 describe('forbiddenAddressReason', () => {
   it.each([
@@ -18,12 +24,19 @@ describe('forbiddenAddressReason', () => {
     expect(forbiddenAddressReason(ip)).toBe(reason);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.15.255.255', '172.32.0.1', '100.63.255.255', '100.128.0.1', '169.253.1.1', '11.0.0.1', '192.169.0.1'])(
-    'accepts public IPv4 %s',
-    (ip) => {
-      expect(forbiddenAddressReason(ip)).toBeNull();
-    },
-  );
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.15.255.255',
+    '172.32.0.1',
+    '100.63.255.255',
+    '100.128.0.1',
+    '169.253.1.1',
+    '11.0.0.1',
+    '192.169.0.1',
+  ])('accepts public IPv4 %s', (ip) => {
+    expect(forbiddenAddressReason(ip)).toBeNull();
+  });
 
   it.each([
     ['::1', 'loopback'],
@@ -48,9 +61,12 @@ describe('forbiddenAddressReason', () => {
     expect(forbiddenAddressReason(ip)).toBe(reason);
   });
 
-  it.each(['2606:4700:4700::1111', '2001:4860:4860::8888', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'])('accepts public IPv6 %s', (ip) => {
-    expect(forbiddenAddressReason(ip)).toBeNull();
-  });
+  it.each(['2606:4700:4700::1111', '2001:4860:4860::8888', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'])(
+    'accepts public IPv6 %s',
+    (ip) => {
+      expect(forbiddenAddressReason(ip)).toBeNull();
+    },
+  );
 
   it('refuses anything that is not an IP address', () => {
     expect(forbiddenAddressReason('example.com')).toBe('not an IP address');

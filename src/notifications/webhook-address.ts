@@ -8,7 +8,11 @@ export const METADATA_HOST_NAMES = ['metadata.google.internal', 'metadata.goog',
 
 /** Lower case, without IPv6 brackets or a trailing dot: how hosts are compared. */
 export function normalizeHost(host: string): string {
-  return host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 }
 
 export function isHostAllowed(host: string, allowedHosts: readonly string[]): boolean {
@@ -50,14 +54,14 @@ function parseIpv4(text: string): Ipv4 | null {
 
 /** The eight 16-bit groups of an IPv6 address (zone id dropped, dotted IPv4 tail accepted). */
 export function parseIpv6(text: string): number[] | null {
-  let rest = text.split('%')[0]!;
+  let rest = text.split('%')[0];
   const tail: number[] = [];
   const dotted = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(rest);
   if (dotted) {
-    const v4 = parseIpv4(dotted[2]!);
+    const v4 = parseIpv4(dotted[2]);
     if (!v4) return null;
     tail.push((v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3]);
-    rest = dotted[1]!.endsWith('::') ? dotted[1]! : dotted[1]!.slice(0, -1);
+    rest = dotted[1].endsWith('::') ? dotted[1] : dotted[1].slice(0, -1);
   }
   const halves = rest.split('::');
   if (halves.length > 2) return null;
@@ -67,8 +71,8 @@ export function parseIpv6(text: string): number[] | null {
     if (!groups.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return null;
     return groups.map((g) => parseInt(g, 16));
   };
-  const head = parse(halves[0]!);
-  const after = halves.length === 2 ? parse(halves[1]!) : [];
+  const head = parse(halves[0]);
+  const after = halves.length === 2 ? parse(halves[1]) : [];
   if (!head || !after) return null;
   const known = head.length + after.length + tail.length;
   if (halves.length === 1 ? known !== 8 : known > 7) return null;
@@ -85,11 +89,12 @@ function ipv6Reason(g: number[]): string | null {
     const reason = ipv4Reason(v4);
     return reason ? `${label} ${reason}` : null;
   };
-  if (zeroUpTo(5) && g[5] === 0xffff) return inner('IPv4-mapped', embeddedIpv4(g[6]!, g[7]!));
-  if (zeroUpTo(6)) return inner('IPv4-compatible', embeddedIpv4(g[6]!, g[7]!));
-  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return inner('NAT64', embeddedIpv4(g[6]!, g[7]!));
-  if (g[0] === 0x2002) return inner('6to4', embeddedIpv4(g[1]!, g[2]!));
-  const first = g[0]!;
+  if (zeroUpTo(5) && g[5] === 0xffff) return inner('IPv4-mapped', embeddedIpv4(g[6], g[7]));
+  if (zeroUpTo(6)) return inner('IPv4-compatible', embeddedIpv4(g[6], g[7]));
+  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0))
+    return inner('NAT64', embeddedIpv4(g[6], g[7]));
+  if (g[0] === 0x2002) return inner('6to4', embeddedIpv4(g[1], g[2]));
+  const first = g[0];
   if ((first & 0xfe00) === 0xfc00) return 'unique local (private)';
   if ((first & 0xffc0) === 0xfe80) return 'link-local';
   if ((first & 0xffc0) === 0xfec0) return 'site-local';
@@ -100,7 +105,7 @@ function ipv6Reason(g: number[]): string | null {
 /** Why an IP address may not receive notifications, or null when it may. Anything unparsable is refused. */
 export function forbiddenAddressReason(address: string): string | null {
   const ip = normalizeHost(address);
-  switch (isIP(ip.split('%')[0]!)) {
+  switch (isIP(ip.split('%')[0])) {
     case 4:
       return ipv4Reason(parseIpv4(ip)!);
     case 6: {
@@ -134,7 +139,8 @@ export function staticUrlProblem(raw: string, allowedHosts: readonly string[]): 
   }
   if (isIP(host) !== 0) {
     const reason = forbiddenAddressReason(host);
-    if (reason) return `host ${host} is a ${reason} address and is refused (list it in WEBHOOK_ALLOWED_HOSTS to allow it)`;
+    if (reason)
+      return `host ${host} is a ${reason} address and is refused (list it in WEBHOOK_ALLOWED_HOSTS to allow it)`;
   }
   return null;
 }

@@ -13,8 +13,7 @@ import { isRetryableStatus } from './delivery-policy.js';
 import { forbiddenAddressReason, isHostAllowed, normalizeHost, staticUrlProblem } from './webhook-address.js';
 
 export type SendOutcome =
-  | { ok: true; status: number }
-  | { ok: false; status: number | null; error: string; retryable: boolean };
+  { ok: true; status: number } | { ok: false; status: number | null; error: string; retryable: boolean };
 
 interface Target {
   url: URL;
@@ -40,7 +39,12 @@ export class WebhookClient {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   /** One try. `stop` aborts it (the server is stopping). */
-  async post(rawUrl: string, body: string, headers: Readonly<Record<string, string>>, stop?: AbortSignal): Promise<SendOutcome> {
+  async post(
+    rawUrl: string,
+    body: string,
+    headers: Readonly<Record<string, string>>,
+    stop?: AbortSignal,
+  ): Promise<SendOutcome> {
     const { timeoutMs } = this.config.notifications;
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = stop ? AbortSignal.any([deadline, stop]) : deadline;
@@ -48,7 +52,8 @@ export class WebhookClient {
       const target = await this.resolve(rawUrl, signal);
       const status = await this.send(target, body, headers, signal);
       if (status >= 200 && status < 300) return { ok: true, status };
-      if (status >= 300 && status < 400) return { ok: false, status, error: `redirect not followed (HTTP ${status})`, retryable: false };
+      if (status >= 300 && status < 400)
+        return { ok: false, status, error: `redirect not followed (HTTP ${status})`, retryable: false };
       return { ok: false, status, error: `HTTP ${status}`, retryable: isRetryableStatus(status) };
     } catch (error) {
       if (error instanceof Refused) return { ok: false, status: null, error: error.message, retryable: false };
@@ -57,8 +62,14 @@ export class WebhookClient {
       const code = (error as { code?: unknown }).code;
       const known = typeof code === 'string' ? NETWORK_ERRORS[code] : undefined;
       if (known) return { ok: false, status: null, error: known, retryable: true };
-      if (typeof code === 'string' && /CERT|SSL|TLS/.test(code)) return { ok: false, status: null, error: `TLS error (${code})`, retryable: false };
-      return { ok: false, status: null, error: `network error${typeof code === 'string' ? ` (${code})` : ''}`, retryable: true };
+      if (typeof code === 'string' && /CERT|SSL|TLS/.test(code))
+        return { ok: false, status: null, error: `TLS error (${code})`, retryable: false };
+      return {
+        ok: false,
+        status: null,
+        error: `network error${typeof code === 'string' ? ` (${code})` : ''}`,
+        retryable: true,
+      };
     }
   }
 
@@ -69,7 +80,8 @@ export class WebhookClient {
     const url = new URL(rawUrl);
     const host = normalizeHost(url.hostname);
     const family = isIP(host);
-    const addresses = family !== 0 ? [{ address: host, family }] : await abortable(lookup(host, { all: true, verbatim: true }), signal);
+    const addresses =
+      family !== 0 ? [{ address: host, family }] : await abortable(lookup(host, { all: true, verbatim: true }), signal);
     if (addresses.length === 0) throw Object.assign(new Error('no address'), { code: 'ENOTFOUND' });
     if (!isHostAllowed(host, allowedHosts)) {
       for (const { address } of addresses) {
@@ -77,10 +89,15 @@ export class WebhookClient {
         if (reason) throw new Refused(`refused: ${host} resolves to a ${reason} address (${address})`);
       }
     }
-    return { url, host, address: addresses[0]!.address, family: addresses[0]!.family };
+    return { url, host, address: addresses[0].address, family: addresses[0].family };
   }
 
-  private send(target: Target, body: string, headers: Readonly<Record<string, string>>, signal: AbortSignal): Promise<number> {
+  private send(
+    target: Target,
+    body: string,
+    headers: Readonly<Record<string, string>>,
+    signal: AbortSignal,
+  ): Promise<number> {
     const { url, host, address, family } = target;
     const options: RequestOptions = {
       host: address,

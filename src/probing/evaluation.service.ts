@@ -90,7 +90,11 @@ export class EvaluationService {
     }
     await this.metrics.insertCalls(rows);
     const score = scoreModel(outcomes);
-    await this.state.afterEvaluation(model, score, rateLimitedUntil > limitedBefore ? new Date(rateLimitedUntil) : undefined);
+    await this.state.afterEvaluation(
+      model,
+      score,
+      rateLimitedUntil > limitedBefore ? new Date(rateLimitedUntil) : undefined,
+    );
     return summarize(model, mode, score, outcomes);
   }
 

@@ -2,7 +2,7 @@
 // uptime, streaks and status (the rules live in models/model-status.ts).
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, DAY_MS, HOUR_MS } from '../common/clock.js';
-import { mean, median, percentile } from '../common/stats.js';
+import { mean, median } from '../common/stats.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { DomainEventBus } from '../events/domain-events.js';
@@ -41,7 +41,12 @@ export class ModelStateService {
   ) {}
 
   /** After a probe: streaks move with the verdict, then everything derived is recomputed. */
-  async afterProbe(model: ModelEntity, verdict: ProbeVerdict, errorKind: string | null, retryAfterMs?: number): Promise<ModelEntity> {
+  async afterProbe(
+    model: ModelEntity,
+    verdict: ProbeVerdict,
+    errorKind: string | null,
+    retryAfterMs?: number,
+  ): Promise<ModelEntity> {
     const now = this.clock.now();
     const streaks = applyVerdict(model, verdict);
     const patch: ModelStatePatch = {
@@ -66,7 +71,7 @@ export class ModelStateService {
   private async derived(modelId: number, now: Date): Promise<Omit<ModelStatePatch, 'updatedAt'>> {
     const window = new Date(now.getTime() - this.config.probing.uptimeWindowHours * HOUR_MS);
     const [probes, lastHour] = await Promise.all([
-      this.metrics.countProbesSince(modelId, [window]).then(([counts]) => counts!),
+      this.metrics.countProbesSince(modelId, [window]).then(([counts]) => counts),
       this.metrics.findSuccessfulLatenciesSince(modelId, new Date(now.getTime() - HOUR_MS)),
     ]);
     const patch: Omit<ModelStatePatch, 'updatedAt'> = {};

@@ -57,7 +57,8 @@ export class ProbeService {
     const now = this.clock.now();
     const candidates = await this.models.findEnabled();
     const due = candidates.filter(
-      (m) => this.registry.probeMode(m) !== 'off' && !(m.rateLimitedUntil && m.rateLimitedUntil.getTime() > now.getTime()),
+      (m) =>
+        this.registry.probeMode(m) !== 'off' && !(m.rateLimitedUntil && m.rateLimitedUntil.getTime() > now.getTime()),
     );
     await mapWithConcurrency(due, this.config.probing.concurrency, async (model) => {
       try {
@@ -74,7 +75,9 @@ export class ProbeService {
     const mode = this.registry.probeMode(model);
     const result =
       mode === 'live'
-        ? await this.client.call(this.registry.settingsFor(model), PROBE_REQUEST, { timeoutMs: this.config.probing.timeoutMs })
+        ? await this.client.call(this.registry.settingsFor(model), PROBE_REQUEST, {
+            timeoutMs: this.config.probing.timeoutMs,
+          })
         : this.simulator.call(simulationProfile(model.name), 'pong');
     const at = this.clock.now();
     await this.metrics.insertCalls([

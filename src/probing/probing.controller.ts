@@ -23,7 +23,9 @@ export class ProbingController {
   ) {}
 
   @Get('providers')
-  @ApiOperation({ summary: 'Per api_type: configured or not, base URL host, model id and last error kind (never the key)' })
+  @ApiOperation({
+    summary: 'Per api_type: configured or not, base URL host, model id and last error kind (never the key)',
+  })
   @ApiOkResponse({ type: ProviderListResponse })
   providers(): Promise<ProviderListResponse> {
     return this.probing.providers();

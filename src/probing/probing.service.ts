@@ -51,7 +51,9 @@ export class ProbingService {
 
   async evaluate(id: number): Promise<ModelEvaluationResponse> {
     const model = await this.probeable(id);
-    return toEvaluationResponse(await this.evaluations.evaluate(model, this.suite.current(), { runId: null, kind: 'manual' }));
+    return toEvaluationResponse(
+      await this.evaluations.evaluate(model, this.suite.current(), { runId: null, kind: 'manual' }),
+    );
   }
 
   private async probeable(id: number): Promise<ModelEntity> {
@@ -59,12 +61,18 @@ export class ProbingService {
     if (!model) throw notFound(`Model ${id} not found`);
     if (this.registry.probeMode(model) === 'off') {
       const problems = this.registry.settingsFor(model).problems.join('; ');
-      throw new DomainError('unprocessable', `Model "${model.name}" cannot be probed: ${model.enabled ? problems : 'it is disabled'}`);
+      throw new DomainError(
+        'unprocessable',
+        `Model "${model.name}" cannot be probed: ${model.enabled ? problems : 'it is disabled'}`,
+      );
     }
     // A provider's Retry-After holds for calls by hand too, not only for probe rounds.
     const until = model.rateLimitedUntil;
     if (until && until.getTime() > this.clock.now().getTime()) {
-      throw new DomainError('too_many_requests', `Model "${model.name}" is rate limited by its provider until ${until.toISOString()}`);
+      throw new DomainError(
+        'too_many_requests',
+        `Model "${model.name}" is rate limited by its provider until ${until.toISOString()}`,
+      );
     }
     return model;
   }

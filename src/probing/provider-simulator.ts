@@ -14,7 +14,9 @@ const FALLBACK: SimulationProfile = { responseTimeMs: 1500, uptimePercent: 99, s
 
 export function simulationProfile(modelName: string): SimulationProfile {
   const seed = SEED_MODELS.find((m) => m.name === modelName);
-  return seed ? { responseTimeMs: seed.responseTime, uptimePercent: seed.uptimePercent, score: seed.lastScore } : FALLBACK;
+  return seed
+    ? { responseTimeMs: seed.responseTime, uptimePercent: seed.uptimePercent, score: seed.lastScore }
+    : FALLBACK;
 }
 
 export class ProviderSimulator {
@@ -26,7 +28,7 @@ export class ProviderSimulator {
     // Fail a little more often than the seeded uptime so that uptime visibly moves.
     if (this.random() * 100 > Math.min(99.8, profile.uptimePercent)) {
       const kinds = ['timeout', 'server_error', 'network'] as const;
-      const errorKind = kinds[Math.floor(this.random() * kinds.length)]!;
+      const errorKind = kinds[Math.floor(this.random() * kinds.length)];
       return { ok: false, errorKind, message: `simulated ${errorKind}`, latencyMs };
     }
     const ttftMs = Math.round(latencyMs * (0.2 + this.random() * 0.2));

@@ -2,7 +2,13 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages';
 import { runMeasuredCall, SDK_TIMEOUT_SLACK_MS } from './measured-call.js';
-import type { CallOptions, CallResult, ChatRequest, ConfiguredProviderSettings, ProviderAdapter } from './provider.types.js';
+import type {
+  CallOptions,
+  CallResult,
+  ChatRequest,
+  ConfiguredProviderSettings,
+  ProviderAdapter,
+} from './provider.types.js';
 
 export class AnthropicAdapter implements ProviderAdapter {
   call(settings: ConfiguredProviderSettings, request: ChatRequest, options: CallOptions): Promise<CallResult> {

@@ -1,10 +1,20 @@
-import { classifyError, classifyHttpStatus, parseRetryAfterMs, ProviderHttpError, type FailureContext } from './error-classification.js';
+import {
+  classifyError,
+  classifyHttpStatus,
+  parseRetryAfterMs,
+  ProviderHttpError,
+  type FailureContext,
+} from './error-classification.js';
 
 const NOW = Date.parse('2026-02-01T08:00:00.000Z');
 const context: FailureContext = { host: 'api.example.com', timedOut: false, timeoutMs: 5000, nowMs: NOW };
 
 /** An SDK-shaped HTTP error: status and response headers, as openai and @anthropic-ai/sdk throw. */
-function sdkHttpError(status: number, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}): Error {
+function sdkHttpError(
+  status: number,
+  headers: Record<string, string> = {},
+  extra: Record<string, unknown> = {},
+): Error {
   return Object.assign(new Error(`${status} {"error":{"message":"Incorrect API key provided: sk-secret"}}`), {
     name: 'APIError',
     status,
@@ -15,7 +25,9 @@ function sdkHttpError(status: number, headers: Record<string, string> = {}, extr
 
 /** What undici's fetch throws when nothing listens: TypeError('fetch failed') with the code in its cause. */
 function fetchFailed(code: string): Error {
-  return Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(`connect ${code} 127.0.0.1:9`), { code }) });
+  return Object.assign(new TypeError('fetch failed'), {
+    cause: Object.assign(new Error(`connect ${code} 127.0.0.1:9`), { code }),
+  });
 }
 
 describe('classifyHttpStatus', () => {
@@ -77,8 +89,12 @@ describe('classifyError', () => {
   });
 
   it('reads Retry-After as an HTTP date, and retry-after-ms first when both are sent', () => {
-    expect(classifyError(sdkHttpError(429, { 'retry-after': 'Sun, 01 Feb 2026 08:01:00 GMT' }), context).retryAfterMs).toBe(60_000);
-    expect(classifyError(sdkHttpError(429, { 'retry-after': '2', 'retry-after-ms': '350' }), context).retryAfterMs).toBe(350);
+    expect(
+      classifyError(sdkHttpError(429, { 'retry-after': 'Sun, 01 Feb 2026 08:01:00 GMT' }), context).retryAfterMs,
+    ).toBe(60_000);
+    expect(
+      classifyError(sdkHttpError(429, { 'retry-after': '2', 'retry-after-ms': '350' }), context).retryAfterMs,
+    ).toBe(350);
   });
 
   it('leaves retryAfterMs out of a 429 without the header', () => {
@@ -91,14 +107,20 @@ describe('classifyError', () => {
   });
 
   it('is auth on 401 and 403, server_error on 5xx, bad_response on other 4xx', () => {
-    expect(classifyError(sdkHttpError(401), context)).toEqual({ errorKind: 'auth', message: 'HTTP 401 from api.example.com' });
+    expect(classifyError(sdkHttpError(401), context)).toEqual({
+      errorKind: 'auth',
+      message: 'HTTP 401 from api.example.com',
+    });
     expect(classifyError(sdkHttpError(403), context).errorKind).toBe('auth');
     expect(classifyError(sdkHttpError(503, { 'retry-after': '10' }), context)).toEqual({
       errorKind: 'server_error',
       message: 'HTTP 503 from api.example.com',
       retryAfterMs: 10_000,
     });
-    expect(classifyError(sdkHttpError(404), context)).toEqual({ errorKind: 'bad_response', message: 'HTTP 404 from api.example.com' });
+    expect(classifyError(sdkHttpError(404), context)).toEqual({
+      errorKind: 'bad_response',
+      message: 'HTTP 404 from api.example.com',
+    });
   });
 
   it("treats Gemini's 400 API_KEY_INVALID as auth", () => {
@@ -107,27 +129,51 @@ describe('classifyError', () => {
   });
 
   it('classifies an error event inside a 200 stream by its type', () => {
-    const overloaded = { name: 'APIError', status: undefined, error: { type: 'error', error: { type: 'overloaded_error' } } };
-    expect(classifyError(overloaded, context)).toEqual({ errorKind: 'server_error', message: 'api.example.com reported a server error' });
-    expect(classifyError({ type: 'rate_limit_error' }, context)).toEqual({ errorKind: 'rate_limited', message: 'rate limited by api.example.com' });
+    const overloaded = {
+      name: 'APIError',
+      status: undefined,
+      error: { type: 'error', error: { type: 'overloaded_error' } },
+    };
+    expect(classifyError(overloaded, context)).toEqual({
+      errorKind: 'server_error',
+      message: 'api.example.com reported a server error',
+    });
+    expect(classifyError({ type: 'rate_limit_error' }, context)).toEqual({
+      errorKind: 'rate_limited',
+      message: 'rate limited by api.example.com',
+    });
     expect(classifyError({ error: { type: 'authentication_error' } }, context).errorKind).toBe('auth');
   });
 
-  it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'UND_ERR_SOCKET'])('is network on %s, naming the code', (code) => {
-    expect(classifyError(fetchFailed(code), context)).toEqual({ errorKind: 'network', message: `cannot reach api.example.com (${code})` });
-  });
+  it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'UND_ERR_SOCKET'])(
+    'is network on %s, naming the code',
+    (code) => {
+      expect(classifyError(fetchFailed(code), context)).toEqual({
+        errorKind: 'network',
+        message: `cannot reach api.example.com (${code})`,
+      });
+    },
+  );
 
   it('finds the code inside an SDK connection error and an AggregateError', () => {
-    const sdk = Object.assign(new Error('Connection error.'), { name: 'APIConnectionError', cause: fetchFailed('ECONNREFUSED') });
+    const sdk = Object.assign(new Error('Connection error.'), {
+      name: 'APIConnectionError',
+      cause: fetchFailed('ECONNREFUSED'),
+    });
     expect(classifyError(sdk, context).message).toBe('cannot reach api.example.com (ECONNREFUSED)');
     const both = Object.assign(new TypeError('fetch failed'), {
-      cause: new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' }), Object.assign(new Error('b'), { code: 'ECONNREFUSED' })]),
+      cause: new AggregateError([
+        Object.assign(new Error('a'), { code: 'ECONNREFUSED' }),
+        Object.assign(new Error('b'), { code: 'ECONNREFUSED' }),
+      ]),
     });
     expect(classifyError(both, context).errorKind).toBe('network');
   });
 
   it('is network for a connection error without a code', () => {
-    expect(classifyError(Object.assign(new Error('Connection error.'), { name: 'APIConnectionError' }), context)).toEqual({
+    expect(
+      classifyError(Object.assign(new Error('Connection error.'), { name: 'APIConnectionError' }), context),
+    ).toEqual({
       errorKind: 'network',
       message: 'cannot reach api.example.com',
     });
@@ -135,7 +181,10 @@ describe('classifyError', () => {
   });
 
   it('is a timeout when the SDK timed out on its own', () => {
-    expect(classifyError(Object.assign(new Error('Request timed out.'), { name: 'APIConnectionTimeoutError' }), context).errorKind).toBe('timeout');
+    expect(
+      classifyError(Object.assign(new Error('Request timed out.'), { name: 'APIConnectionTimeoutError' }), context)
+        .errorKind,
+    ).toBe('timeout');
   });
 
   it('is bad_response for unparseable JSON and for anything unrecognised', () => {
@@ -145,8 +194,14 @@ describe('classifyError', () => {
     } catch (error) {
       syntaxError = error;
     }
-    expect(classifyError(syntaxError, context)).toEqual({ errorKind: 'bad_response', message: 'malformed response from api.example.com' });
-    expect(classifyError(new Error('something odd'), context)).toEqual({ errorKind: 'bad_response', message: 'unexpected response from api.example.com' });
+    expect(classifyError(syntaxError, context)).toEqual({
+      errorKind: 'bad_response',
+      message: 'malformed response from api.example.com',
+    });
+    expect(classifyError(new Error('something odd'), context)).toEqual({
+      errorKind: 'bad_response',
+      message: 'unexpected response from api.example.com',
+    });
     expect(classifyError('a string', context).errorKind).toBe('bad_response');
   });
 

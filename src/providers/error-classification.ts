@@ -62,14 +62,29 @@ const PROVIDER_ERROR_TYPES: Readonly<Record<string, ProviderErrorKind>> = {
 };
 
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
-  'ENETDOWN', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED',
-  'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_CLOSED',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
 export function classifyError(error: unknown, context: FailureContext): ClassifiedFailure {
   const { host } = context;
-  if (context.timedOut) return { errorKind: 'timeout', message: `no answer from ${host} within ${context.timeoutMs} ms` };
+  if (context.timedOut)
+    return { errorKind: 'timeout', message: `no answer from ${host} within ${context.timeoutMs} ms` };
 
   const facts = collectFacts(error);
   const typed = facts.types.map((type) => PROVIDER_ERROR_TYPES[type]).find((kind) => kind !== undefined);
@@ -90,7 +105,8 @@ export function classifyError(error: unknown, context: FailureContext): Classifi
   if (facts.names.includes('APIConnectionError') || facts.fetchFailed) {
     return { errorKind: 'network', message: `cannot reach ${host}` };
   }
-  if (facts.names.includes('SyntaxError')) return { errorKind: 'bad_response', message: `malformed response from ${host}` };
+  if (facts.names.includes('SyntaxError'))
+    return { errorKind: 'bad_response', message: `malformed response from ${host}` };
   return { errorKind: 'bad_response', message: `unexpected response from ${host}` };
 }
 
@@ -129,7 +145,8 @@ function withRetryAfter(failure: ClassifiedFailure, facts: ErrorFacts, nowMs: nu
 function readRetryAfterMs(headers: HeaderSource | undefined, nowMs: number): number | undefined {
   if (headers === undefined) return undefined;
   const read = (name: string): string | undefined => {
-    const value = typeof headers.get === 'function' ? (headers as Headers).get(name) : (headers as Record<string, unknown>)[name];
+    const value =
+      typeof headers.get === 'function' ? (headers as Headers).get(name) : (headers as Record<string, unknown>)[name];
     return typeof value === 'string' ? value : undefined;
   };
   // OpenAI-style retry-after-ms is more precise than Retry-After when a server sends both.
@@ -155,7 +172,8 @@ function collectFacts(error: unknown): ErrorFacts {
     if (typeof e['type'] === 'string') facts.types.push(e['type']);
     if (typeof e['code'] === 'string') facts.codes.push(e['code']);
     if (typeof e['name'] === 'string') facts.names.push(e['name']);
-    if (e['name'] === 'TypeError' && (e['message'] === 'fetch failed' || e['message'] === 'terminated')) facts.fetchFailed = true;
+    if (e['name'] === 'TypeError' && (e['message'] === 'fetch failed' || e['message'] === 'terminated'))
+      facts.fetchFailed = true;
     const body = e['error'];
     if (typeof body === 'object' && body !== null) queue.push(body);
     if ('cause' in e) queue.push(e['cause']);

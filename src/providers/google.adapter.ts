@@ -3,7 +3,13 @@
 import { ApiError, GoogleGenAI, type GenerateContentConfig } from '@google/genai';
 import { ProviderHttpError } from './error-classification.js';
 import { runMeasuredCall } from './measured-call.js';
-import type { CallOptions, CallResult, ChatRequest, ConfiguredProviderSettings, ProviderAdapter } from './provider.types.js';
+import type {
+  CallOptions,
+  CallResult,
+  ChatRequest,
+  ConfiguredProviderSettings,
+  ProviderAdapter,
+} from './provider.types.js';
 
 export class GoogleAdapter implements ProviderAdapter {
   call(settings: ConfiguredProviderSettings, request: ChatRequest, options: CallOptions): Promise<CallResult> {
@@ -38,7 +44,11 @@ export class GoogleAdapter implements ProviderAdapter {
         ...(request.system ? { systemInstruction: request.system } : {}),
       };
       try {
-        const stream = await ai.models.generateContentStream({ model: settings.model, contents: request.prompt, config });
+        const stream = await ai.models.generateContentStream({
+          model: settings.model,
+          contents: request.prompt,
+          config,
+        });
         for await (const chunk of stream) {
           for (const part of chunk.candidates?.[0]?.content?.parts ?? []) {
             if (!part.thought) recorder.text(part.text);
@@ -53,7 +63,11 @@ export class GoogleAdapter implements ProviderAdapter {
         if (!(error instanceof ApiError)) throw error;
         const headers = lastResponse?.status === error.status ? lastResponse.headers : undefined;
         // Gemini answers a wrong key with 400 INVALID_ARGUMENT, reason API_KEY_INVALID (read, never shown).
-        throw new ProviderHttpError(error.status, headers, error.message.includes('API_KEY_INVALID') ? 'API_KEY_INVALID' : undefined);
+        throw new ProviderHttpError(
+          error.status,
+          headers,
+          error.message.includes('API_KEY_INVALID') ? 'API_KEY_INVALID' : undefined,
+        );
       }
     });
   }

@@ -52,23 +52,24 @@ describe('runMeasuredCall', () => {
   });
 
   it('keeps the last token count reported and ignores nonsense', async () => {
-    const result = await call(async (_signal, recorder) => {
+    const result = await call((_signal, recorder) => {
       recorder.text('x');
       recorder.outputTokens(1);
       recorder.outputTokens(7);
       recorder.outputTokens(Number.NaN);
       recorder.outputTokens(undefined);
+      return Promise.resolve();
     });
     expect(result).toMatchObject({ ok: true, outputTokens: 7 });
   });
 
   it('reports null tokens and throughput when the provider reports no usage', async () => {
-    const result = await call(async (_signal, recorder) => recorder.text('x'));
+    const result = await call((_signal, recorder) => Promise.resolve(recorder.text('x')));
     expect(result).toMatchObject({ ok: true, outputTokens: null, tokensPerSecond: null });
   });
 
   it('is bad_response for an empty or blank answer', async () => {
-    expect(await call(async (_signal, recorder) => recorder.text('  \n'))).toMatchObject({
+    expect(await call((_signal, recorder) => Promise.resolve(recorder.text('  \n')))).toMatchObject({
       ok: false,
       errorKind: 'bad_response',
       message: 'empty answer from api.example.com',
@@ -77,7 +78,11 @@ describe('runMeasuredCall', () => {
 
   it('times out a runner that ignores the abort signal', async () => {
     const result = await call(() => new Promise<void>(() => undefined), 50);
-    expect(result).toMatchObject({ ok: false, errorKind: 'timeout', message: 'no answer from api.example.com within 50 ms' });
+    expect(result).toMatchObject({
+      ok: false,
+      errorKind: 'timeout',
+      message: 'no answer from api.example.com within 50 ms',
+    });
     expect(result.latencyMs).toBeGreaterThanOrEqual(45);
     expect(result.latencyMs).toBeLessThan(1000);
   });
@@ -91,10 +96,13 @@ describe('runMeasuredCall', () => {
   });
 
   it('classifies what the runner throws, and a late rejection after a timeout is swallowed', async () => {
-    const failing = await call(async () => {
-      throw Object.assign(new Error(`401 bad key ${KEY}`), { status: 401 });
+    const failing = await call(() => Promise.reject(Object.assign(new Error(`401 bad key ${KEY}`), { status: 401 })));
+    expect(failing).toEqual({
+      ok: false,
+      errorKind: 'auth',
+      message: 'HTTP 401 from api.example.com',
+      latencyMs: expect.any(Number),
     });
-    expect(failing).toEqual({ ok: false, errorKind: 'auth', message: 'HTTP 401 from api.example.com', latencyMs: expect.any(Number) });
     expect(JSON.stringify(failing)).not.toContain(KEY);
 
     const late = await call(async () => {
@@ -107,9 +115,9 @@ describe('runMeasuredCall', () => {
 
   it('redacts the key from a message, should a base URL host contain it', async () => {
     const odd: ConfiguredProviderSettings = { ...settings, baseUrl: `https://${KEY}.example.com` };
-    const result = await runMeasuredCall(odd, { timeoutMs: 1000 }, async () => {
-      throw Object.assign(new Error('x'), { status: 500 });
-    });
+    const result = await runMeasuredCall(odd, { timeoutMs: 1000 }, () =>
+      Promise.reject(Object.assign(new Error('x'), { status: 500 })),
+    );
     expect(result).toMatchObject({ ok: false, message: 'HTTP 500 from [redacted].example.com' });
   });
 });

@@ -67,7 +67,11 @@ export async function runMeasuredCall(
 
   // Some SDKs end a stream quietly when it is aborted, so a timeout is checked even without an error.
   if (failed || timedOut) {
-    return toFailure(classifyError(failure, { host, timedOut, timeoutMs: options.timeoutMs, nowMs: Date.now() }), latencyMs, settings.apiKey);
+    return toFailure(
+      classifyError(failure, { host, timedOut, timeoutMs: options.timeoutMs, nowMs: Date.now() }),
+      latencyMs,
+      settings.apiKey,
+    );
   }
   const text = parts.join('');
   if (text.trim() === '') return toFailure(emptyAnswerFailure(host), latencyMs, settings.apiKey);
@@ -96,6 +100,7 @@ export function hostOf(baseUrl: string): string {
 function toFailure(classified: ClassifiedFailure, latencyMs: number, apiKey: string | undefined): CallResult {
   // Messages are built from host, status and error code only; this guards against a key pasted
   // into a base URL's host.
-  const message = apiKey && apiKey.length >= 4 ? classified.message.split(apiKey).join('[redacted]') : classified.message;
+  const message =
+    apiKey && apiKey.length >= 4 ? classified.message.split(apiKey).join('[redacted]') : classified.message;
   return { ok: false, ...classified, message, latencyMs };
 }

@@ -1,10 +1,19 @@
 // OpenAI chat completions, spoken by OpenAI and by every api_type that is neither anthropic nor
 // google (Groq, Mistral, DeepSeek, OpenRouter, SambaNova, Cerebras, any compatible server).
 import OpenAI from 'openai';
-import type { ChatCompletionCreateParamsStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionCreateParamsStreaming,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
 import { runMeasuredCall, SDK_TIMEOUT_SLACK_MS } from './measured-call.js';
 import { catalogEntry } from './provider-catalog.js';
-import type { CallOptions, CallResult, ChatRequest, ConfiguredProviderSettings, ProviderAdapter } from './provider.types.js';
+import type {
+  CallOptions,
+  CallResult,
+  ChatRequest,
+  ConfiguredProviderSettings,
+  ProviderAdapter,
+} from './provider.types.js';
 
 export class OpenAiCompatibleAdapter implements ProviderAdapter {
   call(settings: ConfiguredProviderSettings, request: ChatRequest, options: CallOptions): Promise<CallResult> {

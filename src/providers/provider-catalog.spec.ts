@@ -1,4 +1,10 @@
-import { catalogEntry, envPrefix, KNOWN_API_TYPES, PROVIDER_CATALOG, resolveProviderSettings } from './provider-catalog.js';
+import {
+  catalogEntry,
+  envPrefix,
+  KNOWN_API_TYPES,
+  PROVIDER_CATALOG,
+  resolveProviderSettings,
+} from './provider-catalog.js';
 
 describe('provider catalog', () => {
   it('speaks anthropic and google in their own formats and OpenAI chat completions for every other type', () => {
@@ -33,8 +39,14 @@ describe('provider catalog', () => {
   });
 
   it('asks OpenAI for max_completion_tokens and keeps stream_options away from Mistral', () => {
-    expect(catalogEntry('openai').chatCompletions).toEqual({ maxTokensParam: 'max_completion_tokens', sendsStreamOptions: true });
-    expect(catalogEntry('mistral').chatCompletions).toEqual({ maxTokensParam: 'max_tokens', sendsStreamOptions: false });
+    expect(catalogEntry('openai').chatCompletions).toEqual({
+      maxTokensParam: 'max_completion_tokens',
+      sendsStreamOptions: true,
+    });
+    expect(catalogEntry('mistral').chatCompletions).toEqual({
+      maxTokensParam: 'max_tokens',
+      sendsStreamOptions: false,
+    });
     expect(catalogEntry('groq').chatCompletions).toEqual({ maxTokensParam: 'max_tokens', sendsStreamOptions: true });
   });
 });
@@ -72,24 +84,40 @@ describe('resolveProviderSettings', () => {
       ANTHROPIC_BASE_URL: 'http://127.0.0.1:4010/',
       ANTHROPIC_MODEL: 'claude-test',
     });
-    expect(settings).toMatchObject({ wireFormat: 'anthropic', baseUrl: 'http://127.0.0.1:4010', model: 'claude-test', configured: true });
+    expect(settings).toMatchObject({
+      wireFormat: 'anthropic',
+      baseUrl: 'http://127.0.0.1:4010',
+      model: 'claude-test',
+      configured: true,
+    });
   });
 
   it('prefers the per-model override to the environment', () => {
     const env = { MISTRAL_API_KEY: 'k', MISTRAL_MODEL: 'from-env', MISTRAL_BASE_URL: 'https://env.example/v1' };
-    const settings = resolveProviderSettings('mistral', env, { baseUrl: 'https://override.example/v1', providerModel: 'from-model-row' });
+    const settings = resolveProviderSettings('mistral', env, {
+      baseUrl: 'https://override.example/v1',
+      providerModel: 'from-model-row',
+    });
     expect(settings).toMatchObject({ baseUrl: 'https://override.example/v1', model: 'from-model-row' });
   });
 
   it('ignores blank overrides and blank variables', () => {
-    const settings = resolveProviderSettings('cerebras', { CEREBRAS_API_KEY: '  ', CEREBRAS_MODEL: '' }, { providerModel: ' ' });
+    const settings = resolveProviderSettings(
+      'cerebras',
+      { CEREBRAS_API_KEY: '  ', CEREBRAS_MODEL: '' },
+      { providerModel: ' ' },
+    );
     expect(settings.model).toBe(PROVIDER_CATALOG.cerebras.defaultModel);
     expect(settings.configured).toBe(false);
     expect(settings.problems).toEqual(['CEREBRAS_API_KEY is not set']);
   });
 
   it('reads GOOGLE_API_KEY first and GEMINI_API_KEY as a fallback for google', () => {
-    expect(resolveProviderSettings('google', { GEMINI_API_KEY: 'gem' })).toMatchObject({ apiKey: 'gem', configured: true, model: 'gemini-2.5-flash' });
+    expect(resolveProviderSettings('google', { GEMINI_API_KEY: 'gem' })).toMatchObject({
+      apiKey: 'gem',
+      configured: true,
+      model: 'gemini-2.5-flash',
+    });
     expect(resolveProviderSettings('google', { GEMINI_API_KEY: 'gem', GOOGLE_API_KEY: 'goo' }).apiKey).toBe('goo');
     expect(resolveProviderSettings('google', {}).problems).toEqual(['GOOGLE_API_KEY or GEMINI_API_KEY is not set']);
     expect(resolveProviderSettings('google', {}).baseUrl).toBe('https://generativelanguage.googleapis.com');
@@ -102,21 +130,38 @@ describe('resolveProviderSettings', () => {
       model: null,
       problems: ['OTHERS_BASE_URL is not set', 'OTHERS_MODEL is not set'],
     });
-    const local = resolveProviderSettings('others', { OTHERS_BASE_URL: 'http://localhost:11434/v1', OTHERS_MODEL: 'llama3' });
-    expect(local).toMatchObject({ wireFormat: 'openai', configured: true, baseUrl: 'http://localhost:11434/v1', model: 'llama3' });
+    const local = resolveProviderSettings('others', {
+      OTHERS_BASE_URL: 'http://localhost:11434/v1',
+      OTHERS_MODEL: 'llama3',
+    });
+    expect(local).toMatchObject({
+      wireFormat: 'openai',
+      configured: true,
+      baseUrl: 'http://localhost:11434/v1',
+      model: 'llama3',
+    });
     expect(local).not.toHaveProperty('apiKey');
   });
 
   it('normalizes the api type and reads variables named after an unknown one', () => {
-    const settings = resolveProviderSettings(' Together ', { TOGETHER_BASE_URL: 'https://api.together.xyz/v1', TOGETHER_MODEL: 'm', TOGETHER_API_KEY: 'k' });
+    const settings = resolveProviderSettings(' Together ', {
+      TOGETHER_BASE_URL: 'https://api.together.xyz/v1',
+      TOGETHER_MODEL: 'm',
+      TOGETHER_API_KEY: 'k',
+    });
     expect(settings).toMatchObject({ apiType: 'together', wireFormat: 'openai', configured: true, apiKey: 'k' });
   });
 
   it('rejects a base URL that is not http(s), without echoing it', () => {
-    const settings = resolveProviderSettings('openai', { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'ftp://secret-token@files.example' });
+    const settings = resolveProviderSettings('openai', {
+      OPENAI_API_KEY: 'k',
+      OPENAI_BASE_URL: 'ftp://secret-token@files.example',
+    });
     expect(settings.configured).toBe(false);
     expect(settings.baseUrl).toBeNull();
     expect(settings.problems).toEqual(['OPENAI_BASE_URL is not an http(s) URL']);
-    expect(resolveProviderSettings('openai', { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'not a url' }).configured).toBe(false);
+    expect(resolveProviderSettings('openai', { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'not a url' }).configured).toBe(
+      false,
+    );
   });
 });

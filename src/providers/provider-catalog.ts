@@ -31,7 +31,15 @@ function entry(
   defaultModel: string | null,
   extra: Partial<Omit<ProviderCatalogEntry, 'wireFormat' | 'defaultBaseUrl' | 'defaultModel'>> = {},
 ): ProviderCatalogEntry {
-  return { wireFormat, defaultBaseUrl, defaultModel, requiresApiKey: true, apiKeyEnvAliases: [], chatCompletions: COMPATIBLE, ...extra };
+  return {
+    wireFormat,
+    defaultBaseUrl,
+    defaultModel,
+    requiresApiKey: true,
+    apiKeyEnvAliases: [],
+    chatCompletions: COMPATIBLE,
+    ...extra,
+  };
 }
 
 // Model ids are each provider's small or fast tier at the time of writing; every one is

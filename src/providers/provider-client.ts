@@ -39,5 +39,7 @@ export class ProviderClient {
 /** Re-checks what resolveProviderSettings decided, for settings built by hand (tests, overrides). */
 export function isConfigured(settings: ProviderSettings): settings is ConfiguredProviderSettings {
   const needsKey = settings.wireFormat !== 'openai' || catalogEntry(settings.apiType).requiresApiKey;
-  return settings.configured && settings.baseUrl !== null && settings.model !== null && (!needsKey || !!settings.apiKey);
+  return (
+    settings.configured && settings.baseUrl !== null && settings.model !== null && (!needsKey || !!settings.apiKey)
+  );
 }

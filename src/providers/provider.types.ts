@@ -20,13 +20,7 @@ export interface ChatRequest {
  * - `not_configured`: no request was sent, the settings lack a key, base URL or model.
  */
 export type ProviderErrorKind =
-  | 'timeout'
-  | 'rate_limited'
-  | 'auth'
-  | 'server_error'
-  | 'bad_response'
-  | 'network'
-  | 'not_configured';
+  'timeout' | 'rate_limited' | 'auth' | 'server_error' | 'bad_response' | 'network' | 'not_configured';
 
 export interface CallSuccess {
   ok: true;

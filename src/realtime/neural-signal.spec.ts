@@ -70,7 +70,13 @@ describe('the neural signal of all models', () => {
 
   it('the next signal reports the change per model and overall since the previous one', () => {
     const first = neuralSignal([fast, slow], null);
-    const second = neuralSignal([{ ...fast, last_score: 9 }, { ...slow, status: 'down' }], first);
+    const second = neuralSignal(
+      [
+        { ...fast, last_score: 9 },
+        { ...slow, status: 'down' },
+      ],
+      first,
+    );
     expect(second.models.map((m) => [m.strength, m.change])).toEqual([
       [95, -5],
       [0, -80],
@@ -81,7 +87,10 @@ describe('the neural signal of all models', () => {
 
   it('models without a strength are left out of the overall; a model new since the last signal has no change', () => {
     const first = neuralSignal([fast], null);
-    const next = neuralSignal([fast, model({ id: 3, name: 'New', status: 'unknown' }), model({ id: 4, name: 'Late' })], first);
+    const next = neuralSignal(
+      [fast, model({ id: 3, name: 'New', status: 'unknown' }), model({ id: 4, name: 'Late' })],
+      first,
+    );
     expect(next.overall_strength).toBe(100);
     expect(next.change).toBe(0);
     expect(next.models[1]).toEqual({ model_id: 3, name: 'New', strength: null, change: null });

@@ -3,7 +3,10 @@
 import { mean, round, roundOrNull } from '../common/stats.js';
 import type { ModelResponse } from '../models/dto/model.response.js';
 
-export type SignalInput = Pick<ModelResponse, 'id' | 'name' | 'last_score' | 'uptime_percent' | 'response_time' | 'status' | 'enabled'>;
+export type SignalInput = Pick<
+  ModelResponse,
+  'id' | 'name' | 'last_score' | 'uptime_percent' | 'response_time' | 'status' | 'enabled'
+>;
 
 export interface ModelSignal {
   model_id: number;
@@ -39,7 +42,10 @@ export function signalStrength(model: SignalInput): number | null {
   const score = unit(model.last_score / 10);
   const uptime = unit(model.uptime_percent / 100);
   const latency = unit((SLOW_RESPONSE_MS - model.response_time) / (SLOW_RESPONSE_MS - FAST_RESPONSE_MS));
-  return round(100 * (SIGNAL_WEIGHTS.score * score + SIGNAL_WEIGHTS.uptime * uptime + SIGNAL_WEIGHTS.latency * latency), 1);
+  return round(
+    100 * (SIGNAL_WEIGHTS.score * score + SIGNAL_WEIGHTS.uptime * uptime + SIGNAL_WEIGHTS.latency * latency),
+    1,
+  );
 }
 
 function difference(current: number | null, previous: number | null | undefined): number | null {
@@ -52,6 +58,9 @@ export function neuralSignal(models: readonly SignalInput[], previous: NeuralSig
     const strength = signalStrength(model);
     return { model_id: model.id, name: model.name, strength, change: difference(strength, before.get(model.id)) };
   });
-  const overall = roundOrNull(mean(signals.flatMap((signal) => (signal.strength === null ? [] : [signal.strength]))), 1);
+  const overall = roundOrNull(
+    mean(signals.flatMap((signal) => (signal.strength === null ? [] : [signal.strength]))),
+    1,
+  );
   return { models: signals, overall_strength: overall, change: difference(overall, previous?.overall_strength) };
 }

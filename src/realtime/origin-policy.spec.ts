@@ -22,7 +22,9 @@ describe('which pages may open a socket', () => {
   it('with a list: the listed origins only; with *: any', () => {
     expect(isOriginAllowed('https://dash.example.com', 'api.example.com', listed)).toBe(true);
     expect(isOriginAllowed('https://evil.example.net', 'api.example.com', listed)).toBe(false);
-    expect(isOriginAllowed('https://evil.example.net', 'api.example.com', { corsOrigins: ['*'], isProduction: true })).toBe(true);
+    expect(
+      isOriginAllowed('https://evil.example.net', 'api.example.com', { corsOrigins: ['*'], isProduction: true }),
+    ).toBe(true);
   });
 
   it('an unparsable Origin (e.g. "null" from a file:// page) is cross-origin', () => {

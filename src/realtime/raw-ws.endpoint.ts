@@ -33,14 +33,18 @@ const HEARTBEAT_MS = 30_000;
 const CLOSE_GRACE_MS = 1_000;
 
 function pathOf(url: string | undefined): string {
-  return (url ?? '').split('?', 1)[0]!;
+  return (url ?? '').split('?', 1)[0];
 }
 
 @Injectable()
 export class RawWsEndpoint implements OnApplicationBootstrap, BeforeApplicationShutdown, RealtimeTransport {
   readonly name = 'ws';
   private readonly logger = new Logger('RawWebSocket');
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES, perMessageDeflate: false });
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_CLIENT_MESSAGE_BYTES,
+    perMessageDeflate: false,
+  });
   private readonly subscriptions = new WeakMap<WebSocket, Subscription>();
   private readonly answeredPing = new WeakSet<WebSocket>();
   private httpServer?: HttpServer;
@@ -119,7 +123,10 @@ export class RawWsEndpoint implements OnApplicationBootstrap, BeforeApplicationS
       case 'subscribe':
       case 'unsubscribe': {
         const current = this.subscriptions.get(socket) ?? 'everything';
-        const next = command.kind === 'subscribe' ? subscribeTo(current, command.topics) : unsubscribeFrom(current, command.topics);
+        const next =
+          command.kind === 'subscribe'
+            ? subscribeTo(current, command.topics)
+            : unsubscribeFrom(current, command.topics);
         this.subscriptions.set(socket, next);
         this.reply(socket, { type: 'subscribed', payload: { topics: topicsOf(next) } });
         return;

@@ -8,8 +8,14 @@ describe('raw /ws commands', () => {
   });
 
   it('subscribe and unsubscribe carry validated topics', () => {
-    expect(parseRawCommand('{"type":"subscribe","topics":["dcrs","alerts"]}')).toEqual({ kind: 'subscribe', topics: ['dcrs', 'alerts'] });
-    expect(parseRawCommand('{"type":"unsubscribe","topics":"dcrs"}')).toEqual({ kind: 'unsubscribe', topics: ['dcrs'] });
+    expect(parseRawCommand('{"type":"subscribe","topics":["dcrs","alerts"]}')).toEqual({
+      kind: 'subscribe',
+      topics: ['dcrs', 'alerts'],
+    });
+    expect(parseRawCommand('{"type":"unsubscribe","topics":"dcrs"}')).toEqual({
+      kind: 'unsubscribe',
+      topics: ['dcrs'],
+    });
     expect(parseRawCommand('{"type":"subscribe","topics":["nope"]}')).toEqual({
       kind: 'invalid',
       message: expect.stringContaining('Unknown topic "nope"') as string,
@@ -35,6 +41,9 @@ describe('raw /ws commands', () => {
   });
 
   it('a binary frame is not understood', () => {
-    expect(parseRawCommand(null)).toEqual({ kind: 'invalid', message: expect.stringMatching(/^Binary messages/) as string });
+    expect(parseRawCommand(null)).toEqual({
+      kind: 'invalid',
+      message: expect.stringMatching(/^Binary messages/) as string,
+    });
   });
 });

@@ -41,7 +41,9 @@ export function parseRawCommand(text: string | null): RawCommand {
     }
     default:
       return invalid(
-        typeof type === 'string' ? `Unknown message type ${echo(type)}: ${HELP}` : `A JSON message needs a "type": ${HELP}`,
+        typeof type === 'string'
+          ? `Unknown message type ${echo(type)}: ${HELP}`
+          : `A JSON message needs a "type": ${HELP}`,
       );
   }
 }

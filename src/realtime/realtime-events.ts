@@ -42,7 +42,9 @@ type AllPayloads = BroadcastPayloads & ReplyPayloads;
 
 /** What a client receives: the payload plus its `type` (the event name) and a `timestamp` (ISO-8601 UTC). */
 export type RealtimeMessage<K extends RealtimeEventName = RealtimeEventName> = Extract<AnyRealtimeMessage, { type: K }>;
-type AnyRealtimeMessage = { [E in RealtimeEventName]: AllPayloads[E] & { type: E; timestamp: string } }[RealtimeEventName];
+type AnyRealtimeMessage = {
+  [E in RealtimeEventName]: AllPayloads[E] & { type: E; timestamp: string };
+}[RealtimeEventName];
 
 /** Socket.io's server → client event map. */
 export type ServerToClientEvents = { [K in RealtimeEventName]: (message: RealtimeMessage<K>) => void };

@@ -12,15 +12,19 @@ describe('subscribe requests', () => {
     const result = parseTopics('subscribe', ['dcrs', 'alrts', 'weather']);
     expect(result).toEqual({
       ok: false,
-      message: 'Unknown topics "alrts", "weather" (known topics: models, alerts, dcrs, cartridges, manual_tests, routing)',
+      message:
+        'Unknown topics "alrts", "weather" (known topics: models, alerts, dcrs, cartridges, manual_tests, routing)',
     });
   });
 
-  it.each([[undefined], [[]], [42], [['dcrs', 7]], [{ topic: 'dcrs' }]])('rejects %j as not a list of topics', (input) => {
-    const result = parseTopics('unsubscribe', input);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toMatch(/^unsubscribe expects a list of topics/);
-  });
+  it.each([[undefined], [[]], [42], [['dcrs', 7]], [{ topic: 'dcrs' }]])(
+    'rejects %j as not a list of topics',
+    (input) => {
+      const result = parseTopics('unsubscribe', input);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.message).toMatch(/^unsubscribe expects a list of topics/);
+    },
+  );
 });
 
 describe('who receives what', () => {

@@ -14,7 +14,10 @@ function isTopic(value: string): value is RealtimeTopic {
 
 /** Accepts a list (`["dcrs", "alerts"]`), a single name, or `{topics: [...]}`. */
 export function parseTopics(command: 'subscribe' | 'unsubscribe', input: unknown): TopicsRequest {
-  const raw = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as { topics?: unknown }).topics : input;
+  const raw =
+    typeof input === 'object' && input !== null && !Array.isArray(input)
+      ? (input as { topics?: unknown }).topics
+      : input;
   const list = typeof raw === 'string' ? [raw] : raw;
   if (!Array.isArray(list) || list.length === 0 || !list.every((item): item is string => typeof item === 'string')) {
     return { ok: false, message: `${command} expects a list of topics such as ["dcrs","alerts"] (${KNOWN})` };

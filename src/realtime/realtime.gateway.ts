@@ -64,7 +64,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     client.onAny((event: unknown) => {
       if (!(CLIENT_COMMANDS as readonly unknown[]).includes(event)) {
         const known = CLIENT_COMMANDS.join(', ');
-        this.reply(client, { type: 'error', payload: { message: `Unknown event ${JSON.stringify(event)} (send one of: ${known})` } });
+        this.reply(client, {
+          type: 'error',
+          payload: { message: `Unknown event ${JSON.stringify(event)} (send one of: ${known})` },
+        });
       }
     });
   }
@@ -103,9 +106,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       return;
     }
     const current = client.data.subscription;
-    const next = command === 'subscribe' ? subscribeTo(current, request.topics) : unsubscribeFrom(current, request.topics);
+    const next =
+      command === 'subscribe' ? subscribeTo(current, request.topics) : unsubscribeFrom(current, request.topics);
     client.data.subscription = next;
-    for (const room of [...client.rooms]) if (room === EVERYTHING_ROOM || room.startsWith('topic:')) void client.leave(room);
+    for (const room of [...client.rooms])
+      if (room === EVERYTHING_ROOM || room.startsWith('topic:')) void client.leave(room);
     for (const topic of topicsOf(next)) void client.join(topicRoom(topic));
     this.reply(client, { type: 'subscribed', payload: { topics: topicsOf(next) } });
   }

@@ -50,7 +50,11 @@ export class RealtimePublisher {
     return this.clientCount() > 0;
   }
 
-  publish<K extends BroadcastEventName>(type: K, payload: BroadcastPayloads[K], options: { periodic?: boolean } = {}): void {
+  publish<K extends BroadcastEventName>(
+    type: K,
+    payload: BroadcastPayloads[K],
+    options: { periodic?: boolean } = {},
+  ): void {
     if (!this.hasClients()) return;
     const message = broadcastMessage(type, payload, this.clock.now());
     const delivery: Delivery = { topic: EVENT_TOPIC[type], periodic: options.periodic ?? false };

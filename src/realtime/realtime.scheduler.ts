@@ -36,7 +36,10 @@ export class RealtimeScheduler implements OnApplicationBootstrap, OnModuleDestro
 
   private every(name: string, ms: number, task: () => Promise<void>): void {
     if (ms === 0) return;
-    this.scheduler.addInterval(name, setInterval(() => void this.tick(name, task), ms));
+    this.scheduler.addInterval(
+      name,
+      setInterval(() => void this.tick(name, task), ms),
+    );
   }
 
   private async tick(name: string, task: () => Promise<void>): Promise<void> {

@@ -1,6 +1,12 @@
 import { decideRouting, rankCandidates, type RoutingCandidate } from './routing-decision.js';
 
-const c = (name: string, score: number, p50LatencyMs: number | null = 1000, uptimePercent = 100, status: RoutingCandidate['status'] = 'healthy'): RoutingCandidate => ({
+const c = (
+  name: string,
+  score: number,
+  p50LatencyMs: number | null = 1000,
+  uptimePercent = 100,
+  status: RoutingCandidate['status'] = 'healthy',
+): RoutingCandidate => ({
   name,
   score,
   p50LatencyMs,
@@ -20,11 +26,17 @@ describe('rankCandidates', () => {
   });
 
   it('a model whose calls all failed (no latency) ranks after one with a latency', () => {
-    expect(rankCandidates([c('NoLatency', 9, null), c('Measured', 9, 5000)], rules).map((x) => x.name)).toEqual(['Measured', 'NoLatency']);
+    expect(rankCandidates([c('NoLatency', 9, null), c('Measured', 9, 5000)], rules).map((x) => x.name)).toEqual([
+      'Measured',
+      'NoLatency',
+    ]);
   });
 
   it('leaves out models that are down or below the minimum uptime', () => {
-    const ranked = rankCandidates([c('Down', 9.9, 500, 100, 'down'), c('Flaky', 9.8, 500, 94.9), c('Ok', 8, 500, 95)], rules);
+    const ranked = rankCandidates(
+      [c('Down', 9.9, 500, 100, 'down'), c('Flaky', 9.8, 500, 94.9), c('Ok', 8, 500, 95)],
+      rules,
+    );
     expect(ranked.map((x) => x.name)).toEqual(['Ok']);
   });
 
@@ -60,6 +72,9 @@ describe('decideRouting', () => {
   });
 
   it('the current primary staying first is no change', () => {
-    expect(decideRouting('A', rankCandidates([c('A', 9.5), c('B', 9)], rules), 0.2)).toMatchObject({ primary: 'A', changed: false });
+    expect(decideRouting('A', rankCandidates([c('A', 9.5), c('B', 9)], rules), 0.2)).toMatchObject({
+      primary: 'A',
+      changed: false,
+    });
   });
 });

@@ -41,7 +41,11 @@ export interface RoutingDecision {
  * The primary changes only when there is none yet, when the current one is no longer eligible, or
  * when the new best beats it by at least `minMargin` points in this run.
  */
-export function decideRouting(currentPrimary: string | null, ranked: readonly RoutingCandidate[], minMargin: number): RoutingDecision {
+export function decideRouting(
+  currentPrimary: string | null,
+  ranked: readonly RoutingCandidate[],
+  minMargin: number,
+): RoutingDecision {
   const best = ranked[0];
   if (!best) {
     return {
@@ -53,7 +57,12 @@ export function decideRouting(currentPrimary: string | null, ranked: readonly Ro
   }
   const order = (primary: string) => ranked.map((c) => c.name).filter((name) => name !== primary);
   if (currentPrimary === null) {
-    return { primary: best.name, fallbacks: order(best.name), changed: true, reason: `No primary yet: ${best.name} ranks first (${best.score})` };
+    return {
+      primary: best.name,
+      fallbacks: order(best.name),
+      changed: true,
+      reason: `No primary yet: ${best.name} ranks first (${best.score})`,
+    };
   }
   const current = ranked.find((c) => c.name === currentPrimary);
   if (!current) {

@@ -30,7 +30,13 @@ beforeAll(async () => {
   bus.publish('dcrs.progress', failed(1));
   await settle(t);
   clock.advance(60_000);
-  const routing = { fallbacks: [], mode: 'auto' as const, updated_at: clock.now().toISOString(), dcrs_run_id: null, reason: 'first run' };
+  const routing = {
+    fallbacks: [],
+    mode: 'auto' as const,
+    updated_at: clock.now().toISOString(),
+    dcrs_run_id: null,
+    reason: 'first run',
+  };
   bus.publish('routing.changed', { ...routing, primary: 'A' });
   await settle(t);
   clock.advance(60_000);
@@ -45,7 +51,11 @@ describe('GET /api/alerts', () => {
   it('lists every alert newest first in the documented shape', async () => {
     const res = await request(t.server).get('/api/alerts').expect(200);
     expect(Object.keys(res.body)).toEqual(['alerts']);
-    expect(res.body.alerts.map((a: { type: string }) => a.type)).toEqual(['routing_changed', 'routing_changed', 'dcrs_failed']);
+    expect(res.body.alerts.map((a: { type: string }) => a.type)).toEqual([
+      'routing_changed',
+      'routing_changed',
+      'dcrs_failed',
+    ]);
     expect(res.body.alerts[2]).toEqual({
       id: expect.any(Number),
       type: 'dcrs_failed',
@@ -74,7 +84,10 @@ describe('GET /api/alerts', () => {
   it.each([
     ['active=yes', 'active must be true or false'],
     ['active=', 'active must be true or false'],
-    ['type=model_exploded', 'type must be one of model_down, model_recovered, model_degraded, score_drop, dcrs_failed, routing_changed, cartridge_failed, cartridge_stale, cartridge_recovered'],
+    [
+      'type=model_exploded',
+      'type must be one of model_down, model_recovered, model_degraded, score_drop, dcrs_failed, routing_changed, cartridge_failed, cartridge_stale, cartridge_recovered',
+    ],
     ['limit=0', 'limit must be an integer from 1 to 1000'],
     ['limit=1001', 'limit must be an integer from 1 to 1000'],
     ['limit=abc', 'limit must be an integer from 1 to 1000'],
@@ -88,17 +101,17 @@ describe('GET /api/alerts', () => {
 describe('POST /api/alerts/:id/ack', () => {
   it('needs an admin key', async () => {
     const [alert] = await listAlerts(t, { active: 'true' });
-    await request(t.server).post(`/api/alerts/${alert!.id}/ack`).expect(401);
-    await request(t.server).post(`/api/alerts/${alert!.id}/ack`).set('X-API-Key', 'wrong-key-0123456789').expect(401);
-    expect((await listAlerts(t, { active: 'true' }))[0]!.acknowledged_at).toBeNull();
+    await request(t.server).post(`/api/alerts/${alert.id}/ack`).expect(401);
+    await request(t.server).post(`/api/alerts/${alert.id}/ack`).set('X-API-Key', 'wrong-key-0123456789').expect(401);
+    expect((await listAlerts(t, { active: 'true' }))[0].acknowledged_at).toBeNull();
   });
 
   it('acknowledges once: a second call answers the same alert with the first time, and the alert stays open', async () => {
     const [alert] = await listAlerts(t, { active: 'true' });
-    const first = await request(t.server).post(`/api/alerts/${alert!.id}/ack`).set('X-API-Key', ADMIN).expect(200);
+    const first = await request(t.server).post(`/api/alerts/${alert.id}/ack`).set('X-API-Key', ADMIN).expect(200);
     expect(first.body).toEqual({ ...alert, acknowledged_at: clock.now().toISOString() });
     clock.advance(60_000);
-    const again = await request(t.server).post(`/api/alerts/${alert!.id}/ack`).set('X-API-Key', ADMIN).expect(200);
+    const again = await request(t.server).post(`/api/alerts/${alert.id}/ack`).set('X-API-Key', ADMIN).expect(200);
     expect(again.body).toEqual(first.body);
     expect((await listAlerts(t, { active: 'true' }))[0]).toEqual(first.body);
   });
@@ -114,8 +127,17 @@ describe('POST /api/alerts/:id/ack', () => {
 describe('the open_key guard', () => {
   it('opening the same type and subject at the same moment from two writers keeps one open alert', async () => {
     const repository = t.app.get(AlertsRepository);
-    const alert = { type: 'cartridge_failed' as const, severity: 'warning' as const, subject: 'Race', message: 'x', at: clock.now() };
-    const results = await Promise.all([repository.insertOpen(alert, 'cartridge_failed:Race'), repository.insertOpen(alert, 'cartridge_failed:Race')]);
+    const alert = {
+      type: 'cartridge_failed' as const,
+      severity: 'warning' as const,
+      subject: 'Race',
+      message: 'x',
+      at: clock.now(),
+    };
+    const results = await Promise.all([
+      repository.insertOpen(alert, 'cartridge_failed:Race'),
+      repository.insertOpen(alert, 'cartridge_failed:Race'),
+    ]);
     expect(results.filter((r) => r !== null)).toHaveLength(1);
     expect(await listAlerts(t, { type: 'cartridge_failed' })).toHaveLength(1);
     // Once resolved, the key is free again.

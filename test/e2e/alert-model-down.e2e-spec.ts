@@ -6,7 +6,15 @@ import request from 'supertest';
 import type { AlertEvent } from '../../src/events/domain-events.js';
 import { startFakeProvider, type FakeBehaviour, type FakeProvider } from '../fake-provider/fake-provider.server.js';
 import { fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
-import { deliveriesOf, hasValidSignature, listAlerts, newSecret, settle, startReceiver, type Receiver } from './notification.helpers.js';
+import {
+  deliveriesOf,
+  hasValidSignature,
+  listAlerts,
+  newSecret,
+  settle,
+  startReceiver,
+  type Receiver,
+} from './notification.helpers.js';
 
 const ADMIN = `admin-${randomUUID()}`;
 const SECRET = newSecret();
@@ -86,12 +94,17 @@ it('a model going down opens one model_down alert, delivers one signed webhook, 
   ]);
   expect(receiver.requests).toHaveLength(1);
   const [opened] = receiver.requests;
-  expect(opened!.method).toBe('POST');
-  expect(opened!.path).toBe('/hook');
-  expect(opened!.headers['content-type']).toBe('application/json');
-  expect(hasValidSignature(opened!, SECRET)).toBe(true);
-  expect(hasValidSignature(opened!, `${SECRET}x`)).toBe(false);
-  expect(opened!.json).toEqual({ event: 'opened', alert: open[0], text: expect.stringContaining('Flaky-GPT is down'), sent_at: expect.any(String) });
+  expect(opened.method).toBe('POST');
+  expect(opened.path).toBe('/hook');
+  expect(opened.headers['content-type']).toBe('application/json');
+  expect(hasValidSignature(opened, SECRET)).toBe(true);
+  expect(hasValidSignature(opened, `${SECRET}x`)).toBe(false);
+  expect(opened.json).toEqual({
+    event: 'opened',
+    alert: open[0],
+    text: expect.stringContaining('Flaky-GPT is down'),
+    sent_at: expect.any(String),
+  });
 
   // One success is not enough to be back (SUCCESS_THRESHOLD=2); the second is.
   expect(await probe(id)).toBe('down');
@@ -100,16 +113,21 @@ it('a model going down opens one model_down alert, delivers one signed webhook, 
 
   const all = await listAlerts(t, { type: 'model_down' });
   expect(all).toHaveLength(1);
-  expect(all[0]).toMatchObject({ id: open[0]!.id, resolved_at: expect.any(String) });
+  expect(all[0]).toMatchObject({ id: open[0].id, resolved_at: expect.any(String) });
   expect(await listAlerts(t, { active: 'true' })).toEqual([]);
   const recovered = await listAlerts(t, { type: 'model_recovered' });
-  expect(recovered).toEqual([expect.objectContaining({ subject: 'Flaky-GPT', severity: 'info', resolved_at: recovered[0]!.created_at })]);
+  expect(recovered).toEqual([
+    expect.objectContaining({ subject: 'Flaky-GPT', severity: 'info', resolved_at: recovered[0].created_at }),
+  ]);
 
   // The channel wants model_down only: the resolution, signed, and nothing about the recovery notice.
   expect(receiver.requests).toHaveLength(2);
-  const resolved = receiver.requests[1]!;
+  const resolved = receiver.requests[1];
   expect(hasValidSignature(resolved, SECRET)).toBe(true);
-  expect(resolved.json).toMatchObject({ event: 'resolved', alert: { id: open[0]!.id, type: 'model_down', resolved_at: all[0]!.resolved_at } });
+  expect(resolved.json).toMatchObject({
+    event: 'resolved',
+    alert: { id: open[0].id, type: 'model_down', resolved_at: all[0].resolved_at },
+  });
 
   const modelDown = published.filter((p) => p.alert.type === 'model_down').map((p) => p.name);
   expect(modelDown).toEqual(['alert.opened', 'alert.resolved']);
@@ -119,7 +137,7 @@ it('a model going down opens one model_down alert, delivers one signed webhook, 
   expect(channel).toMatchObject({ origin: 'env', kind: 'webhook', has_secret: true, alert_types: ['model_down'] });
   const log = await deliveriesOf(t, ADMIN, channel.id);
   expect(log.map((d) => [d.event, d.status, d.attempts, d.response_status, d.alert_id])).toEqual([
-    ['resolved', 'delivered', 1, 200, open[0]!.id],
-    ['opened', 'delivered', 1, 200, open[0]!.id],
+    ['resolved', 'delivered', 1, 200, open[0].id],
+    ['opened', 'delivered', 1, 200, open[0].id],
   ]);
 });

@@ -7,7 +7,12 @@ import request from 'supertest';
 import { HOUR_MS, DAY_MS } from '../../src/common/clock.js';
 import { AlertSweepService } from '../../src/alerts/alert-sweep.service.js';
 import { CartridgesService } from '../../src/cartridges/cartridges.service.js';
-import { DomainEventBus, type CartridgeResultEvent, type DcrsProgressEvent, type ModelStateChangedEvent } from '../../src/events/domain-events.js';
+import {
+  DomainEventBus,
+  type CartridgeResultEvent,
+  type DcrsProgressEvent,
+  type ModelStateChangedEvent,
+} from '../../src/events/domain-events.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/fake-provider.server.js';
 import { insertMetric } from '../factories/fixtures.js';
 import { FIXED_NOW, fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
@@ -23,7 +28,15 @@ beforeAll(async () => {
   fake = await startFakeProvider({ defaultText: 'pong' });
   // ALERT_CHECK_INTERVAL_MS=0: the sweep runs only when a test asks (it would resolve the alerts of the
   // models that exist only in published events).
-  t = await startTestApp({ clock, env: { ...fake.envFor(['openai']), SIMULATE_PROVIDERS: 'false', ADMIN_API_KEY: ADMIN, ALERT_CHECK_INTERVAL_MS: '0' } });
+  t = await startTestApp({
+    clock,
+    env: {
+      ...fake.envFor(['openai']),
+      SIMULATE_PROVIDERS: 'false',
+      ADMIN_API_KEY: ADMIN,
+      ALERT_CHECK_INTERVAL_MS: '0',
+    },
+  });
   bus = t.app.get(DomainEventBus);
 });
 afterAll(async () => {
@@ -65,7 +78,14 @@ const dcrs = (phase: DcrsProgressEvent['phase'], runId: number, error?: string):
 
 const cartridgeResult = (cartridge: string, id: number, status: string): CartridgeResultEvent => ({
   cartridge,
-  execution: { id, status, started_at: clock.now().toISOString(), finished_at: clock.now().toISOString(), duration_ms: 1200, summary: status === 'failure' ? 'upstream 503' : 'ok' },
+  execution: {
+    id,
+    status,
+    started_at: clock.now().toISOString(),
+    finished_at: clock.now().toISOString(),
+    duration_ms: 1200,
+    summary: status === 'failure' ? 'upstream 503' : 'ok',
+  },
   success_rate: 50,
 });
 
@@ -73,7 +93,10 @@ describe('model rules', () => {
   it('model_degraded opens when probes turn slow against the 7-day median and resolves when they are fast again', async () => {
     const providerModel = `slow-${randomUUID().slice(0, 8)}`;
     // Five slow answers (the degraded rule wants at least five calls in the hour), then fast ones.
-    fake.script(providerModel, [...Array.from({ length: 5 }, () => ({ kind: 'answer' as const, text: 'pong', delayMs: 700 })), { kind: 'answer', text: 'pong' }]);
+    fake.script(providerModel, [
+      ...Array.from({ length: 5 }, () => ({ kind: 'answer' as const, text: 'pong', delayMs: 700 })),
+      { kind: 'answer', text: 'pong' },
+    ]);
     const created = await request(t.server)
       .post('/api/models')
       .set('X-API-Key', ADMIN)
@@ -81,21 +104,39 @@ describe('model rules', () => {
       .expect(201);
     // A week of steady 400 ms answers: degraded above 600 ms (1.5x the median).
     for (let i = 0; i < 20; i++) {
-      await insertMetric(t.dataSource, { modelId: created.body.id, score: 10, responseTime: 400, timestamp: new Date(FIXED_NOW.getTime() - 2 * DAY_MS) });
+      await insertMetric(t.dataSource, {
+        modelId: created.body.id,
+        score: 10,
+        responseTime: 400,
+        timestamp: new Date(FIXED_NOW.getTime() - 2 * DAY_MS),
+      });
     }
     for (let i = 0; i < 4; i++) {
-      const early = await request(t.server).post(`/api/models/${created.body.id}/probe`).set('X-API-Key', ADMIN).expect(200);
+      const early = await request(t.server)
+        .post(`/api/models/${created.body.id}/probe`)
+        .set('X-API-Key', ADMIN)
+        .expect(200);
       expect(early.body.status).toBe('healthy');
     }
-    const slow = await request(t.server).post(`/api/models/${created.body.id}/probe`).set('X-API-Key', ADMIN).expect(200);
+    const slow = await request(t.server)
+      .post(`/api/models/${created.body.id}/probe`)
+      .set('X-API-Key', ADMIN)
+      .expect(200);
     expect(slow.body.status).toBe('degraded');
     await settle(t);
     expect(await listAlerts(t, { active: 'true', type: 'model_degraded' })).toEqual([
-      expect.objectContaining({ subject: 'Slow-GPT', severity: 'warning', message: expect.stringContaining('Slow-GPT is degraded') }),
+      expect.objectContaining({
+        subject: 'Slow-GPT',
+        severity: 'warning',
+        message: expect.stringContaining('Slow-GPT is degraded'),
+      }),
     ]);
 
     clock.advance(2 * HOUR_MS);
-    const fast = await request(t.server).post(`/api/models/${created.body.id}/probe`).set('X-API-Key', ADMIN).expect(200);
+    const fast = await request(t.server)
+      .post(`/api/models/${created.body.id}/probe`)
+      .set('X-API-Key', ADMIN)
+      .expect(200);
     expect(fast.body.status).toBe('healthy');
     await settle(t);
     expect(await listAlerts(t, { active: 'true', type: 'model_degraded' })).toEqual([]);
@@ -109,11 +150,13 @@ describe('model rules', () => {
     bus.publish('model.state_changed', { ...down, previousStatus: 'down' });
     bus.publish('model.state_changed', { ...down, previousStatus: 'down' });
     await settle(t);
-    expect(await listAlerts(t, { type: 'model_down' })).toEqual([expect.objectContaining({ subject: 'Twice-Down', resolved_at: null })]);
+    expect(await listAlerts(t, { type: 'model_down' })).toEqual([
+      expect.objectContaining({ subject: 'Twice-Down', resolved_at: null }),
+    ]);
 
     bus.publish('model.state_changed', stateChange({ name: 'Twice-Down', previousStatus: 'down', status: 'healthy' }));
     await settle(t);
-    expect((await listAlerts(t, { type: 'model_down' }))[0]!.resolved_at).not.toBeNull();
+    expect((await listAlerts(t, { type: 'model_down' }))[0].resolved_at).not.toBeNull();
     // Down again later: a new alert, since the first one resolved.
     bus.publish('model.state_changed', down);
     await settle(t);
@@ -128,18 +171,24 @@ describe('model rules', () => {
       .send({ name: 'Short-Lived', api_type: 'openai', provider_model: 'short-lived' })
       .expect(201);
     bus.publish('model.state_changed', stateChange({ name: 'Short-Lived', status: 'degraded' }));
-    bus.publish('model.state_changed', stateChange({ name: 'Short-Lived', previousStatus: 'degraded', status: 'down' }));
+    bus.publish(
+      'model.state_changed',
+      stateChange({ name: 'Short-Lived', previousStatus: 'degraded', status: 'down' }),
+    );
     await settle(t);
     await t.app.get(AlertSweepService).sweep();
     await settle(t);
-    const subjects = async () => (await listAlerts(t, { active: 'true' })).filter((a) => a.subject === 'Short-Lived').map((a) => a.type);
+    const subjects = async () =>
+      (await listAlerts(t, { active: 'true' })).filter((a) => a.subject === 'Short-Lived').map((a) => a.type);
     expect(await subjects()).toEqual(['model_down', 'model_degraded']);
 
     await request(t.server).delete(`/api/models/${created.body.id}?history=delete`).set('X-API-Key', ADMIN).expect(204);
     await t.app.get(AlertSweepService).sweep();
     await settle(t);
     expect(await subjects()).toEqual([]);
-    expect((await listAlerts(t, { type: 'model_down' })).find((a) => a.subject === 'Short-Lived')!.resolved_at).not.toBeNull();
+    expect(
+      (await listAlerts(t, { type: 'model_down' })).find((a) => a.subject === 'Short-Lived')!.resolved_at,
+    ).not.toBeNull();
   });
 
   it('score_drop is a warning notice: recorded resolved, once per drop', async () => {
@@ -165,7 +214,11 @@ describe('DCRS and routing rules', () => {
     await settle(t);
     const open = await listAlerts(t, { active: 'true', type: 'dcrs_failed' });
     expect(open).toEqual([
-      expect.objectContaining({ subject: 'dcrs', severity: 'warning', message: 'DCRS run 41 (2026-02-01) failed: database gone' }),
+      expect.objectContaining({
+        subject: 'dcrs',
+        severity: 'warning',
+        message: 'DCRS run 41 (2026-02-01) failed: database gone',
+      }),
     ]);
     bus.publish('dcrs.progress', dcrs('started', 43));
     bus.publish('dcrs.progress', dcrs('model_done', 43));
@@ -174,11 +227,19 @@ describe('DCRS and routing rules', () => {
     bus.publish('dcrs.progress', dcrs('completed', 43));
     await settle(t);
     expect(await listAlerts(t, { active: 'true', type: 'dcrs_failed' })).toEqual([]);
-    expect(await listAlerts(t, { type: 'dcrs_failed' })).toEqual([expect.objectContaining({ id: open[0]!.id, resolved_at: expect.any(String) })]);
+    expect(await listAlerts(t, { type: 'dcrs_failed' })).toEqual([
+      expect.objectContaining({ id: open[0].id, resolved_at: expect.any(String) }),
+    ]);
   });
 
   it('routing_changed is an info notice for every change', async () => {
-    const change = { fallbacks: ['B', 'C'], mode: 'auto' as const, updated_at: clock.now().toISOString(), dcrs_run_id: 43, reason: 'A leads by 0.4' };
+    const change = {
+      fallbacks: ['B', 'C'],
+      mode: 'auto' as const,
+      updated_at: clock.now().toISOString(),
+      dcrs_run_id: 43,
+      reason: 'A leads by 0.4',
+    };
     bus.publish('routing.changed', { ...change, primary: 'A' });
     bus.publish('routing.changed', { ...change, primary: 'B', fallbacks: ['A'] });
     await settle(t);
@@ -187,7 +248,9 @@ describe('DCRS and routing rules', () => {
       'Routing primary is now B after DCRS run 43 (fallbacks: A): A leads by 0.4',
       'Routing primary is now A after DCRS run 43 (fallbacks: B, C): A leads by 0.4',
     ]);
-    expect(notices.every((a) => a.severity === 'info' && a.subject === 'routing' && a.resolved_at === a.created_at)).toBe(true);
+    expect(
+      notices.every((a) => a.severity === 'info' && a.subject === 'routing' && a.resolved_at === a.created_at),
+    ).toBe(true);
   });
 });
 
@@ -198,7 +261,10 @@ describe('cartridge rules', () => {
     bus.publish('cartridge.result', cartridgeResult('Bio-Cartridge', 3, 'running'));
     await settle(t);
     expect(await listAlerts(t, { active: 'true', type: 'cartridge_failed' })).toEqual([
-      expect.objectContaining({ subject: 'Bio-Cartridge', message: 'Bio-Cartridge execution 1 failed: upstream 503 (30-day success rate 50%)' }),
+      expect.objectContaining({
+        subject: 'Bio-Cartridge',
+        message: 'Bio-Cartridge execution 1 failed: upstream 503 (30-day success rate 50%)',
+      }),
     ]);
     expect(await listAlerts(t, { type: 'cartridge_recovered' })).toEqual([]);
 
@@ -206,7 +272,11 @@ describe('cartridge rules', () => {
     await settle(t);
     expect(await listAlerts(t, { active: 'true', type: 'cartridge_failed' })).toEqual([]);
     expect(await listAlerts(t, { type: 'cartridge_recovered' })).toEqual([
-      expect.objectContaining({ subject: 'Bio-Cartridge', severity: 'info', message: 'Bio-Cartridge succeeded again (execution 3) (30-day success rate 50%)' }),
+      expect.objectContaining({
+        subject: 'Bio-Cartridge',
+        severity: 'info',
+        message: 'Bio-Cartridge succeeded again (execution 3) (30-day success rate 50%)',
+      }),
     ]);
     bus.publish('cartridge.result', cartridgeResult('Bio-Cartridge', 4, 'success'));
     await settle(t);
@@ -223,18 +293,26 @@ describe('cartridge rules', () => {
       ],
     });
     // The real list() cannot say stale yet: schedules belong to the cartridge runner being built.
-    const list = jest.spyOn(cartridges, 'list').mockResolvedValue(listing('stale', 'healthy') as Awaited<ReturnType<CartridgesService['list']>>);
+    const list = jest
+      .spyOn(cartridges, 'list')
+      .mockResolvedValue(listing('stale', 'healthy') as Awaited<ReturnType<CartridgesService['list']>>);
     await sweeper.sweep();
     await sweeper.sweep();
     await settle(t);
     expect(await listAlerts(t, { active: 'true', type: 'cartridge_stale' })).toEqual([
-      expect.objectContaining({ subject: 'Bio-Cartridge', severity: 'warning', message: expect.stringContaining('last execution: 2026-01-30T08:00:00.000Z') }),
+      expect.objectContaining({
+        subject: 'Bio-Cartridge',
+        severity: 'warning',
+        message: expect.stringContaining('last execution: 2026-01-30T08:00:00.000Z'),
+      }),
     ]);
 
     list.mockResolvedValue(listing('healthy', 'stale') as Awaited<ReturnType<CartridgesService['list']>>);
     await sweeper.sweep();
     await settle(t);
-    expect((await listAlerts(t, { active: 'true', type: 'cartridge_stale' })).map((a) => a.subject)).toEqual(['Investment-Cartridge']);
+    expect((await listAlerts(t, { active: 'true', type: 'cartridge_stale' })).map((a) => a.subject)).toEqual([
+      'Investment-Cartridge',
+    ]);
     expect(list).toHaveBeenCalledTimes(3);
 
     bus.publish('cartridge.result', cartridgeResult('Investment-Cartridge', 9, 'running'));

@@ -43,30 +43,47 @@ describe('with ADMIN_API_KEY set to two keys', () => {
     await t.close();
   });
 
-  it.each(WRITES)('%s: 401 without a key, with a wrong key, a prefix of a key or another scheme; nothing written', async (_name, send) => {
-    const before = await snapshot(t);
-    for (const attempt of [
-      send(t.server),
-      send(t.server).set('X-API-Key', 'wrong-key-0123456789abcdef'),
-      send(t.server).set('X-API-Key', newKey.slice(0, -1)),
-      send(t.server).set('X-API-Key', `${newKey}x`),
-      send(t.server).set('Authorization', `Bearer ${newKey.toUpperCase()}`),
-      send(t.server).set('Authorization', `Basic ${Buffer.from(`admin:${newKey}`).toString('base64')}`),
-      send(t.server).set('Authorization', newKey),
-      send(t.server).set('X-API-Key', `${oldKey},${newKey}`),
-    ]) {
-      const res = await attempt.expect(401);
-      expect(res.body).toEqual(UNAUTHORIZED);
-    }
-    expect(await snapshot(t)).toBe(before);
-  });
+  it.each(WRITES)(
+    '%s: 401 without a key, with a wrong key, a prefix of a key or another scheme; nothing written',
+    async (_name, send) => {
+      const before = await snapshot(t);
+      for (const attempt of [
+        send(t.server),
+        send(t.server).set('X-API-Key', 'wrong-key-0123456789abcdef'),
+        send(t.server).set('X-API-Key', newKey.slice(0, -1)),
+        send(t.server).set('X-API-Key', `${newKey}x`),
+        send(t.server).set('Authorization', `Bearer ${newKey.toUpperCase()}`),
+        send(t.server).set('Authorization', `Basic ${Buffer.from(`admin:${newKey}`).toString('base64')}`),
+        send(t.server).set('Authorization', newKey),
+        send(t.server).set('X-API-Key', `${oldKey},${newKey}`),
+      ]) {
+        const res = await attempt.expect(401);
+        expect(res.body).toEqual(UNAUTHORIZED);
+      }
+      expect(await snapshot(t)).toBe(before);
+    },
+  );
 
   it('accepts either key, as X-API-Key or as a Bearer token', async () => {
-    const created = await request(t.server).post('/api/models').set('X-API-Key', oldKey).send({ name: 'By old key', api_type: 'groq' }).expect(201);
-    await request(t.server).patch(`/api/models/${created.body.id}`).set('Authorization', `Bearer ${newKey}`).send({ name: 'By new key' }).expect(200);
-    await request(t.server).post(`/api/models/${created.body.id}/probe`).set('authorization', `bearer ${oldKey}`).expect(200);
+    const created = await request(t.server)
+      .post('/api/models')
+      .set('X-API-Key', oldKey)
+      .send({ name: 'By old key', api_type: 'groq' })
+      .expect(201);
+    await request(t.server)
+      .patch(`/api/models/${created.body.id}`)
+      .set('Authorization', `Bearer ${newKey}`)
+      .send({ name: 'By new key' })
+      .expect(200);
+    await request(t.server)
+      .post(`/api/models/${created.body.id}/probe`)
+      .set('authorization', `bearer ${oldKey}`)
+      .expect(200);
     await request(t.server).post(`/api/models/${created.body.id}/evaluate`).set('X-API-Key', newKey).expect(200);
-    await request(t.server).delete(`/api/models/${created.body.id}?history=delete`).set('X-API-Key', oldKey).expect(204);
+    await request(t.server)
+      .delete(`/api/models/${created.body.id}?history=delete`)
+      .set('X-API-Key', oldKey)
+      .expect(204);
   });
 
   it('reads need no key', async () => {
@@ -94,18 +111,29 @@ describe('production without ADMIN_API_KEY', () => {
     await t.close();
   });
 
-  it.each(WRITES)('%s answers 403 saying how to enable writes, with or without a key; nothing written', async (_name, send) => {
-    const before = await snapshot(t);
-    for (const attempt of [send(t.server), send(t.server).set('X-API-Key', newAdminKey())]) {
-      const res = await attempt.expect(403);
-      expect(res.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'Writes are disabled: set ADMIN_API_KEY to enable them' });
-    }
-    expect(await snapshot(t)).toBe(before);
-  });
+  it.each(WRITES)(
+    '%s answers 403 saying how to enable writes, with or without a key; nothing written',
+    async (_name, send) => {
+      const before = await snapshot(t);
+      for (const attempt of [send(t.server), send(t.server).set('X-API-Key', newAdminKey())]) {
+        const res = await attempt.expect(403);
+        expect(res.body).toEqual({
+          statusCode: 403,
+          error: 'Forbidden',
+          message: 'Writes are disabled: set ADMIN_API_KEY to enable them',
+        });
+      }
+      expect(await snapshot(t)).toBe(before);
+    },
+  );
 
   it('logs a warning at start; reads work; the simulator and the demo data are off', async () => {
-    const warnings = startLogs.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((l) => l.level === 40);
-    expect(warnings.map((l) => l.msg)).toContain('ADMIN_API_KEY is not set: every write endpoint answers 403 until it is');
+    const warnings = startLogs
+      .map((line) => JSON.parse(line) as { level: number; msg: string })
+      .filter((l) => l.level === 40);
+    expect(warnings.map((l) => l.msg)).toContain(
+      'ADMIN_API_KEY is not set: every write endpoint answers 403 until it is',
+    );
     const models = (await request(t.server).get('/api/models').expect(200)).body.models as { probe_mode: string }[];
     expect(models).toHaveLength(10);
     expect(new Set(models.map((m) => m.probe_mode))).toEqual(new Set(['off']));
@@ -125,9 +153,16 @@ describe('outside production without ADMIN_API_KEY', () => {
   });
 
   it('writes are open, and a warning saying so was logged at start', async () => {
-    const warnings = startLogs.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((l) => l.level === 40);
-    expect(warnings.map((l) => l.msg)).toContain('ADMIN_API_KEY is not set: write endpoints are OPEN (allowed outside production only)');
-    const created = await request(t.server).post('/api/models').send({ name: 'Open door', api_type: 'groq' }).expect(201);
+    const warnings = startLogs
+      .map((line) => JSON.parse(line) as { level: number; msg: string })
+      .filter((l) => l.level === 40);
+    expect(warnings.map((l) => l.msg)).toContain(
+      'ADMIN_API_KEY is not set: write endpoints are OPEN (allowed outside production only)',
+    );
+    const created = await request(t.server)
+      .post('/api/models')
+      .send({ name: 'Open door', api_type: 'groq' })
+      .expect(201);
     await request(t.server).post(`/api/models/${created.body.id}/probe`).expect(200);
     await request(t.server).delete(`/api/models/${created.body.id}?history=delete`).expect(204);
   });

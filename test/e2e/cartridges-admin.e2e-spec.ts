@@ -33,7 +33,10 @@ const post = (body: unknown, key: string | null = ADMIN) => {
   return req.send(body as object);
 };
 const patch = (name: string, body: unknown) =>
-  request(t.server).patch(`/api/cartridges/${encodeURIComponent(name)}`).set('X-API-Key', ADMIN).send(body as object);
+  request(t.server)
+    .patch(`/api/cartridges/${encodeURIComponent(name)}`)
+    .set('X-API-Key', ADMIN)
+    .send(body as object);
 const hasJob = (id: number) => t.app.get(SchedulerRegistry).doesExist('cron', cartridgeJobName(id));
 
 describe('who may write', () => {
@@ -41,14 +44,22 @@ describe('who may write', () => {
     const before = await countCartridges(t.dataSource);
     expect((await post({ name: 'Nope' }, null).expect(401)).body.message).toMatch(/admin API key/);
     await post({ name: 'Nope' }, INGEST).expect(401);
-    await request(t.server).patch('/api/cartridges/Bio-Cartridge').set('X-API-Key', INGEST).send({ description: 'x' }).expect(401);
+    await request(t.server)
+      .patch('/api/cartridges/Bio-Cartridge')
+      .set('X-API-Key', INGEST)
+      .send({ description: 'x' })
+      .expect(401);
     await request(t.server).delete('/api/cartridges/Bio-Cartridge?history=keep').set('X-API-Key', INGEST).expect(401);
     await request(t.server).post('/api/cartridges/Bio-Cartridge/run').set('X-API-Key', INGEST).expect(401);
     expect(await countCartridges(t.dataSource)).toBe(before);
   });
 
   it('the admin key may (Bearer too)', async () => {
-    await request(t.server).post('/api/cartridges').set('Authorization', `Bearer ${ADMIN}`).send({ name: 'Bearer-Cartridge' }).expect(201);
+    await request(t.server)
+      .post('/api/cartridges')
+      .set('Authorization', `Bearer ${ADMIN}`)
+      .send({ name: 'Bearer-Cartridge' })
+      .expect(201);
   });
 });
 
@@ -71,7 +82,12 @@ describe('create', () => {
       depends_on: ['Groq', 'Gemini'],
       has_check_set: true,
       check_set: [
-        { id: 'alpha', prompt: 'Say alpha', max_tokens: 256, assert: [{ type: 'icontains', value: 'alpha', weight: 1 }] },
+        {
+          id: 'alpha',
+          prompt: 'Say alpha',
+          max_tokens: 256,
+          assert: [{ type: 'icontains', value: 'alpha', weight: 1 }],
+        },
         { id: 'beta', prompt: 'Say beta', max_tokens: 256, assert: [{ type: 'icontains', value: 'beta', weight: 1 }] },
       ],
       created_at: expect.any(String),
@@ -86,7 +102,13 @@ describe('create', () => {
 
   it('a bare name: defaults everywhere, a schedule in UTC when no time zone is given', async () => {
     const bare = await createCartridge(t, ADMIN, { name: 'Bare-Cartridge' });
-    expect(bare).toMatchObject({ description: null, schedule: null, depends_on: null, has_check_set: false, check_set: null });
+    expect(bare).toMatchObject({
+      description: null,
+      schedule: null,
+      depends_on: null,
+      has_check_set: false,
+      check_set: null,
+    });
     const utc = await createCartridge(t, ADMIN, { name: 'Hourly-Cartridge', schedule: { cron: '0 * * * *' } });
     expect(utc['schedule']).toEqual({ cron: '0 * * * *', timezone: 'UTC' });
     // A schedule without a check set: workers run it, so no job here.
@@ -95,7 +117,11 @@ describe('create', () => {
 
   it('a taken name is a 409', async () => {
     const res = await post({ name: 'Bio-Cartridge' }).expect(409);
-    expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'A cartridge named "Bio-Cartridge" already exists' });
+    expect(res.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'A cartridge named "Bio-Cartridge" already exists',
+    });
   });
 });
 
@@ -107,11 +133,27 @@ describe('validation: 400 naming the field, nothing written', () => {
     ['a long name', { name: 'x'.repeat(101) }, /^name must be 1 to 100 characters$/],
     ['a long description', { name: 'V', description: 'x'.repeat(501) }, /^description must be a string of at most 500/],
     ['a schedule that is text', { name: 'V', schedule: '0 * * * *' }, /^schedule must be an object/],
-    ['a bad cron', { name: 'V', schedule: { cron: 'every hour' } }, /^schedule\.cron must be a five-field cron expression/],
+    [
+      'a bad cron',
+      { name: 'V', schedule: { cron: 'every hour' } },
+      /^schedule\.cron must be a five-field cron expression/,
+    ],
     ['a cron with seconds', { name: 'V', schedule: { cron: '0 0 * * * *' } }, /^schedule\.cron must be a five-field/],
-    ['a bad time zone', { name: 'V', schedule: { cron: '0 * * * *', timezone: 'Mars/Base' } }, /^schedule\.timezone must be an IANA time zone/],
-    ['an unknown schedule field', { name: 'V', schedule: { cron: '0 * * * *', every: 1 } }, /^schedule\.property every should not exist$/],
-    ['a check set that is no list', { name: 'V', check_set: { id: 'a' } }, /^check_set must be an array of cases or null$/],
+    [
+      'a bad time zone',
+      { name: 'V', schedule: { cron: '0 * * * *', timezone: 'Mars/Base' } },
+      /^schedule\.timezone must be an IANA time zone/,
+    ],
+    [
+      'an unknown schedule field',
+      { name: 'V', schedule: { cron: '0 * * * *', every: 1 } },
+      /^schedule\.property every should not exist$/,
+    ],
+    [
+      'a check set that is no list',
+      { name: 'V', check_set: { id: 'a' } },
+      /^check_set must be an array of cases or null$/,
+    ],
     ['an empty check set', { name: 'V', check_set: [] }, /^Invalid check_set: check_set must be a non-empty array/],
     [
       'a case without prompt',
@@ -130,7 +172,11 @@ describe('validation: 400 naming the field, nothing written', () => {
     ],
     ['an empty depends_on', { name: 'V', depends_on: [] }, /^depends_on must name at least one model/],
     ['depends_on with a number', { name: 'V', depends_on: ['Groq', 7] }, /^depends_on must contain model names/],
-    ['depends_on twice the same', { name: 'V', depends_on: ['Groq', 'Groq'] }, /^depends_on must not name a model twice$/],
+    [
+      'depends_on twice the same',
+      { name: 'V', depends_on: ['Groq', 'Groq'] },
+      /^depends_on must not name a model twice$/,
+    ],
     ['an unknown model', { name: 'V', depends_on: ['Groq', 'Skynet'] }, /^Unknown model\(s\) in depends_on: Skynet$/],
     ['an unknown field', { name: 'V', owner: 'me' }, /^property owner should not exist$/],
   ])('%s', async (_label, body, message) => {
@@ -148,11 +194,20 @@ describe('patch', () => {
     expect(hasJob(id)).toBe(false);
 
     const scheduled = await patch('Patch-Me', { schedule: { cron: '30 * * * *' } }).expect(200);
-    expect(scheduled.body).toMatchObject({ description: 'first', schedule: { cron: '30 * * * *', timezone: 'UTC' }, has_check_set: true });
+    expect(scheduled.body).toMatchObject({
+      description: 'first',
+      schedule: { cron: '30 * * * *', timezone: 'UTC' },
+      has_check_set: true,
+    });
     expect(hasJob(id)).toBe(true);
 
     const renamed = await patch('Patch-Me', { name: 'Patched', description: null, depends_on: ['OpenAI'] }).expect(200);
-    expect(renamed.body).toMatchObject({ name: 'Patched', description: null, depends_on: ['OpenAI'], schedule: { cron: '30 * * * *' } });
+    expect(renamed.body).toMatchObject({
+      name: 'Patched',
+      description: null,
+      depends_on: ['OpenAI'],
+      schedule: { cron: '30 * * * *' },
+    });
     await request(t.server).get('/api/cartridges/Patch-Me').expect(404);
     expect(hasJob(id)).toBe(true);
 
@@ -165,7 +220,10 @@ describe('patch', () => {
     await createCartridge(t, ADMIN, { name: 'Stay-Same', description: 'kept' });
     const id = await cartridgeId(t.dataSource, 'Stay-Same');
     const before = await storedCartridge(t.dataSource, id);
-    const bad = await patch('Stay-Same', { description: 'changed', check_set: [{ id: 'a', prompt: 'p', assert: [] }] }).expect(400);
+    const bad = await patch('Stay-Same', {
+      description: 'changed',
+      check_set: [{ id: 'a', prompt: 'p', assert: [] }],
+    }).expect(400);
     expect(bad.body.message).toMatch(/check_set\[0\] \(id "a"\)\.assert must be a non-empty array/);
     expect(await storedCartridge(t.dataSource, id)).toEqual(before);
     await patch('Stay-Same', { name: null }).expect(400);
@@ -178,7 +236,9 @@ describe('patch', () => {
 
 describe('delete', () => {
   const remove = (name: string, query: string) =>
-    request(t.server).delete(`/api/cartridges/${encodeURIComponent(name)}${query}`).set('X-API-Key', ADMIN);
+    request(t.server)
+      .delete(`/api/cartridges/${encodeURIComponent(name)}${query}`)
+      .set('X-API-Key', ADMIN);
 
   it('history is required: keep or delete, never assumed', async () => {
     expect((await remove('Bio-Cartridge', '').expect(400)).body.message).toBe('history must be keep or delete');
@@ -196,10 +256,15 @@ describe('delete', () => {
     await remove('Keep-Me', '?history=keep').expect(204);
     await request(t.server).get('/api/cartridges/Keep-Me').expect(404);
     await request(t.server).get('/api/cartridges/Keep-Me/results').expect(404);
-    const names = (await request(t.server).get('/api/cartridges').expect(200)).body.cartridges.map((c: { name: string }) => c.name);
+    const names = (await request(t.server).get('/api/cartridges').expect(200)).body.cartridges.map(
+      (c: { name: string }) => c.name,
+    );
     expect(names.some((n: string) => n.startsWith('Keep-Me'))).toBe(false);
     expect(await countExecutions(t.dataSource, id)).toBe(1);
-    expect(await storedCartridge(t.dataSource, id)).toMatchObject({ name: `Keep-Me (removed #${id})`, deletedAt: expect.any(Date) });
+    expect(await storedCartridge(t.dataSource, id)).toMatchObject({
+      name: `Keep-Me (removed #${id})`,
+      deletedAt: expect.any(Date),
+    });
     expect(hasJob(id)).toBe(false);
     await createCartridge(t, ADMIN, { name: 'Keep-Me' });
   });

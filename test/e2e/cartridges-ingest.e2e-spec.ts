@@ -6,7 +6,15 @@ import { CartridgeIngestService } from '../../src/cartridges/cartridge-ingest.se
 import { MAX_OUTPUT_BYTES, type WorkerReport } from '../../src/cartridges/worker-report.js';
 import { minutesBefore } from '../factories/fixtures.js';
 import { FIXED_NOW, fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
-import { cartridgeId, countExecutions, createCartridge, listed, newKey, postResult, recordResults } from './cartridges.helpers.js';
+import {
+  cartridgeId,
+  countExecutions,
+  createCartridge,
+  listed,
+  newKey,
+  postResult,
+  recordResults,
+} from './cartridges.helpers.js';
 
 const ADMIN = newKey('admin');
 const INGEST = newKey('ingest');
@@ -16,7 +24,11 @@ let results: ReturnType<typeof recordResults>;
 let counter = 0;
 
 beforeAll(async () => {
-  t = await startTestApp({ clock: fixedClock(), listen: true, env: { ADMIN_API_KEY: ADMIN, INGEST_API_KEYS: `${newKey('ingest')},${INGEST}` } });
+  t = await startTestApp({
+    clock: fixedClock(),
+    listen: true,
+    env: { ADMIN_API_KEY: ADMIN, INGEST_API_KEYS: `${newKey('ingest')},${INGEST}` },
+  });
   results = recordResults(t);
 });
 afterAll(async () => {
@@ -62,7 +74,14 @@ describe('recording a report', () => {
     expect(results).toEqual([
       {
         cartridge: name,
-        execution: { id: res.body.id, status: 'success', started_at: at(10), finished_at: at(9), duration_ms: 60_000, summary: 'Summarised 12 papers' },
+        execution: {
+          id: res.body.id,
+          status: 'success',
+          started_at: at(10),
+          finished_at: at(9),
+          duration_ms: 60_000,
+          summary: 'Summarised 12 papers',
+        },
         success_rate: 100,
       },
     ]);
@@ -70,7 +89,13 @@ describe('recording a report', () => {
 
   it('keeps a given duration and reads offsets as instants', async () => {
     const name = await newCartridge();
-    const res = await postResult(t, name, INGEST, 'k', report({ started_at: '2026-02-01T16:00:00+09:00', finished_at: at(0), duration_ms: 1234 })).expect(201);
+    const res = await postResult(
+      t,
+      name,
+      INGEST,
+      'k',
+      report({ started_at: '2026-02-01T16:00:00+09:00', finished_at: at(0), duration_ms: 1234 }),
+    ).expect(201);
     expect(res.body).toMatchObject({ started_at: '2026-02-01T07:00:00.000Z', duration_ms: 1234 });
   });
 });
@@ -81,12 +106,16 @@ describe('idempotency', () => {
     const first = await postResult(t, name, INGEST, 'same-key', report({ output: { a: 1, b: [1, 2] } })).expect(201);
     for (let i = 0; i < 3; i++) {
       // The same report with its keys in another order is the same report.
-      const again = await postResult(t, name, INGEST, 'same-key', { output: { b: [1, 2], a: 1 }, ...report() }).expect(201);
+      const again = await postResult(t, name, INGEST, 'same-key', { output: { b: [1, 2], a: 1 }, ...report() }).expect(
+        201,
+      );
       expect(again.body).toEqual(first.body);
       expect(again.headers['idempotent-replayed']).toBe('true');
     }
     // The admin key replays it too: the key belongs to the cartridge, not to who posts.
-    expect((await postResult(t, name, ADMIN, 'same-key', report({ output: { a: 1, b: [1, 2] } })).expect(201)).body).toEqual(first.body);
+    expect(
+      (await postResult(t, name, ADMIN, 'same-key', report({ output: { a: 1, b: [1, 2] } })).expect(201)).body,
+    ).toEqual(first.body);
     expect(await rowsOf(name)).toBe(1);
     expect(results).toHaveLength(1);
   });
@@ -94,7 +123,12 @@ describe('idempotency', () => {
   it('the same key with another body: 409, nothing written, no event', async () => {
     const name = await newCartridge();
     await postResult(t, name, INGEST, 'reused', report()).expect(201);
-    for (const changed of [report({ status: 'failure' }), report({ summary: 'other' }), report({ duration_ms: 60_000 }), report({ output: [1] })]) {
+    for (const changed of [
+      report({ status: 'failure' }),
+      report({ summary: 'other' }),
+      report({ duration_ms: 60_000 }),
+      report({ output: [1] }),
+    ]) {
       const res = await postResult(t, name, INGEST, 'reused', changed).expect(409);
       expect(res.body).toEqual({
         statusCode: 409,
@@ -138,18 +172,30 @@ describe('idempotency', () => {
     // SQLite serves one HTTP request at a time to the end, so the race is started here, below HTTP.
     const name = await newCartridge();
     const ingestion = t.app.get(CartridgeIngestService);
-    const outcomes = await Promise.all(Array.from({ length: 5 }, () => ingestion.ingest(name, 'racing', report() as WorkerReport)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => ingestion.ingest(name, 'racing', report() as WorkerReport)),
+    );
     expect(outcomes.filter((o) => !o.replayed)).toHaveLength(1);
-    for (const outcome of outcomes) expect(outcome.execution).toEqual(outcomes[0]!.execution);
-    await expect(ingestion.ingest(name, 'racing', report({ status: 'failure' }) as WorkerReport)).rejects.toThrow(/different body/);
+    for (const outcome of outcomes) expect(outcome.execution).toEqual(outcomes[0].execution);
+    await expect(ingestion.ingest(name, 'racing', report({ status: 'failure' }) as WorkerReport)).rejects.toThrow(
+      /different body/,
+    );
     expect(await rowsOf(name)).toBe(1);
     expect(results).toHaveLength(1);
   });
 
   it('a report shows up in GET /api/cartridges exactly once however often it is replayed', async () => {
     const name = await newCartridge();
-    for (let i = 0; i < 4; i++) await postResult(t, name, INGEST, 'ok-run', report({ started_at: at(30), finished_at: at(29) })).expect(201);
-    for (let i = 0; i < 3; i++) await postResult(t, name, INGEST, 'bad-run', report({ status: 'failure', started_at: at(20), finished_at: at(19) })).expect(201);
+    for (let i = 0; i < 4; i++)
+      await postResult(t, name, INGEST, 'ok-run', report({ started_at: at(30), finished_at: at(29) })).expect(201);
+    for (let i = 0; i < 3; i++)
+      await postResult(
+        t,
+        name,
+        INGEST,
+        'bad-run',
+        report({ status: 'failure', started_at: at(20), finished_at: at(19) }),
+      ).expect(201);
     expect(await listed(t, name)).toMatchObject({ success_rate: 50, last_execution: at(20), status: 'degraded' });
     const history = await request(t.server).get(`/api/cartridges/${name}/results`).expect(200);
     expect(history.body.results.map((r: { status: string }) => r.status)).toEqual(['failure', 'success']);
@@ -161,12 +207,19 @@ describe('who may report', () => {
   it('no key or a wrong key: 401; an ingest key (any of the list) or the admin key: 201', async () => {
     const name = await newCartridge();
     const missing = await postResult(t, name, null, 'a', report()).expect(401);
-    expect(missing.body.message).toBe('A valid ingest or admin API key is required (X-API-Key header or Authorization: Bearer)');
+    expect(missing.body.message).toBe(
+      'A valid ingest or admin API key is required (X-API-Key header or Authorization: Bearer)',
+    );
     await postResult(t, name, newKey('ingest'), 'a', report()).expect(401);
     expect(await rowsOf(name)).toBe(0);
     await postResult(t, name, INGEST, 'a', report()).expect(201);
     await postResult(t, name, ADMIN, 'b', report()).expect(201);
-    await request(t.server).post(`/api/cartridges/${name}/results`).set('Authorization', `Bearer ${INGEST}`).set('Idempotency-Key', 'c').send(report()).expect(201);
+    await request(t.server)
+      .post(`/api/cartridges/${name}/results`)
+      .set('Authorization', `Bearer ${INGEST}`)
+      .set('Idempotency-Key', 'c')
+      .send(report())
+      .expect(201);
     expect(await rowsOf(name)).toBe(3);
   });
 });
@@ -181,15 +234,27 @@ describe('validation: 400 naming the field, nothing written', () => {
     ['no status', { started_at: at(2), finished_at: at(1) }, /^status must be success or failure$/],
     ['status running', report({ status: 'running' }), /^status must be success or failure$/],
     ['no started_at', report({ started_at: undefined }), /^started_at must be an ISO-8601 timestamp with a time zone/],
-    ['a date without a time zone', report({ started_at: '2026-02-01T07:00:00' }), /^started_at must be an ISO-8601 timestamp with a time zone/],
+    [
+      'a date without a time zone',
+      report({ started_at: '2026-02-01T07:00:00' }),
+      /^started_at must be an ISO-8601 timestamp with a time zone/,
+    ],
     ['a date that does not exist', report({ finished_at: '2026-02-30T07:00:00Z' }), /^finished_at must be an ISO-8601/],
     ['a number as finished_at', report({ finished_at: 1769929200000 }), /^finished_at must be an ISO-8601/],
-    ['a finish before the start', report({ started_at: at(1), finished_at: at(2) }), /^finished_at must not be before started_at$/],
+    [
+      'a finish before the start',
+      report({ started_at: at(1), finished_at: at(2) }),
+      /^finished_at must not be before started_at$/,
+    ],
     ['a negative duration', report({ duration_ms: -1 }), /^duration_ms must be a non-negative integer$/],
     ['a fractional duration', report({ duration_ms: 1.5 }), /^duration_ms must be a non-negative integer$/],
     ['a summary that is no text', report({ summary: 42 }), /^summary must be a string of at most 2000 characters$/],
     ['a long summary', report({ summary: 'x'.repeat(2001) }), /^summary must be a string of at most 2000 characters$/],
-    ['an output over 64 KB', report({ output: { text: 'x'.repeat(MAX_OUTPUT_BYTES) } }), /^output must be at most 65536 bytes as JSON \(got 65547\)$/],
+    [
+      'an output over 64 KB',
+      report({ output: { text: 'x'.repeat(MAX_OUTPUT_BYTES) } }),
+      /^output must be at most 65536 bytes as JSON \(got 65547\)$/,
+    ],
     ['an unknown field', report({ model: 'Groq' }), /^property model should not exist$/],
   ])('%s', async (_label, body, message) => {
     const res = await postResult(t, name, INGEST, `key-${_label}`, body).expect(400);
@@ -229,7 +294,13 @@ describe('status from the reports', () => {
   it('the last three failed: failing', async () => {
     const name = await newCartridge();
     for (const minutes of [40, 30, 20]) {
-      await postResult(t, name, INGEST, `f${minutes}`, report({ status: 'failure', started_at: at(minutes), finished_at: at(minutes - 1) })).expect(201);
+      await postResult(
+        t,
+        name,
+        INGEST,
+        `f${minutes}`,
+        report({ status: 'failure', started_at: at(minutes), finished_at: at(minutes - 1) }),
+      ).expect(201);
     }
     expect(await listed(t, name)).toMatchObject({ status: 'failing', success_rate: 0 });
   });

@@ -8,7 +8,14 @@ import { cartridgeJobName } from '../../src/cartridges/cartridge.scheduler.js';
 import { FAKE_MODELS, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
-import { ALPHA_BETA_CHECKS, cartridgeId, createCartridge, newKey, recordResults, setRouting } from './cartridges.helpers.js';
+import {
+  ALPHA_BETA_CHECKS,
+  cartridgeId,
+  createCartridge,
+  newKey,
+  recordResults,
+  setRouting,
+} from './cartridges.helpers.js';
 
 const ADMIN = newKey('admin');
 
@@ -87,11 +94,17 @@ describe('the built-in runner', () => {
     expect(results).toEqual([
       {
         cartridge: name,
-        execution: expect.objectContaining({ id: accepted.body.id, status: 'success', summary: '2/2 checks passed on OpenAI' }),
+        execution: expect.objectContaining({
+          id: accepted.body.id,
+          status: 'success',
+          summary: '2/2 checks passed on OpenAI',
+        }),
         success_rate: 100,
       },
     ]);
-    const listed = (await request(t.server).get('/api/cartridges').expect(200)).body.cartridges.find((c: { name: string }) => c.name === name);
+    const listed = (await request(t.server).get('/api/cartridges').expect(200)).body.cartridges.find(
+      (c: { name: string }) => c.name === name,
+    );
     expect(listed).toMatchObject({ status: 'healthy', success_rate: 100, last_execution: accepted.body.started_at });
   });
 
@@ -115,7 +128,11 @@ describe('the built-in runner', () => {
     const name = await newCartridge();
     evaluation.fake.script(FAKE_MODELS.OpenAI, { kind: 'answer', text: 'alpha' });
     const done = await runToEnd(name);
-    expect(done).toMatchObject({ status: 'failure', model_used: 'OpenAI', summary: '1/2 checks passed on OpenAI; failed: beta' });
+    expect(done).toMatchObject({
+      status: 'failure',
+      model_used: 'OpenAI',
+      summary: '1/2 checks passed on OpenAI; failed: beta',
+    });
     expect(callsTo(FAKE_MODELS.Groq)).toBe(0);
   });
 
@@ -131,7 +148,7 @@ describe('the built-in runner', () => {
       summary: 'No model answered the checks (OpenAI: server_error, Groq: rate_limited, Anthropic: auth)',
     });
     expect(results).toHaveLength(1);
-    expect(results[0]!.success_rate).toBe(0);
+    expect(results[0].success_rate).toBe(0);
   });
 
   it('depends_on: its models in the routing order, then the others as listed; models without a key are passed over', async () => {
@@ -192,22 +209,28 @@ describe('the built-in runner', () => {
     expect(await runner.runScheduled(id, occurrence)).not.toBeNull();
     await runner.idle();
     expect(await runner.runScheduled(id, occurrence)).toBeNull();
-    const rows = await t.dataSource.getRepository(CartridgeExecutionEntity).find({ where: { cartridgeId: id }, order: { id: 'ASC' } });
+    const rows = await t.dataSource
+      .getRepository(CartridgeExecutionEntity)
+      .find({ where: { cartridgeId: id }, order: { id: 'ASC' } });
     expect(rows.map((r) => [r.source, r.status, r.modelUsed])).toEqual([
       ['runner', 'success', 'OpenAI'],
       ['runner', 'success', 'OpenAI'],
     ]);
-    expect(rows[1]!.idempotencyKey).toBe(`schedule:${occurrence.toISOString()}`);
+    expect(rows[1].idempotencyKey).toBe(`schedule:${occurrence.toISOString()}`);
     expect(results).toHaveLength(2);
   });
 
   it('a scheduled run with no model to run on is recorded as a failure', async () => {
     await setRouting(t.dataSource, null, []);
     const name = await newCartridge({ schedule: { cron: '0 3 * * *' } });
-    const execution = await t.app.get(CartridgeRunnerService).runScheduled(await cartridgeId(t.dataSource, name), new Date('2026-02-02T03:00:00Z'));
+    const execution = await t.app
+      .get(CartridgeRunnerService)
+      .runScheduled(await cartridgeId(t.dataSource, name), new Date('2026-02-02T03:00:00Z'));
     expect(execution).not.toBeNull();
     const res = await request(t.server).get(`/api/cartridges/${name}/results`).expect(200);
-    expect(res.body.results).toEqual([expect.objectContaining({ status: 'failure', summary: expect.stringMatching(/no model to run on/) })]);
+    expect(res.body.results).toEqual([
+      expect.objectContaining({ status: 'failure', summary: expect.stringMatching(/no model to run on/) }),
+    ]);
     expect(results).toHaveLength(1);
   });
 });
@@ -233,7 +256,11 @@ describe('a run that a stop interrupted', () => {
     const second = await startTestApp({ database });
     try {
       const res = await request(second.server).get(`/api/cartridges/Bio-Cartridge/results/${orphan.id}`).expect(200);
-      expect(res.body).toMatchObject({ status: 'failure', summary: INTERRUPTED_SUMMARY, finished_at: expect.any(String) });
+      expect(res.body).toMatchObject({
+        status: 'failure',
+        summary: INTERRUPTED_SUMMARY,
+        finished_at: expect.any(String),
+      });
     } finally {
       await second.close();
     }

@@ -52,21 +52,43 @@ describe('cartridge read endpoints', () => {
         });
       }
       // Older than 30 days: left out of the rate.
-      await insertExecution(t.dataSource, 'Bio-Cartridge', { status: 'failure', startedAt: minutesBefore(FIXED_NOW, 31 * 24 * 60) });
+      await insertExecution(t.dataSource, 'Bio-Cartridge', {
+        status: 'failure',
+        startedAt: minutesBefore(FIXED_NOW, 31 * 24 * 60),
+      });
       // Investment: the last three failed -> failing; 1 of 4 succeeded -> 25%.
-      await insertExecution(t.dataSource, 'Investment-Cartridge', { status: 'success', startedAt: minutesBefore(FIXED_NOW, 400) });
+      await insertExecution(t.dataSource, 'Investment-Cartridge', {
+        status: 'success',
+        startedAt: minutesBefore(FIXED_NOW, 400),
+      });
       for (const minutes of [300, 200, 100]) {
-        await insertExecution(t.dataSource, 'Investment-Cartridge', { status: 'failure', startedAt: minutesBefore(FIXED_NOW, minutes) });
+        await insertExecution(t.dataSource, 'Investment-Cartridge', {
+          status: 'failure',
+          startedAt: minutesBefore(FIXED_NOW, minutes),
+        });
       }
       // A run still going counts neither way.
-      await insertExecution(t.dataSource, 'Investment-Cartridge', { status: 'running', startedAt: minutesBefore(FIXED_NOW, 1) });
+      await insertExecution(t.dataSource, 'Investment-Cartridge', {
+        status: 'running',
+        startedAt: minutesBefore(FIXED_NOW, 1),
+      });
     });
 
     it('computes status, last execution and the 30-day success rate', async () => {
       const res = await request(t.server).get('/api/cartridges').expect(200);
       expect(res.body.cartridges).toEqual([
-        expect.objectContaining({ name: 'Bio-Cartridge', status: 'healthy', last_execution: minutesBefore(FIXED_NOW, 30).toISOString(), success_rate: 99.5 }),
-        expect.objectContaining({ name: 'Investment-Cartridge', status: 'failing', last_execution: minutesBefore(FIXED_NOW, 1).toISOString(), success_rate: 25 }),
+        expect.objectContaining({
+          name: 'Bio-Cartridge',
+          status: 'healthy',
+          last_execution: minutesBefore(FIXED_NOW, 30).toISOString(),
+          success_rate: 99.5,
+        }),
+        expect.objectContaining({
+          name: 'Investment-Cartridge',
+          status: 'failing',
+          last_execution: minutesBefore(FIXED_NOW, 1).toISOString(),
+          success_rate: 25,
+        }),
       ]);
     });
 

@@ -13,20 +13,37 @@ import type { TestApp } from '../setup/test-app.js';
 export const newKey = (kind: 'admin' | 'ingest'): string => `${kind}-${randomUUID()}`;
 
 /** The routing a DCRS run would have decided (written directly: it is where a test starts from). */
-export async function setRouting(dataSource: DataSource, primary: string | null, fallbacks: string[] = []): Promise<void> {
+export async function setRouting(
+  dataSource: DataSource,
+  primary: string | null,
+  fallbacks: string[] = [],
+): Promise<void> {
   await dataSource
     .getRepository(RoutingStateEntity)
-    .upsert({ id: 1, primaryModel: primary, fallbacks, mode: 'auto', updatedAt: new Date(), dcrsRunId: null, reason: 'test' }, ['id']);
+    .upsert(
+      { id: 1, primaryModel: primary, fallbacks, mode: 'auto', updatedAt: new Date(), dcrsRunId: null, reason: 'test' },
+      ['id'],
+    );
 }
 
 /** POST /api/cartridges as an admin; fails the test unless it answers 201. */
-export async function createCartridge(t: TestApp, adminKey: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function createCartridge(
+  t: TestApp,
+  adminKey: string,
+  body: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const res = await request(t.server).post('/api/cartridges').set('X-API-Key', adminKey).send(body);
   if (res.status !== 201) throw new Error(`POST /api/cartridges answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body as Record<string, unknown>;
 }
 
-export function postResult(t: TestApp, name: string, key: string | null, idempotencyKey: string | null, body: unknown): request.Test {
+export function postResult(
+  t: TestApp,
+  name: string,
+  key: string | null,
+  idempotencyKey: string | null,
+  body: unknown,
+): request.Test {
   const req = request(t.server).post(`/api/cartridges/${encodeURIComponent(name)}/results`);
   if (key !== null) req.set('X-API-Key', key);
   if (idempotencyKey !== null) req.set('Idempotency-Key', idempotencyKey);

@@ -60,7 +60,12 @@ describe('DCRS run against a fake provider', () => {
     expect(byModel['Gemini']).toMatchObject({ score: 0, error_kinds: { server_error: 2 }, p50_latency_ms: null });
 
     const status = await request(t.server).get('/api/dcrs/status').expect(200);
-    expect(status.body).toMatchObject({ id: started.body.run_id, best_model: 'OpenAI', avg_score: 3.75, total_tests: 8 });
+    expect(status.body).toMatchObject({
+      id: started.body.run_id,
+      best_model: 'OpenAI',
+      avg_score: 3.75,
+      total_tests: 8,
+    });
 
     const routing = await request(t.server).get('/api/routing').expect(200);
     expect(routing.body).toMatchObject({
@@ -97,7 +102,12 @@ describe('DCRS run against a fake provider', () => {
     const routing = await request(t.server).get('/api/routing').expect(200);
     expect(routing.body).toMatchObject({ primary: 'Groq', dcrs_run_id: run['id'] });
     const history = await request(t.server).get('/api/routing/history').expect(200);
-    expect(history.body.changes.map((c: { primary: string; previous_primary: string | null }) => [c.previous_primary, c.primary])).toEqual([
+    expect(
+      history.body.changes.map((c: { primary: string; previous_primary: string | null }) => [
+        c.previous_primary,
+        c.primary,
+      ]),
+    ).toEqual([
       ['OpenAI', 'Groq'],
       [null, 'OpenAI'],
     ]);

@@ -94,7 +94,7 @@ describe('the DCRS cron', () => {
       const rows = await t.dataSource.getRepository(DcrsRunEntity).findBy({ trigger: 'schedule', status: 'completed' });
       return rows.length > 0 ? rows : undefined;
     });
-    expect(run[0]!.date).toBe(new Date().toISOString().slice(0, 10));
+    expect(run[0].date).toBe(new Date().toISOString().slice(0, 10));
     await new Promise((resolve) => setTimeout(resolve, 2200));
     expect(await t.dataSource.getRepository(DcrsRunEntity).countBy({ trigger: 'schedule' })).toBe(1);
   });

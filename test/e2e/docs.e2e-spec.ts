@@ -42,12 +42,16 @@ describe('API documentation', () => {
         if (success![0] !== '204') expect(success![1].content?.['application/json']?.schema).toBeDefined();
         if (method !== 'get' || operation.summary!.includes('(admin')) {
           // Every write needs a key: OpenAPI says which and documents the 401.
-          expect({ path, method, security: operation.security }).toEqual({ path, method, security: [{ 'admin-key': [] }] });
+          expect({ path, method, security: operation.security }).toEqual({
+            path,
+            method,
+            security: [{ 'admin-key': [] }],
+          });
           expect(operation.responses['401']).toBeDefined();
         }
       }
     }
-    expect(paths['/api/metrics']!['get']!.parameters!.map((p) => p.name).sort()).toEqual(['days', 'limit', 'model_id']);
+    expect(paths['/api/metrics']['get'].parameters!.map((p) => p.name).sort()).toEqual(['days', 'limit', 'model_id']);
   });
 
   it('serves Swagger UI at /docs and ReDoc at /redoc', async () => {

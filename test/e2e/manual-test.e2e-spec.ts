@@ -27,7 +27,10 @@ describe('manual tests (the seed POST /api/manual-test)', () => {
   it('the seed request works as written and is tracked from testing to completed', async () => {
     evaluation.fake.script(FAKE_MODELS.Gemini, { kind: 'answer', text: 'alpha beta' });
     evaluation.fake.script(FAKE_MODELS.Groq, { kind: 'answer', text: 'alpha' });
-    const accepted = await request(t.server).post('/api/manual-test').send({ models: ['Gemini', 'Groq'] }).expect(202);
+    const accepted = await request(t.server)
+      .post('/api/manual-test')
+      .send({ models: ['Gemini', 'Groq'] })
+      .expect(202);
     expect(accepted.body).toEqual({
       status: 'testing',
       models: ['Gemini', 'Groq'],
@@ -47,17 +50,24 @@ describe('manual tests (the seed POST /api/manual-test)', () => {
     expect(finished.map((e) => e.run_id)).toContain(accepted.body.run_id);
     const models = await request(t.server).get('/api/models').expect(200);
     expect(models.body.models.find((m: { name: string }) => m.name === 'Groq').last_score).toBe(5);
-    const rows = await t.dataSource.getRepository(MetricEntity).countBy({ kind: 'manual', runId: `manual-${accepted.body.run_id}` });
+    const rows = await t.dataSource
+      .getRepository(MetricEntity)
+      .countBy({ kind: 'manual', runId: `manual-${accepted.body.run_id}` });
     expect(rows).toBe(4);
   });
 
   it('duplicates are dropped, errors are summarised, and omitting models tests every probe-able model', async () => {
     evaluation.fake.script(FAKE_MODELS.OpenAI, { kind: 'server_error' });
-    const one = await request(t.server).post('/api/manual-test').send({ models: ['OpenAI', 'OpenAI'] }).expect(202);
+    const one = await request(t.server)
+      .post('/api/manual-test')
+      .send({ models: ['OpenAI', 'OpenAI'] })
+      .expect(202);
     expect(one.body.models).toEqual(['OpenAI']);
     await t.app.get(ManualTestService).idle();
     const run = await request(t.server).get(`/api/manual-test/${one.body.run_id}`).expect(200);
-    expect(run.body.results).toEqual([{ model: 'OpenAI', score: 0, response_time: null, passed: 0, failed: 2, error: 'server_error x2' }]);
+    expect(run.body.results).toEqual([
+      { model: 'OpenAI', score: 0, response_time: null, passed: 0, failed: 2, error: 'server_error x2' },
+    ]);
 
     const all = await request(t.server).post('/api/manual-test').send({}).expect(202);
     expect([...all.body.models].sort()).toEqual(['Anthropic', 'Gemini', 'Groq', 'OpenAI']);
@@ -69,9 +79,19 @@ describe('manual tests (the seed POST /api/manual-test)', () => {
 
   it('an unknown name is a 400 naming it; a model that cannot be probed is a 422 naming it; nothing is recorded', async () => {
     const before = (await request(t.server).get('/api/manual-test').expect(200)).body.runs.length;
-    const unknown = await request(t.server).post('/api/manual-test').send({ models: ['Gemini', 'Nope-9'] }).expect(400);
-    expect(unknown.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Unknown model(s) in models: Nope-9' });
-    const off = await request(t.server).post('/api/manual-test').send({ models: ['Mistral'] }).expect(422);
+    const unknown = await request(t.server)
+      .post('/api/manual-test')
+      .send({ models: ['Gemini', 'Nope-9'] })
+      .expect(400);
+    expect(unknown.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Unknown model(s) in models: Nope-9',
+    });
+    const off = await request(t.server)
+      .post('/api/manual-test')
+      .send({ models: ['Mistral'] })
+      .expect(422);
     expect(off.body.message).toContain('Mistral');
     const bad = await request(t.server).post('/api/manual-test').send({ models: 'Gemini' }).expect(400);
     expect(bad.body.message).toBe('models must be an array of model names');
@@ -82,17 +102,29 @@ describe('manual tests (the seed POST /api/manual-test)', () => {
 
   it('one run at a time: the next waits in the queue, and a full queue answers 429', async () => {
     evaluation.fake.script(FAKE_MODELS.Anthropic, { kind: 'answer', text: 'alpha', delayMs: 200 });
-    const first = await request(t.server).post('/api/manual-test').send({ models: ['Anthropic'] }).expect(202);
-    const second = await request(t.server).post('/api/manual-test').send({ models: ['Anthropic'] }).expect(202);
+    const first = await request(t.server)
+      .post('/api/manual-test')
+      .send({ models: ['Anthropic'] })
+      .expect(202);
+    const second = await request(t.server)
+      .post('/api/manual-test')
+      .send({ models: ['Anthropic'] })
+      .expect(202);
     expect(first.body.status).toBe('testing');
     expect(second.body).toMatchObject({ status: 'queued', queue_position: 1, start_time: null });
-    const full = await request(t.server).post('/api/manual-test').send({ models: ['Anthropic'] }).expect(429);
+    const full = await request(t.server)
+      .post('/api/manual-test')
+      .send({ models: ['Anthropic'] })
+      .expect(429);
     expect(full.body).toMatchObject({ statusCode: 429, queue_max: 1 });
     const queued = await request(t.server).get(`/api/manual-test/${second.body.run_id}`).expect(200);
     expect(queued.body.status).toBe('queued');
     await t.app.get(ManualTestService).idle();
     const after = await request(t.server).get(`/api/manual-test/${second.body.run_id}`).expect(200);
-    expect(after.body).toMatchObject({ status: 'completed', results: [expect.objectContaining({ model: 'Anthropic', score: 5 })] });
+    expect(after.body).toMatchObject({
+      status: 'completed',
+      results: [expect.objectContaining({ model: 'Anthropic', score: 5 })],
+    });
   });
 
   it('GET /api/manual-test/:run_id: 400 for a malformed id, 404 for an unknown one', async () => {

@@ -11,10 +11,30 @@ describe('GET /api/metrics', () => {
     t = await startTestApp({ clock: fixedClock() });
     gemini = await modelId(t.dataSource, 'Gemini');
     groq = await modelId(t.dataSource, 'Groq');
-    await insertMetric(t.dataSource, { modelId: gemini, score: 9.9, responseTime: 2300, timestamp: minutesBefore(FIXED_NOW, 5) });
-    await insertMetric(t.dataSource, { modelId: groq, score: 9.7, responseTime: 1200, timestamp: minutesBefore(FIXED_NOW, 10) });
-    await insertMetric(t.dataSource, { modelId: gemini, score: 9.5, responseTime: 2500, timestamp: minutesBefore(FIXED_NOW, 3 * 24 * 60) });
-    await insertMetric(t.dataSource, { modelId: groq, score: 9.1, responseTime: 1300, timestamp: minutesBefore(FIXED_NOW, 8 * 24 * 60) });
+    await insertMetric(t.dataSource, {
+      modelId: gemini,
+      score: 9.9,
+      responseTime: 2300,
+      timestamp: minutesBefore(FIXED_NOW, 5),
+    });
+    await insertMetric(t.dataSource, {
+      modelId: groq,
+      score: 9.7,
+      responseTime: 1200,
+      timestamp: minutesBefore(FIXED_NOW, 10),
+    });
+    await insertMetric(t.dataSource, {
+      modelId: gemini,
+      score: 9.5,
+      responseTime: 2500,
+      timestamp: minutesBefore(FIXED_NOW, 3 * 24 * 60),
+    });
+    await insertMetric(t.dataSource, {
+      modelId: groq,
+      score: 9.1,
+      responseTime: 1300,
+      timestamp: minutesBefore(FIXED_NOW, 8 * 24 * 60),
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -24,8 +44,22 @@ describe('GET /api/metrics', () => {
     const res = await request(t.server).get('/api/metrics').expect(200);
     expect(res.body).toEqual({
       metrics: [
-        { model: 'Gemini', model_id: gemini, score: 9.9, response_time: 2300, timestamp: minutesBefore(FIXED_NOW, 5).toISOString(), kind: 'probe' },
-        { model: 'Groq', model_id: groq, score: 9.7, response_time: 1200, timestamp: minutesBefore(FIXED_NOW, 10).toISOString(), kind: 'probe' },
+        {
+          model: 'Gemini',
+          model_id: gemini,
+          score: 9.9,
+          response_time: 2300,
+          timestamp: minutesBefore(FIXED_NOW, 5).toISOString(),
+          kind: 'probe',
+        },
+        {
+          model: 'Groq',
+          model_id: groq,
+          score: 9.7,
+          response_time: 1200,
+          timestamp: minutesBefore(FIXED_NOW, 10).toISOString(),
+          kind: 'probe',
+        },
       ],
     });
   });

@@ -14,7 +14,12 @@ describe('history of removed and simulated models', () => {
 
   it('a model removed with history=keep still names its rows in /api/metrics, also by model_id', async () => {
     const id = await modelId(t.dataSource, 'Cerebras');
-    await insertMetric(t.dataSource, { modelId: id, score: 9, responseTime: 800, timestamp: minutesBefore(new Date(), 5) });
+    await insertMetric(t.dataSource, {
+      modelId: id,
+      score: 9,
+      responseTime: 800,
+      timestamp: minutesBefore(new Date(), 5),
+    });
     await request(t.server).delete(`/api/models/${id}?history=keep`).expect(204);
     const all = await request(t.server).get('/api/metrics').expect(200);
     expect(all.body.metrics.map((m: { model_id: number }) => m.model_id)).toContain(id);

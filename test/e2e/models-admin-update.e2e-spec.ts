@@ -14,7 +14,12 @@ let t: TestApp;
 beforeAll(async () => {
   fake = await startFakeProvider({ apiKey: `sk-test-${randomUUID()}`, defaultText: 'pong' });
   t = await startTestApp({
-    env: { ...fake.envFor(['openai']), SIMULATE_PROVIDERS: 'false', ADMIN_API_KEY: ADMIN, PROVIDER_ALLOWED_HOSTS: 'llm.example.org' },
+    env: {
+      ...fake.envFor(['openai']),
+      SIMULATE_PROVIDERS: 'false',
+      ADMIN_API_KEY: ADMIN,
+      PROVIDER_ALLOWED_HOSTS: 'llm.example.org',
+    },
   });
 });
 afterAll(async () => {
@@ -23,8 +28,13 @@ afterAll(async () => {
 });
 afterEach(() => fake.reset());
 
-const patch = (id: number | string, body: unknown) => request(t.server).patch(`/api/models/${id}`).set('X-API-Key', ADMIN).send(body as object);
-const remove = (id: number | string, query = '') => request(t.server).delete(`/api/models/${id}${query}`).set('X-API-Key', ADMIN);
+const patch = (id: number | string, body: unknown) =>
+  request(t.server)
+    .patch(`/api/models/${id}`)
+    .set('X-API-Key', ADMIN)
+    .send(body as object);
+const remove = (id: number | string, query = '') =>
+  request(t.server).delete(`/api/models/${id}${query}`).set('X-API-Key', ADMIN);
 
 describe('PATCH /api/models/:id', () => {
   it('changes name, provider model, base URL and enabled; null returns an override to the default', async () => {
@@ -35,11 +45,28 @@ describe('PATCH /api/models/:id', () => {
       base_url: 'https://llm.example.org/v1',
       enabled: false,
     }).expect(200);
-    expect(changed.body).toMatchObject({ id: model.id, name: 'After', provider_model: 'gpt-patched', base_url: 'https://llm.example.org/v1', enabled: false, probe_mode: 'off' });
-    expect(await storedModel(t.dataSource, model.id)).toMatchObject({ name: 'After', providerModel: 'gpt-patched', enabled: false });
+    expect(changed.body).toMatchObject({
+      id: model.id,
+      name: 'After',
+      provider_model: 'gpt-patched',
+      base_url: 'https://llm.example.org/v1',
+      enabled: false,
+      probe_mode: 'off',
+    });
+    expect(await storedModel(t.dataSource, model.id)).toMatchObject({
+      name: 'After',
+      providerModel: 'gpt-patched',
+      enabled: false,
+    });
 
     const back = await patch(model.id, { provider_model: null, base_url: null, enabled: true }).expect(200);
-    expect(back.body).toMatchObject({ name: 'After', provider_model: null, base_url: null, enabled: true, probe_mode: 'live' });
+    expect(back.body).toMatchObject({
+      name: 'After',
+      provider_model: null,
+      base_url: null,
+      enabled: true,
+      probe_mode: 'live',
+    });
     await request(t.server).post(`/api/models/${model.id}/probe`).set('X-API-Key', ADMIN).expect(200);
     expect(fake.requests.map((r) => r.model)).toEqual(['gpt-4o-mini']);
   });
@@ -58,13 +85,21 @@ describe('PATCH /api/models/:id', () => {
     ['a null enabled', { enabled: null }, /^enabled must be true or false$/],
     ['a blank name', { name: ' ' }, /^name must be 1 to 100 characters$/],
     ['an unknown api_type', { api_type: 'skynet' }, /^api_type must be one of /],
-    ['a base_url with credentials', { base_url: 'https://u:p@llm.example.org/v1' }, /^base_url must be an http\(s\) URL without credentials$/],
+    [
+      'a base_url with credentials',
+      { base_url: 'https://u:p@llm.example.org/v1' },
+      /^base_url must be an http\(s\) URL without credentials$/,
+    ],
     ['an unknown field', { status: 'healthy' }, /status should not exist/],
   ])('400 naming the field for %s, and nothing changed', async (_label, body, message) => {
     const model = await createModel(t, ADMIN, { name: `Invalid patch ${randomUUID()}`, api_type: 'openai' });
     const res = await patch(model.id, body).expect(400);
     expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) });
-    expect(await storedModel(t.dataSource, model.id)).toMatchObject({ name: model.name, apiType: 'openai', enabled: true });
+    expect(await storedModel(t.dataSource, model.id)).toMatchObject({
+      name: model.name,
+      apiType: 'openai',
+      enabled: true,
+    });
   });
 
   it('409 when renamed to a taken name; renaming to its own name is fine', async () => {
@@ -108,9 +143,15 @@ describe('DELETE /api/models/:id', () => {
     await remove(id, '?history=keep').expect(204);
 
     await request(t.server).get(`/api/models/${id}`).expect(404);
-    expect((await request(t.server).get('/api/models').expect(200)).body.models.map((m: { id: number }) => m.id)).not.toContain(id);
+    expect(
+      (await request(t.server).get('/api/models').expect(200)).body.models.map((m: { id: number }) => m.id),
+    ).not.toContain(id);
     expect(await metricRows(t.dataSource, id)).toHaveLength(2);
-    expect(await storedModel(t.dataSource, id)).toMatchObject({ name: `Retired (removed #${id})`, enabled: false, deletedAt: expect.any(Date) });
+    expect(await storedModel(t.dataSource, id)).toMatchObject({
+      name: `Retired (removed #${id})`,
+      enabled: false,
+      deletedAt: expect.any(Date),
+    });
 
     fake.reset();
     await t.app.get(ProbeService).probeAll();

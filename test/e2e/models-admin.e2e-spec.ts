@@ -14,7 +14,12 @@ let t: TestApp;
 beforeAll(async () => {
   fake = await startFakeProvider({ apiKey: `sk-test-${randomUUID()}` });
   t = await startTestApp({
-    env: { ...fake.envFor(['openai']), SIMULATE_PROVIDERS: 'true', ADMIN_API_KEY: ADMIN, PROVIDER_ALLOWED_HOSTS: 'Proxy.Internal:8443,llm.example.org' },
+    env: {
+      ...fake.envFor(['openai']),
+      SIMULATE_PROVIDERS: 'true',
+      ADMIN_API_KEY: ADMIN,
+      PROVIDER_ALLOWED_HOSTS: 'Proxy.Internal:8443,llm.example.org',
+    },
   });
 });
 afterAll(async () => {
@@ -22,10 +27,16 @@ afterAll(async () => {
   await fake.close();
 });
 
-const post = (body: unknown) => request(t.server).post('/api/models').set('X-API-Key', ADMIN).send(body as object);
+const post = (body: unknown) =>
+  request(t.server)
+    .post('/api/models')
+    .set('X-API-Key', ADMIN)
+    .send(body as object);
 
 it('creates a model: 201, status unknown, its probe mode, and it is listed', async () => {
-  const res = await post({ name: '  Groq-Llama ', api_type: 'groq', provider_model: 'llama-3.3-70b-versatile' }).expect(201);
+  const res = await post({ name: '  Groq-Llama ', api_type: 'groq', provider_model: 'llama-3.3-70b-versatile' }).expect(
+    201,
+  );
   expect(res.body).toEqual({
     id: expect.any(Number),
     name: 'Groq-Llama',
@@ -45,7 +56,9 @@ it('creates a model: 201, status unknown, its probe mode, and it is listed', asy
   const list = (await request(t.server).get('/api/models').expect(200)).body.models;
   expect(list.find((m: { id: number }) => m.id === res.body.id)).toEqual(res.body);
 
-  const live = await post({ name: 'Live one', api_type: 'openai', base_url: `${fake.url}/v1/`, enabled: true }).expect(201);
+  const live = await post({ name: 'Live one', api_type: 'openai', base_url: `${fake.url}/v1/`, enabled: true }).expect(
+    201,
+  );
   expect(live.body).toMatchObject({ probe_mode: 'live', base_url: `${fake.url}/v1/` });
 });
 
@@ -59,8 +72,16 @@ describe('validation: 400 naming the field, nothing written', () => {
     ['no api_type', { name: 'No type' }, /^api_type must be one of openai, anthropic, google, groq/],
     ['an unknown api_type', { ...valid, api_type: 'skynet' }, /^api_type must be one of /],
     ['an empty provider_model', { ...valid, provider_model: '' }, /^provider_model must be 1 to 200 characters$/],
-    ['a base_url that is not http(s)', { ...valid, base_url: 'ftp://api.openai.com/v1' }, /^base_url must be an http\(s\) URL without credentials$/],
-    ['a base_url with credentials', { ...valid, base_url: 'https://user:secret@api.openai.com/v1' }, /^base_url must be an http\(s\) URL without credentials$/],
+    [
+      'a base_url that is not http(s)',
+      { ...valid, base_url: 'ftp://api.openai.com/v1' },
+      /^base_url must be an http\(s\) URL without credentials$/,
+    ],
+    [
+      'a base_url with credentials',
+      { ...valid, base_url: 'https://user:secret@api.openai.com/v1' },
+      /^base_url must be an http\(s\) URL without credentials$/,
+    ],
     ['a base_url that is no URL', { ...valid, base_url: 'not a url' }, /^base_url must be/],
     ['enabled as a string', { ...valid, enabled: 'yes' }, /^enabled must be true or false$/],
     ['an unknown field', { ...valid, api_key: 'sk-123' }, /api_key should not exist/],
@@ -73,7 +94,11 @@ describe('validation: 400 naming the field, nothing written', () => {
 
   it('a body that is not JSON', async () => {
     const before = await countRows(t.dataSource, 'models');
-    const res = await request(t.server).post('/api/models').set('X-API-Key', ADMIN).set('Content-Type', 'application/json').send('{"name": ');
+    const res = await request(t.server)
+      .post('/api/models')
+      .set('X-API-Key', ADMIN)
+      .set('Content-Type', 'application/json')
+      .send('{"name": ');
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(await countRows(t.dataSource, 'models')).toBe(before);
@@ -95,7 +120,9 @@ describe('names are unique', () => {
 
   it('concurrent creations of one name: one 201, the others 409, never a 500', async () => {
     const before = await countRows(t.dataSource, 'models');
-    const statuses = await Promise.all(Array.from({ length: 6 }, () => post({ name: 'Race', api_type: 'openai' }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, () => post({ name: 'Race', api_type: 'openai' }).then((r) => r.status)),
+    );
     expect(statuses.sort()).toEqual([201, 409, 409, 409, 409, 409]);
     expect(await countRows(t.dataSource, 'models')).toBe(before + 1);
   });

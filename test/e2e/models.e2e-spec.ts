@@ -31,7 +31,7 @@ describe('GET /api/models', () => {
     expect(res.body.timestamp).toBe(FIXED_NOW.toISOString());
     expect(res.body.models).toHaveLength(10);
     res.body.models.forEach((model: Record<string, unknown>, index: number) => {
-      const [name, apiType, score, responseTime, uptime] = SEED[index]!;
+      const [name, apiType, score, responseTime, uptime] = SEED[index];
       expect(model).toEqual({
         id: index + 1,
         name,
@@ -53,12 +53,25 @@ describe('GET /api/models', () => {
 
   it('GET /api/models/:id adds a 24-hour summary of measured calls', async () => {
     const id = await modelId(t.dataSource, 'Groq');
-    const latencies = [1000, 1100, 1200, 1300, 1400, 1500, 1600, 1700, 1800, 1900, 2000, 2100, 2200, 2300, 2400, 2500, 2600, 2700, 2800, 5000];
+    const latencies = [
+      1000, 1100, 1200, 1300, 1400, 1500, 1600, 1700, 1800, 1900, 2000, 2100, 2200, 2300, 2400, 2500, 2600, 2700, 2800,
+      5000,
+    ];
     for (const [i, responseTime] of latencies.entries()) {
-      await insertMetric(t.dataSource, { modelId: id, score: i % 2 === 0 ? 9 : 10, responseTime, timestamp: minutesBefore(FIXED_NOW, 10 + i) });
+      await insertMetric(t.dataSource, {
+        modelId: id,
+        score: i % 2 === 0 ? 9 : 10,
+        responseTime,
+        timestamp: minutesBefore(FIXED_NOW, 10 + i),
+      });
     }
     // Older than 24 hours: not counted.
-    await insertMetric(t.dataSource, { modelId: id, score: 1, responseTime: 99_999, timestamp: minutesBefore(FIXED_NOW, 25 * 60) });
+    await insertMetric(t.dataSource, {
+      modelId: id,
+      score: 1,
+      responseTime: 99_999,
+      timestamp: minutesBefore(FIXED_NOW, 25 * 60),
+    });
 
     const res = await request(t.server).get(`/api/models/${id}`).expect(200);
     expect(res.body).toMatchObject({ id, name: 'Groq', api_type: 'groq', last_score: 9.7 });
@@ -73,7 +86,12 @@ describe('GET /api/models', () => {
   it('a model without calls has an empty summary', async () => {
     const id = await modelId(t.dataSource, 'Cerebras');
     const res = await request(t.server).get(`/api/models/${id}`).expect(200);
-    expect(res.body.summary_24h).toEqual({ count: 0, mean_score: null, mean_response_time: null, p95_response_time: null });
+    expect(res.body.summary_24h).toEqual({
+      count: 0,
+      mean_score: null,
+      mean_response_time: null,
+      p95_response_time: null,
+    });
   });
 
   it.each([

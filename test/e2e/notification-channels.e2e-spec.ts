@@ -50,14 +50,14 @@ afterEach(() => {
   expect(seen.join('\n')).not.toContain(SECRET);
 });
 
-async function record(res: request.Response): Promise<request.Response> {
+function record(res: request.Response): request.Response {
   seen.push(JSON.stringify(res.body));
   return res;
 }
 
 describe('channels from the environment', () => {
   it('are created at start with origin env, masked URLs and no secrets', async () => {
-    const res = await record(await api.get('/api/notification-channels').expect(200));
+    const res = record(await api.get('/api/notification-channels').expect(200));
     const byName = Object.fromEntries(res.body.channels.map((c: { name: string }) => [c.name, c]));
     expect(Object.keys(byName).sort()).toEqual(['env:discord', 'env:slack', 'env:webhook']);
     expect(byName['env:slack']).toEqual({
@@ -80,10 +80,12 @@ describe('channels from the environment', () => {
   it('are read-only through the API, but can be tested', async () => {
     const res = await api.get('/api/notification-channels').expect(200);
     const slack = res.body.channels.find((c: { name: string }) => c.name === 'env:slack');
-    const patch = await record(await api.patch(`/api/notification-channels/${slack.id}`, { enabled: false }).expect(403));
-    expect(patch.body.message).toBe(`Notification channel ${slack.id} comes from the environment (NOTIFY_* variables): change it there`);
-    await record(await api.delete(`/api/notification-channels/${slack.id}`).expect(403));
-    const test = await record(await api.post(`/api/notification-channels/${slack.id}/test`).expect(200));
+    const patch = record(await api.patch(`/api/notification-channels/${slack.id}`, { enabled: false }).expect(403));
+    expect(patch.body.message).toBe(
+      `Notification channel ${slack.id} comes from the environment (NOTIFY_* variables): change it there`,
+    );
+    record(await api.delete(`/api/notification-channels/${slack.id}`).expect(403));
+    const test = record(await api.post(`/api/notification-channels/${slack.id}/test`).expect(200));
     expect(test.body).toMatchObject({ event: 'test', status: 'delivered', attempts: 1 });
     expect(receiver.at(`/services/T000/B000/${SLACK_TOKEN}`)).toHaveLength(1);
   });
@@ -91,11 +93,21 @@ describe('channels from the environment', () => {
   it('follow the environment at the next start: changed, and removed when the variable is gone', async () => {
     const restarted = await startTestApp({
       database: t.database,
-      env: env({ NOTIFY_DISCORD_WEBHOOK_URL: '', NOTIFY_MIN_SEVERITY: 'critical', NOTIFY_ALERT_TYPES: 'model_down,dcrs_failed' }),
+      env: env({
+        NOTIFY_DISCORD_WEBHOOK_URL: '',
+        NOTIFY_MIN_SEVERITY: 'critical',
+        NOTIFY_ALERT_TYPES: 'model_down,dcrs_failed',
+      }),
     });
     try {
       const res = await request(restarted.server).get('/api/notification-channels').set('X-API-Key', ADMIN).expect(200);
-      expect(res.body.channels.map((c: { name: string; min_severity: string; alert_types: string[] }) => [c.name, c.min_severity, c.alert_types])).toEqual([
+      expect(
+        res.body.channels.map((c: { name: string; min_severity: string; alert_types: string[] }) => [
+          c.name,
+          c.min_severity,
+          c.alert_types,
+        ]),
+      ).toEqual([
         ['env:webhook', 'critical', ['model_down', 'dcrs_failed']],
         ['env:slack', 'critical', ['model_down', 'dcrs_failed']],
       ]);
@@ -107,7 +119,7 @@ describe('channels from the environment', () => {
 
 describe('channels through the API', () => {
   it('create, read, change and remove a webhook channel; the secret is never returned', async () => {
-    const created = await record(
+    const created = record(
       await api
         .post('/api/notification-channels', {
           name: '  ops-webhook ',
@@ -133,33 +145,63 @@ describe('channels through the API', () => {
       updated_at: expect.any(String),
     });
     const id = created.body.id as number;
-    expect((await record(await api.get(`/api/notification-channels/${id}`).expect(200))).body).toEqual(created.body);
+    expect(record(await api.get(`/api/notification-channels/${id}`).expect(200)).body).toEqual(created.body);
 
-    const changed = await record(
+    const changed = record(
       await api
-        .patch(`/api/notification-channels/${id}`, { name: 'ops', alert_types: null, min_severity: 'critical', enabled: false, secret: null })
+        .patch(`/api/notification-channels/${id}`, {
+          name: 'ops',
+          alert_types: null,
+          min_severity: 'critical',
+          enabled: false,
+          secret: null,
+        })
         .expect(200),
     );
-    expect(changed.body).toMatchObject({ id, name: 'ops', alert_types: null, min_severity: 'critical', enabled: false, has_secret: false });
-    const resecret = await record(await api.patch(`/api/notification-channels/${id}`, { secret: newSecret() }).expect(200));
+    expect(changed.body).toMatchObject({
+      id,
+      name: 'ops',
+      alert_types: null,
+      min_severity: 'critical',
+      enabled: false,
+      has_secret: false,
+    });
+    const resecret = record(await api.patch(`/api/notification-channels/${id}`, { secret: newSecret() }).expect(200));
     expect(resecret.body.has_secret).toBe(true);
 
-    await record(await api.get(`/api/notification-channels/${id}/deliveries`).expect(200));
+    record(await api.get(`/api/notification-channels/${id}/deliveries`).expect(200));
     await api.delete(`/api/notification-channels/${id}`).expect(204);
     await api.get(`/api/notification-channels/${id}`).expect(404);
     await api.delete(`/api/notification-channels/${id}`).expect(404);
   });
 
   it('Slack and Discord URLs are secrets: only scheme and host come back', async () => {
-    const slack = await record(
-      await api.post('/api/notification-channels', { name: 'team-slack', kind: 'slack', url: `https://hooks.slack.com/services/T1/B1/${SLACK_TOKEN}` }).expect(201),
+    const slack = record(
+      await api
+        .post('/api/notification-channels', {
+          name: 'team-slack',
+          kind: 'slack',
+          url: `https://hooks.slack.com/services/T1/B1/${SLACK_TOKEN}`,
+        })
+        .expect(201),
     );
-    expect(slack.body).toMatchObject({ url: 'https://hooks.slack.com/***', has_secret: false, min_severity: 'info', alert_types: null });
-    const discord = await record(
-      await api.post('/api/notification-channels', { name: 'team-discord', kind: 'discord', url: `https://discord.com/api/webhooks/9/${DISCORD_TOKEN}` }).expect(201),
+    expect(slack.body).toMatchObject({
+      url: 'https://hooks.slack.com/***',
+      has_secret: false,
+      min_severity: 'info',
+      alert_types: null,
+    });
+    const discord = record(
+      await api
+        .post('/api/notification-channels', {
+          name: 'team-discord',
+          kind: 'discord',
+          url: `https://discord.com/api/webhooks/9/${DISCORD_TOKEN}`,
+        })
+        .expect(201),
     );
     expect(discord.body.url).toBe('https://discord.com/***');
-    const all = await record(await api.get('/api/notification-channels').expect(200));
+    const all = record(await api.get('/api/notification-channels').expect(200));
     const text = JSON.stringify(all.body);
     expect(text).not.toContain(SLACK_TOKEN);
     expect(text).not.toContain(DISCORD_TOKEN);
@@ -168,11 +210,15 @@ describe('channels through the API', () => {
 
   it('names are unique and "env:" is reserved', async () => {
     await createChannel(t, ADMIN, { name: 'unique-one', kind: 'webhook', url: 'https://a.example.com/' });
-    const taken = await api.post('/api/notification-channels', { name: 'unique-one', kind: 'slack', url: 'https://hooks.slack.com/x' }).expect(409);
+    const taken = await api
+      .post('/api/notification-channels', { name: 'unique-one', kind: 'slack', url: 'https://hooks.slack.com/x' })
+      .expect(409);
     expect(taken.body.message).toBe('A notification channel named "unique-one" already exists');
     const other = await createChannel(t, ADMIN, { name: 'unique-two', kind: 'webhook', url: 'https://a.example.com/' });
     await api.patch(`/api/notification-channels/${other.id}`, { name: 'unique-one' }).expect(409);
-    const reserved = await api.post('/api/notification-channels', { name: 'env:mine', kind: 'webhook', url: 'https://a.example.com/' }).expect(400);
+    const reserved = await api
+      .post('/api/notification-channels', { name: 'env:mine', kind: 'webhook', url: 'https://a.example.com/' })
+      .expect(400);
     expect(reserved.body.message).toBe('name must not start with "env:" (reserved for channels from the environment)');
   });
 
@@ -181,12 +227,30 @@ describe('channels through the API', () => {
     [{ name: 'x', kind: 'email', url: 'https://a.example.com/' }, 'kind must be one of webhook, slack, discord'],
     [{ name: 'x', kind: 'webhook' }, 'url must be an http(s) URL without credentials'],
     [{ name: 'x', kind: 'webhook', url: 'ftp://a.example.com/' }, 'url must be an http(s) URL without credentials'],
-    [{ name: 'x', kind: 'webhook', url: 'https://u:p@a.example.com/' }, 'url must be an http(s) URL without credentials'],
-    [{ name: 'x', kind: 'webhook', url: 'https://a.example.com/', secret: 'short' }, 'secret must be 16 to 200 characters'],
-    [{ name: 'x', kind: 'slack', url: 'https://a.example.com/', secret: 'long-enough-secret-123' }, 'secret applies to webhook channels only (this one is slack)'],
-    [{ name: 'x', kind: 'webhook', url: 'https://a.example.com/', alert_types: [] }, expect.stringContaining('alert_types must be a non-empty list')],
-    [{ name: 'x', kind: 'webhook', url: 'https://a.example.com/', alert_types: ['model_on_fire'] }, expect.stringContaining('alert_types must be a non-empty list')],
-    [{ name: 'x', kind: 'webhook', url: 'https://a.example.com/', min_severity: 'fatal' }, 'min_severity must be one of info, warning, critical'],
+    [
+      { name: 'x', kind: 'webhook', url: 'https://u:p@a.example.com/' },
+      'url must be an http(s) URL without credentials',
+    ],
+    [
+      { name: 'x', kind: 'webhook', url: 'https://a.example.com/', secret: 'short' },
+      'secret must be 16 to 200 characters',
+    ],
+    [
+      { name: 'x', kind: 'slack', url: 'https://a.example.com/', secret: 'long-enough-secret-123' },
+      'secret applies to webhook channels only (this one is slack)',
+    ],
+    [
+      { name: 'x', kind: 'webhook', url: 'https://a.example.com/', alert_types: [] },
+      expect.stringContaining('alert_types must be a non-empty list'),
+    ],
+    [
+      { name: 'x', kind: 'webhook', url: 'https://a.example.com/', alert_types: ['model_on_fire'] },
+      expect.stringContaining('alert_types must be a non-empty list'),
+    ],
+    [
+      { name: 'x', kind: 'webhook', url: 'https://a.example.com/', min_severity: 'fatal' },
+      'min_severity must be one of info, warning, critical',
+    ],
     [{ name: 'x', kind: 'webhook', url: 'https://a.example.com/', enabled: 'yes' }, 'enabled must be true or false'],
     [{ name: 'x', kind: 'webhook', url: 'https://a.example.com/', origin: 'env' }, 'property origin should not exist'],
   ])('POST %j is a 400: %s', async (body, message) => {
@@ -209,9 +273,15 @@ describe('channels through the API', () => {
     'http://metadata.google.internal/computeMetadata/v1/',
     'http://2130706434/',
   ])('refuses %s at save (create and change)', async (url) => {
-    const created = await api.post('/api/notification-channels', { name: `bad-${randomUUID()}`, kind: 'webhook', url }).expect(400);
+    const created = await api
+      .post('/api/notification-channels', { name: `bad-${randomUUID()}`, kind: 'webhook', url })
+      .expect(400);
     expect(created.body.message).toMatch(/^url host .* (address|service) and is refused/);
-    const channel = await createChannel(t, ADMIN, { name: `good-${randomUUID()}`, kind: 'webhook', url: 'https://a.example.com/' });
+    const channel = await createChannel(t, ADMIN, {
+      name: `good-${randomUUID()}`,
+      kind: 'webhook',
+      url: 'https://a.example.com/',
+    });
     const changed = await api.patch(`/api/notification-channels/${channel.id}`, { url }).expect(400);
     expect(changed.body.message).toBe(created.body.message);
   });
@@ -219,7 +289,10 @@ describe('channels through the API', () => {
   it('every route needs an admin key', async () => {
     await request(t.server).get('/api/notification-channels').expect(401);
     await request(t.server).get('/api/notification-channels/1').expect(401);
-    await request(t.server).post('/api/notification-channels').send({ name: 'x', kind: 'webhook', url: 'https://a.example.com/' }).expect(401);
+    await request(t.server)
+      .post('/api/notification-channels')
+      .send({ name: 'x', kind: 'webhook', url: 'https://a.example.com/' })
+      .expect(401);
     await request(t.server).patch('/api/notification-channels/1').send({ enabled: false }).expect(401);
     await request(t.server).delete('/api/notification-channels/1').expect(401);
     await request(t.server).post('/api/notification-channels/1/test').expect(401);
@@ -230,7 +303,9 @@ describe('channels through the API', () => {
     await api.get('/api/notification-channels/999999').expect(404);
     await api.post('/api/notification-channels/999999/test').expect(404);
     await api.get('/api/notification-channels/999999/deliveries').expect(404);
-    expect((await api.get('/api/notification-channels/abc').expect(400)).body.message).toBe('id must be a positive integer');
+    expect((await api.get('/api/notification-channels/abc').expect(400)).body.message).toBe(
+      'id must be a positive integer',
+    );
     const [first] = (await api.get('/api/notification-channels').expect(200)).body.channels;
     const bad = await api.get(`/api/notification-channels/${first.id}/deliveries?limit=0`).expect(400);
     expect(bad.body.message).toBe('limit must be an integer from 1 to 500');
@@ -246,7 +321,8 @@ describe('without WEBHOOK_ALLOWED_HOSTS', () => {
         .set('X-API-Key', ADMIN)
         .send({ name: 'local', kind: 'webhook', url: `${receiver.url}/strict` })
         .expect(400);
-      const refusal = 'url host 127.0.0.1 is a loopback address and is refused (list it in WEBHOOK_ALLOWED_HOSTS to allow it)';
+      const refusal =
+        'url host 127.0.0.1 is a loopback address and is refused (list it in WEBHOOK_ALLOWED_HOSTS to allow it)';
       expect(res.body.message).toBe(refusal);
 
       // Written straight to the table (as an older version or a hand edit might have): the send-time check still holds.
@@ -263,7 +339,10 @@ describe('without WEBHOOK_ALLOWED_HOSTS', () => {
         createdAt: now,
         updatedAt: now,
       });
-      const test = await request(strict.server).post(`/api/notification-channels/${row!.id}/test`).set('X-API-Key', ADMIN).expect(200);
+      const test = await request(strict.server)
+        .post(`/api/notification-channels/${row!.id}/test`)
+        .set('X-API-Key', ADMIN)
+        .expect(200);
       expect(test.body).toMatchObject({ status: 'failed', attempts: 1, error: refusal });
       expect(receiver.at('/strict')).toEqual([]);
     } finally {

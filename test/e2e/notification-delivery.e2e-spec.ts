@@ -4,10 +4,22 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AlertsService } from '../../src/alerts/alerts.service.js';
-import { DomainEventBus, type CartridgeResultEvent, type ModelStateChangedEvent } from '../../src/events/domain-events.js';
+import {
+  DomainEventBus,
+  type CartridgeResultEvent,
+  type ModelStateChangedEvent,
+} from '../../src/events/domain-events.js';
 import { NotificationDispatcher } from '../../src/notifications/notification-dispatcher.service.js';
 import { fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
-import { createChannel, deliveriesOf, hasValidSignature, newSecret, settle, startReceiver, type Receiver } from './notification.helpers.js';
+import {
+  createChannel,
+  deliveriesOf,
+  hasValidSignature,
+  newSecret,
+  settle,
+  startReceiver,
+  type Receiver,
+} from './notification.helpers.js';
 
 const ADMIN = `admin-${randomUUID()}`;
 const clock = fixedClock();
@@ -19,7 +31,13 @@ beforeAll(async () => {
   receiver = await startReceiver();
   t = await startTestApp({
     clock,
-    env: { ADMIN_API_KEY: ADMIN, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', NOTIFY_BACKOFF_MS: '10', NOTIFY_TIMEOUT_MS: '600', ALERT_CHECK_INTERVAL_MS: '0' },
+    env: {
+      ADMIN_API_KEY: ADMIN,
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      NOTIFY_BACKOFF_MS: '10',
+      NOTIFY_TIMEOUT_MS: '600',
+      ALERT_CHECK_INTERVAL_MS: '0',
+    },
   });
   bus = t.app.get(DomainEventBus);
 });
@@ -38,7 +56,14 @@ afterEach(async () => {
 
 const cartridge = (name: string, status: 'failure' | 'success'): CartridgeResultEvent => ({
   cartridge: name,
-  execution: { id: 1, status, started_at: clock.now().toISOString(), finished_at: null, duration_ms: null, summary: null },
+  execution: {
+    id: 1,
+    status,
+    started_at: clock.now().toISOString(),
+    finished_at: null,
+    duration_ms: null,
+    summary: null,
+  },
   success_rate: null,
 });
 
@@ -70,10 +95,14 @@ describe('webhook deliveries', () => {
     await settle(t);
 
     const received = receiver.at('/signed');
-    expect(received.map((r) => (r.json as { event: string; alert: { type: string } }).event + ' ' + (r.json as { alert: { type: string } }).alert.type)).toEqual([
-      'opened cartridge_failed',
-      'resolved cartridge_failed',
-    ]);
+    expect(
+      received.map(
+        (r) =>
+          (r.json as { event: string; alert: { type: string } }).event +
+          ' ' +
+          (r.json as { alert: { type: string } }).alert.type,
+      ),
+    ).toEqual(['opened cartridge_failed', 'resolved cartridge_failed']);
     for (const r of received) {
       expect(hasValidSignature(r, secret)).toBe(true);
       expect(r.headers['user-agent']).toBe('SHawn-Brain-Notifier/1.0');
@@ -84,11 +113,11 @@ describe('webhook deliveries', () => {
       ['opened', 'delivered', 1, 200, null],
     ]);
     expect(received.map((r) => [r.headers['x-shawn-event'], Number(r.headers['x-shawn-delivery'])])).toEqual([
-      ['opened', log[1]!.id],
-      ['resolved', log[0]!.id],
+      ['opened', log[1].id],
+      ['resolved', log[0].id],
     ]);
     const [alert] = (await request(t.server).get('/api/alerts?type=cartridge_failed').expect(200)).body.alerts;
-    expect((received[1]!.json as { alert: unknown }).alert).toEqual(alert);
+    expect((received[1].json as { alert: unknown }).alert).toEqual(alert);
   });
 
   it('a channel without a secret sends no signature', async () => {
@@ -96,14 +125,23 @@ describe('webhook deliveries', () => {
     bus.publish('cartridge.result', cartridge('Unsigned-Cart', 'failure'));
     await settle(t);
     expect(receiver.at('/unsigned')).toHaveLength(1);
-    expect(receiver.at('/unsigned')[0]!.headers['x-signature']).toBeUndefined();
+    expect(receiver.at('/unsigned')[0].headers['x-signature']).toBeUndefined();
   });
 
   it('channels get only the types and severities they want; disabled channels get nothing', async () => {
     await webhook('/dcrs-only', { alert_types: ['dcrs_failed'] });
     await webhook('/critical-only', { min_severity: 'critical' });
     await webhook('/disabled', { enabled: false });
-    bus.publish('dcrs.progress', { run_id: 5, date: '2026-02-01', phase: 'failed', completed_tests: 0, total_tests: 0, percent: 0, current_model: null, best_so_far: null });
+    bus.publish('dcrs.progress', {
+      run_id: 5,
+      date: '2026-02-01',
+      phase: 'failed',
+      completed_tests: 0,
+      total_tests: 0,
+      percent: 0,
+      current_model: null,
+      best_so_far: null,
+    });
     bus.publish('model.state_changed', modelState('Filter-Model', 'down'));
     await settle(t);
     const types = (path: string) => receiver.at(path).map((r) => (r.json as { alert: { type: string } }).alert.type);
@@ -125,7 +163,13 @@ describe('retries', () => {
     expect(new Set(tries.map((r) => r.raw)).size).toBe(1);
     expect(tries.every((r) => hasValidSignature(r, secret))).toBe(true);
     const [delivery] = await deliveriesOf(t, ADMIN, channel.id);
-    expect(delivery).toMatchObject({ event: 'opened', status: 'failed', attempts: 3, response_status: 500, error: 'HTTP 500' });
+    expect(delivery).toMatchObject({
+      event: 'opened',
+      status: 'failed',
+      attempts: 3,
+      response_status: 500,
+      error: 'HTTP 500',
+    });
   });
 
   it('a 503 then a 200 is delivered at the second try', async () => {
@@ -134,7 +178,12 @@ describe('retries', () => {
     bus.publish('cartridge.result', cartridge('Second-Try-Cart', 'failure'));
     await settle(t);
     expect(receiver.at('/recovering')).toHaveLength(2);
-    expect((await deliveriesOf(t, ADMIN, channel.id))[0]).toMatchObject({ status: 'delivered', attempts: 2, response_status: 200, error: null });
+    expect((await deliveriesOf(t, ADMIN, channel.id))[0]).toMatchObject({
+      status: 'delivered',
+      attempts: 2,
+      response_status: 200,
+      error: null,
+    });
   });
 
   it('a 404 is not tried again', async () => {
@@ -143,7 +192,12 @@ describe('retries', () => {
     bus.publish('cartridge.result', cartridge('Gone-Cart', 'failure'));
     await settle(t);
     expect(receiver.at('/gone')).toHaveLength(1);
-    expect((await deliveriesOf(t, ADMIN, channel.id))[0]).toMatchObject({ status: 'failed', attempts: 1, response_status: 404, error: 'HTTP 404' });
+    expect((await deliveriesOf(t, ADMIN, channel.id))[0]).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      response_status: 404,
+      error: 'HTTP 404',
+    });
   });
 
   it('a receiver that never answers times out (NOTIFY_TIMEOUT_MS) and is tried three times', async () => {
@@ -152,7 +206,12 @@ describe('retries', () => {
     bus.publish('cartridge.result', cartridge('Hang-Cart', 'failure'));
     await settle(t);
     expect(receiver.at('/hang')).toHaveLength(3);
-    expect((await deliveriesOf(t, ADMIN, channel.id))[0]).toMatchObject({ status: 'failed', attempts: 3, response_status: null, error: 'timeout after 600 ms' });
+    expect((await deliveriesOf(t, ADMIN, channel.id))[0]).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      response_status: null,
+      error: 'timeout after 600 ms',
+    });
   });
 
   it('never holds up the code that raised the alert: the rules finish while the delivery is still going', async () => {
@@ -160,7 +219,10 @@ describe('retries', () => {
     receiver.script('/slow', [{ status: 200, delayMs: 400 }]);
     bus.publish('cartridge.result', cartridge('Slow-Cart', 'failure'));
     await t.app.get(AlertsService).idle();
-    expect(await request(t.server).get('/api/alerts?type=cartridge_failed&active=true').expect(200)).toHaveProperty('body.alerts.0.subject', 'Slow-Cart');
+    expect(await request(t.server).get('/api/alerts?type=cartridge_failed&active=true').expect(200)).toHaveProperty(
+      'body.alerts.0.subject',
+      'Slow-Cart',
+    );
     expect((await deliveriesOf(t, ADMIN, channel.id))[0]).toMatchObject({ status: 'pending', attempts: 0 });
     await t.app.get(NotificationDispatcher).idle();
     expect((await deliveriesOf(t, ADMIN, channel.id))[0]).toMatchObject({ status: 'delivered', attempts: 1 });
@@ -174,15 +236,24 @@ describe('Slack and Discord', () => {
     bus.publish('model.state_changed', modelState('<Chat> & Co', 'down'));
     await settle(t);
     const [slack] = receiver.at('/services/T/B/token');
-    expect(slack!.json).toEqual({
+    expect(slack.json).toEqual({
       text: '🔴 Alert opened: model_down (critical): &lt;Chat&gt; &amp; Co\n&lt;Chat&gt; &amp; Co is down: its probes keep failing (last error: timeout)',
       blocks: [
-        { type: 'section', text: { type: 'mrkdwn', text: expect.stringMatching(/^\*🔴 Alert opened: model_down \(critical\): &lt;Chat&gt; &amp; Co\*\n/) } },
-        { type: 'context', elements: [{ type: 'mrkdwn', text: expect.stringMatching(/^SHawn-Brain · alert #\d+ · opened /) }] },
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: expect.stringMatching(/^\*🔴 Alert opened: model_down \(critical\): &lt;Chat&gt; &amp; Co\*\n/),
+          },
+        },
+        {
+          type: 'context',
+          elements: [{ type: 'mrkdwn', text: expect.stringMatching(/^SHawn-Brain · alert #\d+ · opened /) }],
+        },
       ],
     });
     const [discord] = receiver.at('/api/webhooks/1/token');
-    expect(discord!.json).toEqual({
+    expect(discord.json).toEqual({
       // Markdown is escaped (model\_down renders as model_down); mentions are never parsed.
       content: '🔴 Alert opened: model\\_down (critical): <Chat> & Co',
       embeds: [
@@ -201,28 +272,47 @@ describe('Slack and Discord', () => {
       ],
       allowed_mentions: { parse: [] },
     });
-    expect(slack!.headers['x-signature']).toBeUndefined();
-    expect(discord!.headers['x-signature']).toBeUndefined();
+    expect(slack.headers['x-signature']).toBeUndefined();
+    expect(discord.headers['x-signature']).toBeUndefined();
   });
 });
 
 describe('addresses and redirects at send time', () => {
   it('a host that resolves to a refused address (localhost) saves, but nothing is sent to it', async () => {
-    const channel = await createChannel(t, ADMIN, { name: 'sneaky', kind: 'webhook', url: `http://localhost:${receiver.port}/sneaky` });
-    const test = await request(t.server).post(`/api/notification-channels/${channel.id}/test`).set('X-API-Key', ADMIN).expect(200);
+    const channel = await createChannel(t, ADMIN, {
+      name: 'sneaky',
+      kind: 'webhook',
+      url: `http://localhost:${receiver.port}/sneaky`,
+    });
+    const test = await request(t.server)
+      .post(`/api/notification-channels/${channel.id}/test`)
+      .set('X-API-Key', ADMIN)
+      .expect(200);
     expect(test.body).toMatchObject({ status: 'failed', attempts: 1, response_status: null });
     expect(test.body.error).toMatch(/^refused: localhost resolves to a loopback address \((127\.0\.0\.1|::1)\)$/);
     bus.publish('cartridge.result', cartridge('Sneaky-Cart', 'failure'));
     await settle(t);
-    expect((await deliveriesOf(t, ADMIN, channel.id))[0]).toMatchObject({ event: 'opened', status: 'failed', attempts: 1 });
+    expect((await deliveriesOf(t, ADMIN, channel.id))[0]).toMatchObject({
+      event: 'opened',
+      status: 'failed',
+      attempts: 1,
+    });
     expect(receiver.at('/sneaky')).toEqual([]);
   });
 
   it('a redirect is not followed and not tried again', async () => {
     const channel = await webhook('/moved');
     receiver.script('/moved', [{ status: 302, headers: { location: `${receiver.url}/elsewhere` } }]);
-    const test = await request(t.server).post(`/api/notification-channels/${channel.id}/test`).set('X-API-Key', ADMIN).expect(200);
-    expect(test.body).toMatchObject({ status: 'failed', attempts: 1, response_status: 302, error: 'redirect not followed (HTTP 302)' });
+    const test = await request(t.server)
+      .post(`/api/notification-channels/${channel.id}/test`)
+      .set('X-API-Key', ADMIN)
+      .expect(200);
+    expect(test.body).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      response_status: 302,
+      error: 'redirect not followed (HTTP 302)',
+    });
     expect(receiver.at('/moved')).toHaveLength(1);
     expect(receiver.at('/elsewhere')).toEqual([]);
   });
@@ -231,8 +321,16 @@ describe('addresses and redirects at send time', () => {
 describe('test messages', () => {
   it('POST /:id/test sends one signed test message, whatever the filters, and answers its log entry', async () => {
     const secret = newSecret();
-    const channel = await webhook('/test', { secret, alert_types: ['model_down'], min_severity: 'critical', enabled: false });
-    const res = await request(t.server).post(`/api/notification-channels/${channel.id}/test`).set('X-API-Key', ADMIN).expect(200);
+    const channel = await webhook('/test', {
+      secret,
+      alert_types: ['model_down'],
+      min_severity: 'critical',
+      enabled: false,
+    });
+    const res = await request(t.server)
+      .post(`/api/notification-channels/${channel.id}/test`)
+      .set('X-API-Key', ADMIN)
+      .expect(200);
     expect(res.body).toEqual({
       id: expect.any(Number),
       channel_id: channel.id,
@@ -246,15 +344,22 @@ describe('test messages', () => {
       finished_at: clock.now().toISOString(),
     });
     const [received] = receiver.at('/test');
-    expect(hasValidSignature(received!, secret)).toBe(true);
-    expect(received!.json).toMatchObject({ event: 'test', alert: null, text: expect.stringContaining(channel.name as string) });
+    expect(hasValidSignature(received, secret)).toBe(true);
+    expect(received.json).toMatchObject({
+      event: 'test',
+      alert: null,
+      text: expect.stringContaining(channel.name as string),
+    });
     expect((await deliveriesOf(t, ADMIN, channel.id))[0]).toEqual(res.body);
   });
 
   it('a failing test message is tried once', async () => {
     const channel = await webhook('/test-fails');
     receiver.script('/test-fails', [{ status: 500 }]);
-    const res = await request(t.server).post(`/api/notification-channels/${channel.id}/test`).set('X-API-Key', ADMIN).expect(200);
+    const res = await request(t.server)
+      .post(`/api/notification-channels/${channel.id}/test`)
+      .set('X-API-Key', ADMIN)
+      .expect(200);
     expect(res.body).toMatchObject({ status: 'failed', attempts: 1, response_status: 500, error: 'HTTP 500' });
   });
 });

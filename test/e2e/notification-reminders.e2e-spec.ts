@@ -5,7 +5,14 @@ import request from 'supertest';
 import { DomainEventBus, type ModelStateChangedEvent } from '../../src/events/domain-events.js';
 import { AlertRemindersService } from '../../src/notifications/alert-reminders.service.js';
 import { fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
-import { createChannel, deliveriesOf, listAlerts, settle, startReceiver, type Receiver } from './notification.helpers.js';
+import {
+  createChannel,
+  deliveriesOf,
+  listAlerts,
+  settle,
+  startReceiver,
+  type Receiver,
+} from './notification.helpers.js';
 
 const ADMIN = `admin-${randomUUID()}`;
 const MINUTE = 60_000;
@@ -15,7 +22,15 @@ let t: TestApp;
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  t = await startTestApp({ clock, env: { ADMIN_API_KEY: ADMIN, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', ALERT_REMIND_MINUTES: '30', ALERT_CHECK_INTERVAL_MS: '0' } });
+  t = await startTestApp({
+    clock,
+    env: {
+      ADMIN_API_KEY: ADMIN,
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      ALERT_REMIND_MINUTES: '30',
+      ALERT_CHECK_INTERVAL_MS: '0',
+    },
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -47,7 +62,16 @@ it('reminds of open critical alerts every ALERT_REMIND_MINUTES until acknowledge
   };
 
   bus.publish('model.state_changed', modelState('Remind-Me', 'down'));
-  bus.publish('dcrs.progress', { run_id: 1, date: '2026-02-01', phase: 'failed', completed_tests: 0, total_tests: 0, percent: 0, current_model: null, best_so_far: null });
+  bus.publish('dcrs.progress', {
+    run_id: 1,
+    date: '2026-02-01',
+    phase: 'failed',
+    completed_tests: 0,
+    total_tests: 0,
+    percent: 0,
+    current_model: null,
+    best_so_far: null,
+  });
   await settle(t);
   const [alert] = await listAlerts(t, { type: 'model_down' });
   expect(await remind()).toBe(0);
@@ -59,12 +83,15 @@ it('reminds of open critical alerts every ALERT_REMIND_MINUTES until acknowledge
   clock.advance(30 * MINUTE);
   expect(await remind()).toBe(1);
 
-  const events = (await deliveriesOf(t, ADMIN, channel.id)).filter((d) => d.alert_id === alert!.id).map((d) => d.event);
+  const events = (await deliveriesOf(t, ADMIN, channel.id)).filter((d) => d.alert_id === alert.id).map((d) => d.event);
   expect(events).toEqual(['reminder', 'reminder', 'opened']);
   const reminder = receiver.at('/pager').find((r) => (r.json as { event: string }).event === 'reminder');
-  expect(reminder!.json).toMatchObject({ alert: { id: alert!.id, type: 'model_down' }, text: expect.stringContaining('Still open since') });
+  expect(reminder!.json).toMatchObject({
+    alert: { id: alert.id, type: 'model_down' },
+    text: expect.stringContaining('Still open since'),
+  });
 
-  await request(t.server).post(`/api/alerts/${alert!.id}/ack`).set('X-API-Key', ADMIN).expect(200);
+  await request(t.server).post(`/api/alerts/${alert.id}/ack`).set('X-API-Key', ADMIN).expect(200);
   clock.advance(60 * MINUTE);
   expect(await remind()).toBe(0);
 });

@@ -50,7 +50,7 @@ export async function startReceiver(): Promise<Receiver> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
-      let json: unknown = null;
+      let json: unknown;
       try {
         json = JSON.parse(raw);
       } catch {
@@ -119,9 +119,14 @@ export async function listAlerts(t: TestApp, query: Record<string, string> = {})
 }
 
 /** POST /api/notification-channels as an admin; fails the test unless it answers 201. */
-export async function createChannel(t: TestApp, adminKey: string, body: Record<string, unknown>): Promise<{ id: number; [field: string]: unknown }> {
+export async function createChannel(
+  t: TestApp,
+  adminKey: string,
+  body: Record<string, unknown>,
+): Promise<{ id: number; [field: string]: unknown }> {
   const res = await request(t.server).post('/api/notification-channels').set('X-API-Key', adminKey).send(body);
-  if (res.status !== 201) throw new Error(`POST /api/notification-channels answered ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`POST /api/notification-channels answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body as { id: number };
 }
 
@@ -136,6 +141,9 @@ export interface DeliveryBody {
 }
 
 export async function deliveriesOf(t: TestApp, adminKey: string, channelId: number): Promise<DeliveryBody[]> {
-  const res = await request(t.server).get(`/api/notification-channels/${channelId}/deliveries`).set('X-API-Key', adminKey).expect(200);
+  const res = await request(t.server)
+    .get(`/api/notification-channels/${channelId}/deliveries`)
+    .set('X-API-Key', adminKey)
+    .expect(200);
   return res.body.deliveries as DeliveryBody[];
 }

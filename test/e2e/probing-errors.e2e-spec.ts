@@ -5,7 +5,12 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { FixedClock } from '../../src/common/clock.js';
 import { ProbeService } from '../../src/probing/probe.service.js';
-import { refusedUrl, startFakeProvider, type FakeBehaviour, type FakeProvider } from '../fake-provider/fake-provider.server.js';
+import {
+  refusedUrl,
+  startFakeProvider,
+  type FakeBehaviour,
+  type FakeProvider,
+} from '../fake-provider/fake-provider.server.js';
 import { fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
 import { createModel, metricRows, modelDetail, newAdminKey, probeNow } from './probing.helpers.js';
 
@@ -61,35 +66,45 @@ describe('error classification', () => {
       if (behaviour) fake.script(providerModel, behaviour);
       ids[name] = (await createModel(t, ADMIN, { name, api_type: 'openai', provider_model: providerModel })).id;
     }
-    ids['wrong key'] = (await createModel(t, ADMIN, { name: 'wrong key', api_type: 'groq', provider_model: 'm-groq' })).id;
-    ids['nothing listening'] = (await createModel(t, ADMIN, { name: 'nothing listening', api_type: 'openai', base_url: `${refused}/v1` })).id;
+    ids['wrong key'] = (
+      await createModel(t, ADMIN, { name: 'wrong key', api_type: 'groq', provider_model: 'm-groq' })
+    ).id;
+    ids['nothing listening'] = (
+      await createModel(t, ADMIN, { name: 'nothing listening', api_type: 'openai', base_url: `${refused}/v1` })
+    ).id;
 
     const started = Date.now();
     await t.app.get(ProbeService).probeAll();
     expect(Date.now() - started).toBeLessThan(5000);
 
-    const expected = [...cases.map(([name, , kind]) => [name, kind]), ['wrong key', 'auth'], ['nothing listening', 'network']];
+    const expected = [
+      ...cases.map(([name, , kind]) => [name, kind]),
+      ['wrong key', 'auth'],
+      ['nothing listening', 'network'],
+    ];
     for (const [name, kind] of expected) {
-      const id = ids[name!]!;
+      const id = ids[name];
       expect([name, (await modelDetail(t, id)).last_error_kind]).toEqual([name, kind]);
       const rows = await metricRows(t.dataSource, id);
-      expect([name, rows.map((r) => [r.kind, r.success, r.errorKind, r.score, r.ttftMs, r.tokensPerSecond, r.outputTokens])]).toEqual([
+      expect([
         name,
-        [['probe', false, kind, 0, null, null, null]],
-      ]);
+        rows.map((r) => [r.kind, r.success, r.errorKind, r.score, r.ttftMs, r.tokensPerSecond, r.outputTokens]),
+      ]).toEqual([name, [['probe', false, kind, 0, null, null, null]]]);
     }
-    const hang = (await metricRows(t.dataSource, ids['hang']!))[0]!;
+    const hang = (await metricRows(t.dataSource, ids['hang']))[0];
     expect(hang.responseTime).toBeGreaterThanOrEqual(TIMEOUT_MS - 10);
     expect(hang.responseTime).toBeLessThan(TIMEOUT_MS + 1500);
     // The wrong key reached the fake, which refused it: an auth error counts as down.
     expect(fake.requests.some((r) => r.model === 'm-groq')).toBe(true);
-    expect((await modelDetail(t, ids['wrong key']!)).uptime_percent).toBe(0);
+    expect((await modelDetail(t, ids['wrong key'])).uptime_percent).toBe(0);
     // A rate-limited probe says nothing about health: no uptime yet, status still unknown.
-    expect(await modelDetail(t, ids['rate limited']!)).toMatchObject({ status: 'unknown', uptime: { last_24h: null } });
+    expect(await modelDetail(t, ids['rate limited'])).toMatchObject({ status: 'unknown', uptime: { last_24h: null } });
   });
 
   it('a 500 from the seed OpenAI model: last_error_kind is set, and cleared by the next success', async () => {
-    const id = (await request(t.server).get('/api/models').expect(200)).body.models.find((m: { name: string }) => m.name === 'OpenAI').id;
+    const id = (await request(t.server).get('/api/models').expect(200)).body.models.find(
+      (m: { name: string }) => m.name === 'OpenAI',
+    ).id;
     fake.script('gpt-4o-mini', [{ kind: 'server_error' }]);
     // (status is not checked: one failure does not make a healthy model down, see probing-state)
     expect((await probeNow(t, ADMIN, id).expect(200)).body.last_error_kind).toBe('server_error');
@@ -100,7 +115,11 @@ describe('error classification', () => {
 describe('429 with Retry-After', () => {
   it('the model is not called again before Retry-After has passed, then is', async () => {
     const limited = await createModel(t, ADMIN, { name: 'Limited', api_type: 'openai', provider_model: 'm-limited' });
-    const neighbour = await createModel(t, ADMIN, { name: 'Neighbour', api_type: 'openai', provider_model: 'm-neighbour' });
+    const neighbour = await createModel(t, ADMIN, {
+      name: 'Neighbour',
+      api_type: 'openai',
+      provider_model: 'm-neighbour',
+    });
     fake.script('m-limited', [{ kind: 'rate_limited', retryAfter: '120' }]);
     const probes = t.app.get(ProbeService);
 

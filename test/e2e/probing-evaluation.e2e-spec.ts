@@ -77,8 +77,17 @@ it('scores each case by weight and the model as 10 x the mean, writes a manual r
 
   const res = await evaluate(model.id).expect(200);
   // mean of 1, 1/3, 1/2 and 0 is 0.4583: 4.6
-  expect(res.body).toMatchObject({ model: 'Examinee', probe_mode: 'live', score: 4.6, passed: 1, failed: 3, error_kinds: { server_error: 1 } });
-  expect(res.body.cases.map((c: Record<string, unknown>) => [c.case_id, c.passed_weight, c.total_weight, c.error_kind])).toEqual([
+  expect(res.body).toMatchObject({
+    model: 'Examinee',
+    probe_mode: 'live',
+    score: 4.6,
+    passed: 1,
+    failed: 3,
+    error_kinds: { server_error: 1 },
+  });
+  expect(
+    res.body.cases.map((c: Record<string, unknown>) => [c.case_id, c.passed_weight, c.total_weight, c.error_kind]),
+  ).toEqual([
     ['arithmetic', 3, 3, null],
     ['capital', 1, 3, null],
     ['json', 1, 2, null],
@@ -100,8 +109,8 @@ it('scores each case by weight and the model as 10 x the mean, writes a manual r
     [{ role: 'user', content: 'Give me a JSON object.' }],
     [{ role: 'user', content: 'This one fails.' }],
   ]);
-  expect((fake.requests[0]!.body as Record<string, unknown>).max_completion_tokens).toBe(16);
-  expect((fake.requests[1]!.body as Record<string, unknown>).max_completion_tokens).toBe(256);
+  expect((fake.requests[0].body as Record<string, unknown>).max_completion_tokens).toBe(16);
+  expect((fake.requests[1].body as Record<string, unknown>).max_completion_tokens).toBe(256);
 
   const rows = await metricRows(t.dataSource, model.id);
   expect(rows.map((r) => [r.kind, r.caseId, r.score, r.success, r.errorKind, r.runId])).toEqual([
@@ -111,7 +120,9 @@ it('scores each case by weight and the model as 10 x the mean, writes a manual r
     ['manual', 'broken', 0, false, 'server_error', null],
   ]);
   expect(await modelDetail(t, model.id)).toMatchObject({ last_score: 4.6 });
-  const listed = (await request(t.server).get('/api/models').expect(200)).body.models.find((m: { id: number }) => m.id === model.id);
+  const listed = (await request(t.server).get('/api/models').expect(200)).body.models.find(
+    (m: { id: number }) => m.id === model.id,
+  );
   expect(listed.last_score).toBe(4.6);
 });
 
@@ -125,12 +136,17 @@ it('a second evaluation replaces last_score with its own result', async () => {
     { kind: 'answer', text: '```json\n{"status": "ok"}\n```' },
     { kind: 'answer', text: 'anything at all' },
   ]);
-  expect((await evaluate(model.id).expect(200)).body).toMatchObject({ score: 10, passed: 4, failed: 0, error_kinds: {} });
+  expect((await evaluate(model.id).expect(200)).body).toMatchObject({
+    score: 10,
+    passed: 4,
+    failed: 0,
+    error_kinds: {},
+  });
   expect((await modelDetail(t, model.id)).last_score).toBe(10);
   expect((await metricRows(t.dataSource, model.id)).length).toBe(8);
 });
 
-it("a 429 during an evaluation: the remaining cases are not sent, and probe rounds respect its Retry-After", async () => {
+it('a 429 during an evaluation: the remaining cases are not sent, and probe rounds respect its Retry-After', async () => {
   const model = await createModel(t, ADMIN, { name: 'Throttled', api_type: 'openai', provider_model: 'm-throttled' });
   fake.script('m-throttled', [{ kind: 'rate_limited', retryAfter: '120' }]);
   const res = await evaluate(model.id).expect(200);
@@ -149,7 +165,12 @@ it('a simulated model is evaluated without a provider call; its rows say simulat
   expect(simulated.probe_mode).toBe('simulated');
   const res = await evaluate(simulated.id).expect(200);
   expect(res.body).toMatchObject({ model: 'Simulated', probe_mode: 'simulated' });
-  expect(res.body.cases.map((c: { case_id: string }) => c.case_id)).toEqual(['arithmetic', 'capital', 'json', 'broken']);
+  expect(res.body.cases.map((c: { case_id: string }) => c.case_id)).toEqual([
+    'arithmetic',
+    'capital',
+    'json',
+    'broken',
+  ]);
   expect(fake.requests).toHaveLength(0);
 
   const rows = await metricRows(t.dataSource, simulated.id);
@@ -165,7 +186,10 @@ it('a simulated model is evaluated without a provider call; its rows say simulat
 it('needs the admin key, and writes nothing without it', async () => {
   const model = await createModel(t, ADMIN, { name: 'Guarded', api_type: 'openai', provider_model: 'm-guarded' });
   await request(t.server).post(`/api/models/${model.id}/evaluate`).expect(401);
-  await request(t.server).post(`/api/models/${model.id}/evaluate`).set('X-API-Key', 'not-the-admin-key-at-all').expect(401);
+  await request(t.server)
+    .post(`/api/models/${model.id}/evaluate`)
+    .set('X-API-Key', 'not-the-admin-key-at-all')
+    .expect(401);
   expect(fake.requests).toHaveLength(0);
   expect(await metricRows(t.dataSource, model.id)).toEqual([]);
   expect((await modelDetail(t, model.id)).last_score).toBe(0);

@@ -27,14 +27,19 @@ afterAll(async () => {
 });
 
 async function start(env: Record<string, string>): Promise<TestApp> {
-  return startTestApp({ database, env: { ...fake.envFor(['openai']), SIMULATE_PROVIDERS: 'false', ADMIN_API_KEY: ADMIN, ...env } });
+  return startTestApp({
+    database,
+    env: { ...fake.envFor(['openai']), SIMULATE_PROVIDERS: 'false', ADMIN_API_KEY: ADMIN, ...env },
+  });
 }
 
 it('a model pointing at a host that is no longer allowed is off, and the proxy never sees the key again', async () => {
   const first = await start({ PROVIDER_ALLOWED_HOSTS: new URL(proxy.url).host });
   let id: number;
   try {
-    id = (await createModel(first, ADMIN, { name: 'Via proxy', api_type: 'openai', base_url: proxy.baseUrlFor('openai') })).id;
+    id = (
+      await createModel(first, ADMIN, { name: 'Via proxy', api_type: 'openai', base_url: proxy.baseUrlFor('openai') })
+    ).id;
     await probeNow(first, ADMIN, id).expect(200);
     expect(proxy.requests).toHaveLength(1);
   } finally {
@@ -50,7 +55,10 @@ it('a model pointing at a host that is no longer allowed is off, and the proxy n
     await second.app.get(ProbeService).probeAll();
     expect(proxy.requests).toHaveLength(1);
     expect((await metricRows(second.dataSource, id)).length).toBe(1);
-    expect((await request(second.server).get(`/api/models/${id}`).expect(200)).body).toMatchObject({ probe_mode: 'off', base_url: proxy.baseUrlFor('openai') });
+    expect((await request(second.server).get(`/api/models/${id}`).expect(200)).body).toMatchObject({
+      probe_mode: 'off',
+      base_url: proxy.baseUrlFor('openai'),
+    });
   } finally {
     await second.close();
   }

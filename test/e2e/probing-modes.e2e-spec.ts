@@ -26,7 +26,9 @@ afterAll(async () => {
 
 const probeModes = async (t: TestApp): Promise<Record<string, string>> => {
   const res = await request(t.server).get('/api/models').expect(200);
-  return Object.fromEntries((res.body.models as { name: string; probe_mode: string }[]).map((m) => [m.name, m.probe_mode]));
+  return Object.fromEntries(
+    (res.body.models as { name: string; probe_mode: string }[]).map((m) => [m.name, m.probe_mode]),
+  );
 };
 
 describe('keys for openai, anthropic and google, simulator on', () => {
@@ -84,12 +86,23 @@ describe('keys for openai, anthropic and google, simulator on', () => {
     for (const name of ['OpenAI', 'Anthropic', 'Gemini']) {
       const rows = await metricRows(t.dataSource, await modelId(t.dataSource, name));
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ kind: 'probe', success: true, errorKind: null, score: 10, outputTokens: 1, caseId: null });
-      expect(rows[0]!.ttftMs).toEqual(expect.any(Number));
-      expect(rows[0]!.ttftMs!).toBeLessThanOrEqual(rows[0]!.responseTime);
-      expect(rows[0]!.tokensPerSecond).toBeGreaterThan(0);
+      expect(rows[0]).toMatchObject({
+        kind: 'probe',
+        success: true,
+        errorKind: null,
+        score: 10,
+        outputTokens: 1,
+        caseId: null,
+      });
+      expect(rows[0].ttftMs).toEqual(expect.any(Number));
+      expect(rows[0].ttftMs!).toBeLessThanOrEqual(rows[0].responseTime);
+      expect(rows[0].tokensPerSecond).toBeGreaterThan(0);
     }
-    const model = (await request(t.server).get(`/api/models/${await modelId(t.dataSource, 'OpenAI')}`).expect(200)).body;
+    const model = (
+      await request(t.server)
+        .get(`/api/models/${await modelId(t.dataSource, 'OpenAI')}`)
+        .expect(200)
+    ).body;
     expect(model).toMatchObject({ status: 'healthy', last_error_kind: null, uptime_percent: 100, probe_mode: 'live' });
     expect(model.last_probe_at).toEqual(expect.any(String));
   });
@@ -112,7 +125,11 @@ describe('keys for openai, anthropic and google, simulator on', () => {
       provider_model: 'gpt-custom',
       base_url: other.baseUrlFor('openai'),
     });
-    const onlyModel = await createModel(t, ADMIN, { name: 'Custom model id', api_type: 'openai', provider_model: 'gpt-only-id' });
+    const onlyModel = await createModel(t, ADMIN, {
+      name: 'Custom model id',
+      api_type: 'openai',
+      provider_model: 'gpt-only-id',
+    });
     await probeNow(t, ADMIN, custom.id).expect(200);
     await probeNow(t, ADMIN, onlyModel.id).expect(200);
 
@@ -145,7 +162,11 @@ describe('a key for openai only, simulator off', () => {
 
     const groq = await modelId(t.dataSource, 'Groq');
     const probe = await probeNow(t, ADMIN, groq).expect(422);
-    expect(probe.body).toEqual({ statusCode: 422, error: 'Unprocessable Entity', message: 'Model "Groq" cannot be probed: GROQ_API_KEY is not set' });
+    expect(probe.body).toEqual({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: 'Model "Groq" cannot be probed: GROQ_API_KEY is not set',
+    });
     await request(t.server).post(`/api/models/${groq}/evaluate`).set('X-API-Key', ADMIN).expect(422);
 
     for (const [name, mode] of Object.entries(modes)) {
@@ -153,7 +174,11 @@ describe('a key for openai only, simulator off', () => {
       expect([name, rows.length]).toEqual([name, mode === 'off' ? 0 : 2]);
     }
     const groqRow = (await request(t.server).get(`/api/models/${groq}`).expect(200)).body;
-    expect(groqRow).toMatchObject({ probe_mode: 'off', last_probe_at: null, uptime: { last_24h: null, last_7d: null, last_30d: null } });
+    expect(groqRow).toMatchObject({
+      probe_mode: 'off',
+      last_probe_at: null,
+      uptime: { last_24h: null, last_7d: null, last_30d: null },
+    });
   });
 
   it('GET /api/providers tells per api_type what is configured, never the key', async () => {
@@ -184,7 +209,11 @@ describe('a key for openai only, simulator off', () => {
       last_error_kind: null,
       last_error_at: null,
     });
-    expect(byType['google']).toMatchObject({ wire_format: 'google', configured: false, problems: ['GOOGLE_API_KEY or GEMINI_API_KEY is not set'] });
+    expect(byType['google']).toMatchObject({
+      wire_format: 'google',
+      configured: false,
+      problems: ['GOOGLE_API_KEY or GEMINI_API_KEY is not set'],
+    });
     expect(byType['others']).toMatchObject({
       configured: false,
       base_url_host: null,

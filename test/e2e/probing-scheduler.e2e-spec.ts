@@ -26,7 +26,9 @@ it('probes every PROBE_INTERVAL_MS: a failing model goes down, then healthy agai
   const model = await createModel(t, ADMIN, { name: 'Scheduled', api_type: 'openai', provider_model: 'm-scheduled' });
   expect(model.status).toBe('unknown');
 
-  await waitFor('the model to be down', async () => ((await modelDetail(t, model.id)).status === 'down' ? true : undefined));
+  await waitFor('the model to be down', async () =>
+    (await modelDetail(t, model.id)).status === 'down' ? true : undefined,
+  );
   const failures = await metricRows(t.dataSource, model.id);
   expect(failures.length).toBeGreaterThanOrEqual(3);
   expect(failures.every((r) => r.kind === 'probe' && !r.success && r.errorKind === 'server_error')).toBe(true);

@@ -53,7 +53,10 @@ describe('status', () => {
       uptime: { last_24h: null, last_7d: null, last_30d: null },
       summary_24h: { count: 0 },
     });
-    expect((await request(t.server).get('/api/models').expect(200)).body.models.find((m: { id: number }) => m.id === id).status).toBe('unknown');
+    expect(
+      (await request(t.server).get('/api/models').expect(200)).body.models.find((m: { id: number }) => m.id === id)
+        .status,
+    ).toBe('unknown');
   });
 
   it('a new model that fails is unknown until the third failure in a row, then down; two successes bring it back', async () => {
@@ -73,7 +76,15 @@ describe('status', () => {
 
   it('a healthy model survives two failures in a row and is down at the third', async () => {
     const id = await scriptedModel('Steady', [OK, FAIL, FAIL, OK, FAIL, FAIL, FAIL]);
-    expect(await probeStatuses(id, 7)).toEqual(['healthy', 'healthy', 'healthy', 'healthy', 'healthy', 'healthy', 'down']);
+    expect(await probeStatuses(id, 7)).toEqual([
+      'healthy',
+      'healthy',
+      'healthy',
+      'healthy',
+      'healthy',
+      'healthy',
+      'down',
+    ]);
     expect(await modelDetail(t, id)).toMatchObject({ status: 'down', last_error_kind: 'server_error' });
   });
 
@@ -96,13 +107,18 @@ describe('response_time', () => {
       { kind: 'answer', text: 'pong', delayMs: 120 },
       { kind: 'answer', text: 'pong', delayMs: 700 },
     ]);
-    await insertCall(t.dataSource, { modelId: id, timestamp: ago(HOUR_MS + 60_000), success: true, responseTime: 20_000 });
+    await insertCall(t.dataSource, {
+      modelId: id,
+      timestamp: ago(HOUR_MS + 60_000),
+      success: true,
+      responseTime: 20_000,
+    });
     for (let i = 0; i < 4; i++) await probeNow(t, ADMIN, id).expect(200);
 
     const probes = (await metricRows(t.dataSource, id)).filter((r) => r.timestamp.getTime() === FIXED_NOW.getTime());
     expect(probes.map((r) => r.success)).toEqual([true, false, true, true]);
     const successes = probes.filter((r) => r.success).map((r) => r.responseTime);
-    const middle = [...successes].sort((a, b) => a - b)[1]!;
+    const middle = [...successes].sort((a, b) => a - b)[1];
     expect(middle).toBe(successes[1]); // the 120 ms answer
     const detail = await modelDetail(t, id);
     expect(detail.response_time).toBe(middle);
@@ -118,8 +134,15 @@ describe('uptime', () => {
     await insertCall(t.dataSource, { modelId: id, timestamp: within, success: true });
     await insertCall(t.dataSource, { modelId: id, timestamp: within, success: false, errorKind: 'auth' });
     await insertCall(t.dataSource, { modelId: id, timestamp: within, success: false, errorKind: 'rate_limited' });
-    await insertCall(t.dataSource, { modelId: id, timestamp: within, success: false, errorKind: 'timeout', kind: 'manual' });
-    for (let i = 0; i < 3; i++) await insertCall(t.dataSource, { modelId: id, timestamp: ago(3 * HOUR_MS), success: false });
+    await insertCall(t.dataSource, {
+      modelId: id,
+      timestamp: within,
+      success: false,
+      errorKind: 'timeout',
+      kind: 'manual',
+    });
+    for (let i = 0; i < 3; i++)
+      await insertCall(t.dataSource, { modelId: id, timestamp: ago(3 * HOUR_MS), success: false });
 
     const after = (await probeNow(t, ADMIN, id).expect(200)).body;
     // counted: the success and the auth error an hour ago, and this probe: 2 of 3

@@ -59,14 +59,25 @@ it('a JSON suite with bad cases stops the app, naming each case and field', asyn
   expect(message).toContain(`Invalid evaluation suite ${path}`);
   expect(message).toContain('cases[1] (id "no-prompt").prompt must be a non-empty string (got nothing)');
   expect(message).toContain('cases[1] (id "no-prompt").assert[0].weight must be a positive number (got -1)');
-  expect(message).toContain('cases[2] (id "odd-type").assert[0].type must be one of equals, contains, icontains, regex, is-json, max-latency-ms');
+  expect(message).toContain(
+    'cases[2] (id "odd-type").assert[0].type must be one of equals, contains, icontains, regex, is-json, max-latency-ms',
+  );
   expect(message).not.toContain('cases[0]');
 });
 
 it('a YAML suite with a misspelt field or a bad regular expression stops the app', async () => {
   const path = writeSuiteFile(
     'bad.yaml',
-    ['name: yaml suite', 'cases:', '  - id: a', '    prompt: Hi', '    max_token: 5', '    assert:', '      - type: regex', '        value: "(unclosed"'].join('\n'),
+    [
+      'name: yaml suite',
+      'cases:',
+      '  - id: a',
+      '    prompt: Hi',
+      '    max_token: 5',
+      '    assert:',
+      '      - type: regex',
+      '        value: "(unclosed"',
+    ].join('\n'),
   );
   const message = await startupError(path);
   expect(message).toContain('cases[0] (id "a") has an unknown field "max_token"');
@@ -74,6 +85,10 @@ it('a YAML suite with a misspelt field or a bad regular expression stops the app
 });
 
 it('a suite that is not valid YAML, or not there, stops the app', async () => {
-  expect(await startupError(writeSuiteFile('broken.yml', 'name: [unclosed\ncases: {'))).toMatch(/the file is not valid YAML/);
-  expect(await startupError('/nonexistent/suite.json')).toMatch(/Invalid evaluation suite \/nonexistent\/suite\.json:\n {2}- the file cannot be read/);
+  expect(await startupError(writeSuiteFile('broken.yml', 'name: [unclosed\ncases: {'))).toMatch(
+    /the file is not valid YAML/,
+  );
+  expect(await startupError('/nonexistent/suite.json')).toMatch(
+    /Invalid evaluation suite \/nonexistent\/suite\.json:\n {2}- the file cannot be read/,
+  );
 });

@@ -23,7 +23,11 @@ export interface CreatedModel {
 }
 
 /** POST /api/models as an admin; fails the test unless it answers 201. */
-export async function createModel(t: TestApp, adminKey: string | null, body: Record<string, unknown>): Promise<CreatedModel> {
+export async function createModel(
+  t: TestApp,
+  adminKey: string | null,
+  body: Record<string, unknown>,
+): Promise<CreatedModel> {
   const req = request(t.server).post('/api/models');
   if (adminKey !== null) req.set('X-API-Key', adminKey);
   const res = await req.send(body);
@@ -59,7 +63,15 @@ export function storedModel(dataSource: DataSource, id: number): Promise<ModelEn
 /** A past measured call, written directly (the history a test starts from, not what it checks). */
 export async function insertCall(
   dataSource: DataSource,
-  row: { modelId: number; timestamp: Date; success: boolean; errorKind?: string | null; responseTime?: number; kind?: MetricKind; score?: number },
+  row: {
+    modelId: number;
+    timestamp: Date;
+    success: boolean;
+    errorKind?: string | null;
+    responseTime?: number;
+    kind?: MetricKind;
+    score?: number;
+  },
 ): Promise<void> {
   await dataSource.getRepository(MetricEntity).insert({
     modelId: row.modelId,

@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { envPrefix, resolveProviderSettings, type ProviderSettings } from '../../src/providers/provider-catalog.js';
 import { ProviderClient } from '../../src/providers/provider-client.js';
 import type { CallResult, ChatRequest } from '../../src/providers/provider.types.js';
-import { refusedUrl, startFakeProvider, type FakeProvider, type RecordedRequest } from '../fake-provider/fake-provider.server.js';
+import {
+  refusedUrl,
+  startFakeProvider,
+  type FakeProvider,
+  type RecordedRequest,
+} from '../fake-provider/fake-provider.server.js';
 import { GEMINI_INVALID_KEY_BODY } from '../fake-provider/fake-provider.wire.js';
 
 // A key no response, message or URL could contain by accident.
@@ -29,7 +34,11 @@ afterAll(async () => {
 });
 
 function settingsFor(apiType: string, model: string, env: Record<string, string> = {}): ProviderSettings {
-  return resolveProviderSettings(apiType, { ...fake.envFor([apiType]), [`${envPrefix(apiType)}_MODEL`]: model, ...env });
+  return resolveProviderSettings(apiType, {
+    ...fake.envFor([apiType]),
+    [`${envPrefix(apiType)}_MODEL`]: model,
+    ...env,
+  });
 }
 
 /** Every call goes through here, so every test also checks that the key never comes back. */
@@ -48,7 +57,13 @@ describe.each(FORMATS)('$apiType wire format', ({ apiType, model, keyHeader, key
   const settings = () => settingsFor(apiType, model);
 
   it('streams an answer and measures ttft, latency, output tokens and tokens per second', async () => {
-    fake.script(model, { kind: 'answer', text: 'The quick brown fox jumps.', outputTokens: 42, delayMs: 60, chunkDelayMs: 25 });
+    fake.script(model, {
+      kind: 'answer',
+      text: 'The quick brown fox jumps.',
+      outputTokens: 42,
+      delayMs: 60,
+      chunkDelayMs: 25,
+    });
     const result = await call(settings());
     if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
     expect(result.text).toBe('The quick brown fox jumps.');
@@ -73,30 +88,46 @@ describe.each(FORMATS)('$apiType wire format', ({ apiType, model, keyHeader, key
   it('is rate_limited on a 429 with Retry-After in ms, and does not retry', async () => {
     fake.script(model, { kind: 'rate_limited', retryAfter: '3' });
     const failure = failureOf(await call(settings()));
-    expect(failure).toMatchObject({ errorKind: 'rate_limited', retryAfterMs: 3000, message: `HTTP 429 from ${new URL(fake.url).host}` });
+    expect(failure).toMatchObject({
+      errorKind: 'rate_limited',
+      retryAfterMs: 3000,
+      message: `HTTP 429 from ${new URL(fake.url).host}`,
+    });
     expect(fake.requests).toHaveLength(1);
   });
 
   it('is server_error on a 500, and does not retry', async () => {
     fake.script(model, { kind: 'server_error' });
-    expect(failureOf(await call(settings()))).toMatchObject({ errorKind: 'server_error', message: `HTTP 500 from ${new URL(fake.url).host}` });
+    expect(failureOf(await call(settings()))).toMatchObject({
+      errorKind: 'server_error',
+      message: `HTTP 500 from ${new URL(fake.url).host}`,
+    });
     expect(fake.requests).toHaveLength(1);
   });
 
   it('is bad_response on a malformed stream', async () => {
     fake.script(model, { kind: 'malformed' });
-    expect(failureOf(await call(settings()))).toMatchObject({ errorKind: 'bad_response', message: `malformed response from ${new URL(fake.url).host}` });
+    expect(failureOf(await call(settings()))).toMatchObject({
+      errorKind: 'bad_response',
+      message: `malformed response from ${new URL(fake.url).host}`,
+    });
   });
 
   it('is bad_response on an empty answer', async () => {
     fake.script(model, { kind: 'empty' });
-    expect(failureOf(await call(settings()))).toMatchObject({ errorKind: 'bad_response', message: `empty answer from ${new URL(fake.url).host}` });
+    expect(failureOf(await call(settings()))).toMatchObject({
+      errorKind: 'bad_response',
+      message: `empty answer from ${new URL(fake.url).host}`,
+    });
   });
 
   it('times out a call that never answers', async () => {
     fake.script(model, { kind: 'hang' });
     const failure = failureOf(await call(settings(), 300));
-    expect(failure).toMatchObject({ errorKind: 'timeout', message: `no answer from ${new URL(fake.url).host} within 300 ms` });
+    expect(failure).toMatchObject({
+      errorKind: 'timeout',
+      message: `no answer from ${new URL(fake.url).host} within 300 ms`,
+    });
     expect(failure.latencyMs).toBeGreaterThanOrEqual(290);
     expect(failure.latencyMs).toBeLessThan(2000);
   });
@@ -121,7 +152,10 @@ describe.each(FORMATS)('$apiType wire format', ({ apiType, model, keyHeader, key
   });
 
   it('answers each call as scripted, in order', async () => {
-    fake.script(model, [{ kind: 'server_error', status: 503 }, { kind: 'answer', text: 'Recovered.' }]);
+    fake.script(model, [
+      { kind: 'server_error', status: 503 },
+      { kind: 'answer', text: 'Recovered.' },
+    ]);
     expect(failureOf(await call(settings())).errorKind).toBe('server_error');
     expect(await call(settings())).toMatchObject({ ok: true, text: 'Recovered.' });
   });
@@ -146,14 +180,22 @@ describe('OpenAI-compatible request shape', () => {
   it('sends max_tokens and no stream_options to mistral, and has no token count when no usage comes', async () => {
     fake.script('mistral-fake', { kind: 'answer', text: 'Bonjour.' });
     const result = await call(settingsFor('mistral', 'mistral-fake'), 5000, { prompt: 'Hi', maxTokens: 16 });
-    expect(fake.requests[0]?.body).toEqual({ model: 'mistral-fake', messages: [{ role: 'user', content: 'Hi' }], stream: true, max_tokens: 16 });
+    expect(fake.requests[0]?.body).toEqual({
+      model: 'mistral-fake',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+      max_tokens: 16,
+    });
     expect(result).toMatchObject({ ok: true, text: 'Bonjour.', outputTokens: null, tokensPerSecond: null });
   });
 
   it('sends no Authorization header to a keyless `others` server', async () => {
     const open = await startFakeProvider({ apiKey: null });
     try {
-      const settings = resolveProviderSettings('others', { OTHERS_BASE_URL: open.baseUrlFor('openai'), OTHERS_MODEL: 'local-model' });
+      const settings = resolveProviderSettings('others', {
+        OTHERS_BASE_URL: open.baseUrlFor('openai'),
+        OTHERS_MODEL: 'local-model',
+      });
       expect(await client.call(settings, REQUEST, { timeoutMs: 5000 })).toMatchObject({ ok: true });
       expect(open.requests[0]?.headers.authorization).toBeUndefined();
     } finally {
@@ -194,7 +236,10 @@ describe('Gemini request shape', () => {
 
   it("is auth on Gemini's own answer to a bad key (400 API_KEY_INVALID)", async () => {
     fake.script('gemini-fake', { kind: 'http_error', status: 400, body: GEMINI_INVALID_KEY_BODY });
-    expect(failureOf(await call(settingsFor('google', 'gemini-fake')))).toMatchObject({ errorKind: 'auth', message: `HTTP 400 from ${new URL(fake.url).host}` });
+    expect(failureOf(await call(settingsFor('google', 'gemini-fake')))).toMatchObject({
+      errorKind: 'auth',
+      message: `HTTP 400 from ${new URL(fake.url).host}`,
+    });
   });
 
   it('is bad_response on another 400', async () => {
@@ -206,7 +251,12 @@ describe('Gemini request shape', () => {
 describe('ProviderClient', () => {
   it('sends nothing for settings that are not configured', async () => {
     const result = await call(resolveProviderSettings('groq', { GROQ_BASE_URL: fake.baseUrlFor('openai') }));
-    expect(result).toEqual({ ok: false, errorKind: 'not_configured', message: 'groq is not configured: GROQ_API_KEY is not set', latencyMs: 0 });
+    expect(result).toEqual({
+      ok: false,
+      errorKind: 'not_configured',
+      message: 'groq is not configured: GROQ_API_KEY is not set',
+      latencyMs: 0,
+    });
     expect(fake.requests).toHaveLength(0);
   });
 

@@ -1,14 +1,12 @@
 // The seed's plain WebSocket endpoint (/ws) next to Socket.io on the same port, on the real app.
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { WebSocket } from 'ws';
 import { DomainEventBus, type DcrsProgressEvent } from '../../src/events/domain-events.js';
 import { RealtimePublisher } from '../../src/realtime/realtime.publisher.js';
 import { ioClient, wsClient } from '../setup/realtime-clients.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
-
 
 const progress = (phase: DcrsProgressEvent['phase'], completed: number): DcrsProgressEvent => ({
   run_id: 11,
@@ -30,7 +28,10 @@ describe('realtime: the raw /ws endpoint', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ listen: true, env: { MODEL_UPDATE_INTERVAL_MS: '200', NEURAL_SIGNAL_INTERVAL_MS: '300' } });
+    t = await startTestApp({
+      listen: true,
+      env: { MODEL_UPDATE_INTERVAL_MS: '200', NEURAL_SIGNAL_INTERVAL_MS: '300' },
+    });
   });
   afterEach(async () => {
     for (const client of open.splice(0)) client.close();
@@ -75,7 +76,7 @@ describe('realtime: the raw /ws endpoint', () => {
     const client = track(await wsClient(t.url));
     client.send(JSON.stringify({ type: 'subscribe', topics: ['routing'] }));
     const [subscribed] = await client.inbox.until('subscribed');
-    expect(subscribed!.topics).toEqual(['routing']);
+    expect(subscribed.topics).toEqual(['routing']);
     t.app.get(DomainEventBus).publish('dcrs.progress', progress('started', 0));
     t.app.get(DomainEventBus).publish('routing.changed', {
       primary: 'Groq',
@@ -95,11 +96,18 @@ describe('realtime: the raw /ws endpoint', () => {
   it('streams a DCRS run from started to completed on both transports at once', async () => {
     const raw = track(await wsClient(t.url));
     const viaIo = track(await ioClient(t.url));
-    const stream = [progress('started', 0), progress('model_done', 10), progress('model_done', 20), progress('completed', 20)];
+    const stream = [
+      progress('started', 0),
+      progress('model_done', 10),
+      progress('model_done', 20),
+      progress('completed', 20),
+    ];
     for (const event of stream) t.app.get(DomainEventBus).publish('dcrs.progress', event);
     for (const client of [raw, viaIo]) {
       const received = await client.inbox.until('dcrs_progress', 4);
-      expect(received).toEqual(stream.map((event) => ({ ...event, type: 'dcrs_progress', timestamp: expect.any(String) })));
+      expect(received).toEqual(
+        stream.map((event) => ({ ...event, type: 'dcrs_progress', timestamp: expect.any(String) })),
+      );
     }
   });
 
@@ -130,7 +138,10 @@ describe('realtime: browser origins (CORS_ORIGINS)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ listen: true, env: { CORS_ORIGINS: 'https://dash.example.com', MODEL_UPDATE_INTERVAL_MS: '0' } });
+    t = await startTestApp({
+      listen: true,
+      env: { CORS_ORIGINS: 'https://dash.example.com', MODEL_UPDATE_INTERVAL_MS: '0' },
+    });
   });
   afterAll(async () => {
     await t.close();

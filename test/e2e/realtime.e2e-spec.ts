@@ -1,8 +1,7 @@
 // Socket.io and the scheduled broadcaster, on the real app with short intervals.
 import { jest } from '@jest/globals';
-import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { io, type Socket } from 'socket.io-client';
+import { type Socket } from 'socket.io-client';
 import request from 'supertest';
 import {
   DomainEventBus,
@@ -16,7 +15,6 @@ import { RealtimePublisher } from '../../src/realtime/realtime.publisher.js';
 import { ioClient, wsClient } from '../setup/realtime-clients.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
-
 describe('realtime: Socket.io and the broadcaster', () => {
   let t: TestApp;
   const open: { close(): void }[] = [];
@@ -26,7 +24,10 @@ describe('realtime: Socket.io and the broadcaster', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ listen: true, env: { MODEL_UPDATE_INTERVAL_MS: '200', NEURAL_SIGNAL_INTERVAL_MS: '300' } });
+    t = await startTestApp({
+      listen: true,
+      env: { MODEL_UPDATE_INTERVAL_MS: '200', NEURAL_SIGNAL_INTERVAL_MS: '300' },
+    });
   });
   afterEach(async () => {
     for (const client of open.splice(0)) client.close();
@@ -70,17 +71,22 @@ describe('realtime: Socket.io and the broadcaster', () => {
     }
 
     const api = await request(t.server).get('/api/models').expect(200);
-    const update = viaIo.inbox.of('model_update')[0]!;
-    expect(update).toEqual({ type: 'model_update', models: api.body.models, average_score: 9.09, timestamp: expect.any(String) });
+    const update = viaIo.inbox.of('model_update')[0];
+    expect(update).toEqual({
+      type: 'model_update',
+      models: api.body.models,
+      average_score: 9.09,
+      timestamp: expect.any(String),
+    });
     expect(new Date(update.timestamp).toISOString()).toBe(update.timestamp);
 
     const [first, second] = viaWs.inbox.of('neural_signal');
-    expect(first!.models).toHaveLength(10);
-    expect(first!.models[0]).toMatchObject({ model_id: 1, name: 'Gemini', strength: 95.7 });
-    expect(first!.overall_strength).toEqual(expect.any(Number));
+    expect(first.models).toHaveLength(10);
+    expect(first.models[0]).toMatchObject({ model_id: 1, name: 'Gemini', strength: 95.7 });
+    expect(first.overall_strength).toEqual(expect.any(Number));
     // Nothing changed between two signals.
-    expect(second!.change).toBe(0);
-    expect(second!.models.every((m) => m.change === 0)).toBe(true);
+    expect(second.change).toBe(0);
+    expect(second.models.every((m) => m.change === 0)).toBe(true);
   });
 
   it('answers get_models with models_update to the asker only', async () => {
@@ -90,7 +96,7 @@ describe('realtime: Socket.io and the broadcaster', () => {
     asker.emit('get_models');
     const [answer] = await asker.inbox.until('models_update');
     expect(answer).toEqual({ type: 'models_update', models: expect.any(Array), timestamp: expect.any(String) });
-    expect(answer!.models.map((m) => m.name)).toContain('Groq');
+    expect(answer.models.map((m) => m.name)).toContain('Groq');
     await bystander.inbox.until('model_update', 2);
     expect(bystander.inbox.of('models_update')).toHaveLength(0);
     expect(rawBystander.inbox.of('models_update')).toHaveLength(0);
@@ -101,7 +107,7 @@ describe('realtime: Socket.io and the broadcaster', () => {
     const everything = track(await ioClient(t.url));
     dashboard.emit('subscribe', ['dcrs', 'alerts']);
     const [subscribed] = await dashboard.inbox.until('subscribed');
-    expect(subscribed!.topics).toEqual(['alerts', 'dcrs']);
+    expect(subscribed.topics).toEqual(['alerts', 'dcrs']);
 
     const bus = t.app.get(DomainEventBus);
     bus.publish('routing.changed', ROUTING);
@@ -117,7 +123,7 @@ describe('realtime: Socket.io and the broadcaster', () => {
 
     dashboard.emit('unsubscribe', ['dcrs']);
     const [, resubscribed] = await dashboard.inbox.until('subscribed', 2);
-    expect(resubscribed!.topics).toEqual(['alerts']);
+    expect(resubscribed.topics).toEqual(['alerts']);
     bus.publish('dcrs.progress', { ...PROGRESS, phase: 'completed' });
     await everything.inbox.until('dcrs_progress', 2);
     await dashboard.inbox.until('model_update', dashboard.inbox.of('model_update').length + 1);
@@ -128,10 +134,12 @@ describe('realtime: Socket.io and the broadcaster', () => {
     const client = track(await ioClient(t.url));
     client.emit('subscribe', ['dcrs', 'weather']);
     const [error] = await client.inbox.until('error');
-    expect(error!.message).toBe('Unknown topic "weather" (known topics: models, alerts, dcrs, cartridges, manual_tests, routing)');
+    expect(error.message).toBe(
+      'Unknown topic "weather" (known topics: models, alerts, dcrs, cartridges, manual_tests, routing)',
+    );
     (client as unknown as Socket).emit('launch_rockets');
     const errors = await client.inbox.until('error', 2);
-    expect(errors[1]!.message).toMatch(/^Unknown event "launch_rockets"/);
+    expect(errors[1].message).toMatch(/^Unknown event "launch_rockets"/);
     t.app.get(DomainEventBus).publish('routing.changed', ROUTING);
     await client.inbox.until('routing_changed');
     expect(client.connected).toBe(true);
@@ -153,9 +161,21 @@ describe('realtime: Socket.io and the broadcaster', () => {
       ['resolved', '2026-02-01T08:05:00.000Z'],
     ]);
     expect(alerts[0]).toEqual({ type: 'alert', state: 'opened', alert: ALERT, timestamp: expect.any(String) });
-    expect((await client.inbox.until('cartridge_result'))[0]).toEqual({ ...CARTRIDGE, type: 'cartridge_result', timestamp: expect.any(String) });
-    expect((await client.inbox.until('manual_test_result'))[0]).toEqual({ ...MANUAL_TEST, type: 'manual_test_result', timestamp: expect.any(String) });
-    expect((await client.inbox.until('routing_changed'))[0]).toEqual({ ...ROUTING, type: 'routing_changed', timestamp: expect.any(String) });
+    expect((await client.inbox.until('cartridge_result'))[0]).toEqual({
+      ...CARTRIDGE,
+      type: 'cartridge_result',
+      timestamp: expect.any(String),
+    });
+    expect((await client.inbox.until('manual_test_result'))[0]).toEqual({
+      ...MANUAL_TEST,
+      type: 'manual_test_result',
+      timestamp: expect.any(String),
+    });
+    expect((await client.inbox.until('routing_changed'))[0]).toEqual({
+      ...ROUTING,
+      type: 'routing_changed',
+      timestamp: expect.any(String),
+    });
   });
 });
 
@@ -188,7 +208,14 @@ const ALERT: AlertEvent = {
 };
 const CARTRIDGE: CartridgeResultEvent = {
   cartridge: 'Bio-Cartridge',
-  execution: { id: 1, status: 'success', started_at: '2026-02-01T08:00:00.000Z', finished_at: null, duration_ms: null, summary: null },
+  execution: {
+    id: 1,
+    status: 'success',
+    started_at: '2026-02-01T08:00:00.000Z',
+    finished_at: null,
+    duration_ms: null,
+    summary: null,
+  },
   success_rate: 100,
 };
 const MANUAL_TEST: ManualTestFinishedEvent = {

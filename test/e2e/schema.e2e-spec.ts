@@ -16,7 +16,7 @@ describe('migrations and entities', () => {
     const settings =
       database.engine === 'postgres'
         ? { engine: 'postgres' as const, url: database.env['DATABASE_URL'], path: '' }
-        : { engine: 'sqlite' as const, path: database.env['DATABASE_PATH']! };
+        : { engine: 'sqlite' as const, path: database.env['DATABASE_PATH'] };
     const dataSource = await openDataSource(buildDataSourceOptions(settings));
     try {
       expect(await dataSource.showMigrations()).toBe(false);

@@ -57,9 +57,19 @@ async function send(req: request.Test, status: number): Promise<request.Response
 const admin = (req: request.Test) => req.set('X-API-Key', ADMIN);
 
 it('a morning of probes, failures, evaluations and refused requests', async () => {
-  const failing = await send(admin(request(t.server).post('/api/models')).send({ name: 'Failing', api_type: 'openai', provider_model: 'm-fail' }), 201);
+  const failing = await send(
+    admin(request(t.server).post('/api/models')).send({
+      name: 'Failing',
+      api_type: 'openai',
+      provider_model: 'm-fail',
+    }),
+    201,
+  );
   const good = await send(
-    request(t.server).post('/api/models').set('Authorization', `Bearer ${ADMIN}`).send({ name: 'Good', api_type: 'google', provider_model: 'm-good' }),
+    request(t.server)
+      .post('/api/models')
+      .set('Authorization', `Bearer ${ADMIN}`)
+      .send({ name: 'Good', api_type: 'google', provider_model: 'm-good' }),
     201,
   );
   fake.script('m-fail', [
@@ -73,7 +83,9 @@ it('a morning of probes, failures, evaluations and refused requests', async () =
 
   const probes = t.app.get(ProbeService);
   for (let round = 0; round < 6; round++) await probes.probeAll();
-  const anthropic = (await send(request(t.server).get('/api/models'), 200)).body.models.find((m: { name: string }) => m.name === 'Anthropic');
+  const anthropic = (await send(request(t.server).get('/api/models'), 200)).body.models.find(
+    (m: { name: string }) => m.name === 'Anthropic',
+  );
   expect(anthropic.last_error_kind).toBe('auth');
   await send(admin(request(t.server).post(`/api/models/${anthropic.id}/probe`)), 200);
   await send(admin(request(t.server).post(`/api/models/${anthropic.id}/evaluate`)), 200);
@@ -82,12 +94,37 @@ it('a morning of probes, failures, evaluations and refused requests', async () =
 
   // Refused and failed requests, some carrying a key where it does not belong.
   await send(request(t.server).post('/api/models').send({ name: 'No key', api_type: 'openai' }), 401);
-  await send(request(t.server).post('/api/models').set('X-API-Key', PROVIDER_KEY).send({ name: 'Wrong key', api_type: 'openai' }), 401);
-  await send(request(t.server).delete(`/api/models/${good.body.id}?history=keep`).set('Authorization', `Bearer ${ADMIN.slice(0, -2)}`), 401);
-  await send(admin(request(t.server).post('/api/models')).send({ name: 'Creds', api_type: 'openai', base_url: `https://u:${PROVIDER_KEY}@api.openai.com/v1` }), 400);
-  await send(admin(request(t.server).post('/api/models')).send({ name: 'Elsewhere', api_type: 'openai', base_url: 'https://evil.example.com/v1' }), 400);
+  await send(
+    request(t.server)
+      .post('/api/models')
+      .set('X-API-Key', PROVIDER_KEY)
+      .send({ name: 'Wrong key', api_type: 'openai' }),
+    401,
+  );
+  await send(
+    request(t.server)
+      .delete(`/api/models/${good.body.id}?history=keep`)
+      .set('Authorization', `Bearer ${ADMIN.slice(0, -2)}`),
+    401,
+  );
+  await send(
+    admin(request(t.server).post('/api/models')).send({
+      name: 'Creds',
+      api_type: 'openai',
+      base_url: `https://u:${PROVIDER_KEY}@api.openai.com/v1`,
+    }),
+    400,
+  );
+  await send(
+    admin(request(t.server).post('/api/models')).send({
+      name: 'Elsewhere',
+      api_type: 'openai',
+      base_url: 'https://evil.example.com/v1',
+    }),
+    400,
+  );
   await send(admin(request(t.server).post('/api/models')).send({ name: 'Failing', api_type: 'openai' }), 409);
-  await send(admin(request(t.server).post(`/api/models/${(await idOf('Groq'))}/probe`)), 422);
+  await send(admin(request(t.server).post(`/api/models/${await idOf('Groq')}/probe`)), 422);
   await send(request(t.server).get('/api/models/99999'), 404);
   await send(request(t.server).get('/api/metrics?days=0'), 400);
 
@@ -109,7 +146,12 @@ async function idOf(name: string): Promise<number> {
 }
 
 it('the keys were really used: the fake received them', () => {
-  const sent = fake.requests.map((r) => `${r.headers.authorization ?? ''} ${r.headers['x-api-key'] ?? ''} ${r.headers['x-goog-api-key'] ?? ''}`);
+  const sent = fake.requests.map((r) =>
+    [r.headers.authorization, r.headers['x-api-key'], r.headers['x-goog-api-key']]
+      .flat()
+      .filter((h) => h !== undefined)
+      .join(' '),
+  );
   expect(sent.some((h) => h.includes(PROVIDER_KEY))).toBe(true);
   expect(sent.some((h) => h.includes(REFUSED_KEY))).toBe(true);
   expect(fake.requests.some((r) => r.wireFormat === 'google' && r.model === 'm-good')).toBe(true);
@@ -135,5 +177,9 @@ it.each(Object.keys(SECRETS))('%s is in no row of any table', async (name) => {
   const dump = await dumpAllTables(t.dataSource);
   expect(Object.keys(dump)).toEqual(expect.arrayContaining(['models', 'daily_metrics']));
   expect(dump['daily_metrics']).toContain('"auth"');
-  expect(Object.entries(dump).filter(([, rows]) => rows.includes(secret)).map(([table]) => table)).toEqual([]);
+  expect(
+    Object.entries(dump)
+      .filter(([, rows]) => rows.includes(secret))
+      .map(([table]) => table),
+  ).toEqual([]);
 });

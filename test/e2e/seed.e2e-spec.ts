@@ -52,7 +52,10 @@ describe('seeding without demo data', () => {
       expect(await t.dataSource.getRepository(ModelEntity).count()).toBe(10);
       expect(await t.dataSource.getRepository(MetricEntity).count()).toBe(0);
       const cartridges = await request(t.server).get('/api/cartridges').expect(200);
-      expect(cartridges.body.cartridges.map((c: { name: string }) => c.name)).toEqual(['Bio-Cartridge', 'Investment-Cartridge']);
+      expect(cartridges.body.cartridges.map((c: { name: string }) => c.name)).toEqual([
+        'Bio-Cartridge',
+        'Investment-Cartridge',
+      ]);
       await request(t.server).get('/api/dcrs/status').expect(404);
     } finally {
       await t.close();

@@ -16,12 +16,21 @@ export async function insertMetric(
   dataSource: DataSource,
   row: { modelId: number; score: number; responseTime: number; timestamp: Date; kind?: MetricKind },
 ): Promise<void> {
-  await dataSource.getRepository(MetricEntity).insert({ ...row, date: utcDate(row.timestamp), kind: row.kind ?? 'probe' });
+  await dataSource
+    .getRepository(MetricEntity)
+    .insert({ ...row, date: utcDate(row.timestamp), kind: row.kind ?? 'probe' });
 }
 
 export async function insertDcrsRun(
   dataSource: DataSource,
-  row: { date: string; executionTime: Date; totalTests: number; avgScore: number; bestModel: string; changesApplied: boolean },
+  row: {
+    date: string;
+    executionTime: Date;
+    totalTests: number;
+    avgScore: number;
+    bestModel: string;
+    changesApplied: boolean;
+  },
 ): Promise<void> {
   await dataSource.getRepository(DcrsRunEntity).insert({ ...row, timestamp: row.executionTime });
 }

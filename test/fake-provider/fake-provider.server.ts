@@ -68,7 +68,10 @@ const GEMINI_PATH = /\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateC
 
 export async function startFakeProvider(options: FakeProviderOptions = {}): Promise<FakeProvider> {
   const apiKey = options.apiKey === undefined ? FAKE_PROVIDER_KEY : options.apiKey;
-  const defaultBehaviour: FakeBehaviour = { kind: 'answer', text: options.defaultText ?? 'Hello from the fake provider.' };
+  const defaultBehaviour: FakeBehaviour = {
+    kind: 'answer',
+    text: options.defaultText ?? 'Hello from the fake provider.',
+  };
   const scripts = new Map<string, { every?: FakeBehaviour; queue: FakeBehaviour[] }>();
   const requests: RecordedRequest[] = [];
   const closing = new AbortController();
@@ -88,9 +91,18 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     const url = new URL(req.url ?? '/', 'http://fake.invalid');
     const body = parseJson(raw);
     const route = routeOf(url.pathname, body);
-    requests.push({ method: req.method ?? '', url: req.url ?? '', path: url.pathname, headers: req.headers, body, wireFormat: route?.format ?? null, model: route?.model ?? null });
+    requests.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      path: url.pathname,
+      headers: req.headers,
+      body,
+      wireFormat: route?.format ?? null,
+      model: route?.model ?? null,
+    });
 
-    if (req.method !== 'POST' || route === null) return sendJson(res, 404, { error: { message: 'no such route on the fake provider' } });
+    if (req.method !== 'POST' || route === null)
+      return sendJson(res, 404, { error: { message: 'no such route on the fake provider' } });
     const dialect = DIALECTS[route.format];
     if (apiKey !== null && !dialect.hasKey(req.headers, apiKey)) return sendJson(res, 401, dialect.errorBody(401));
 
@@ -101,10 +113,24 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     await respond(res, dialect, route.model, behaviour, { stream, sse, includeUsage: wantsUsage(body) });
   }
 
-  async function respond(res: ServerResponse, dialect: WireDialect, model: string, behaviour: FakeBehaviour, mode: ResponseMode): Promise<void> {
+  async function respond(
+    res: ServerResponse,
+    dialect: WireDialect,
+    model: string,
+    behaviour: FakeBehaviour,
+    mode: ResponseMode,
+  ): Promise<void> {
     switch (behaviour.kind) {
       case 'answer':
-        return sendAnswer(res, dialect, model, behaviour.text, behaviour.outputTokens, behaviour.chunkDelayMs ?? 0, mode);
+        return sendAnswer(
+          res,
+          dialect,
+          model,
+          behaviour.text,
+          behaviour.outputTokens,
+          behaviour.chunkDelayMs ?? 0,
+          mode,
+        );
       case 'empty':
         return sendAnswer(res, dialect, model, '', 0, 0, mode);
       case 'rate_limited':
@@ -112,7 +138,12 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
       case 'server_error':
         return sendJson(res, behaviour.status ?? 500, dialect.errorBody(behaviour.status ?? 500));
       case 'http_error':
-        return sendJson(res, behaviour.status, behaviour.body ?? dialect.errorBody(behaviour.status), behaviour.headers);
+        return sendJson(
+          res,
+          behaviour.status,
+          behaviour.body ?? dialect.errorBody(behaviour.status),
+          behaviour.headers,
+        );
       case 'malformed':
         if (!mode.sse) return sendRaw(res, 200, 'application/json', MALFORMED_JSON);
         startSse(res);
@@ -198,7 +229,10 @@ interface ResponseMode {
 }
 
 function routeOf(path: string, body: unknown): { format: WireFormat; model: string } | null {
-  const bodyModel = typeof body === 'object' && body !== null && typeof (body as { model?: unknown }).model === 'string' ? (body as { model: string }).model : '';
+  const bodyModel =
+    typeof body === 'object' && body !== null && typeof (body as { model?: unknown }).model === 'string'
+      ? (body as { model: string }).model
+      : '';
   if (path.endsWith('/chat/completions')) return { format: 'openai', model: bodyModel };
   if (path.endsWith('/v1/messages')) return { format: 'anthropic', model: bodyModel };
   const gemini = GEMINI_PATH.exec(path);
@@ -211,7 +245,10 @@ function isStreaming(format: WireFormat, url: URL, body: unknown): boolean {
 }
 
 function wantsUsage(body: unknown): boolean {
-  const options = typeof body === 'object' && body !== null ? (body as { stream_options?: { include_usage?: unknown } }).stream_options : undefined;
+  const options =
+    typeof body === 'object' && body !== null
+      ? (body as { stream_options?: { include_usage?: unknown } }).stream_options
+      : undefined;
   return options?.include_usage === true;
 }
 
@@ -232,7 +269,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   sendRaw(res, status, 'application/json', JSON.stringify(body), headers);
 }
 
-function sendRaw(res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+function sendRaw(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': contentType, ...headers });
   res.end(body);
 }

@@ -30,7 +30,11 @@ const openAi: WireDialect = {
   format: 'openai',
   hasKey: (headers, key) => headers.authorization === `Bearer ${key}`,
   errorBody: (status) => ({
-    error: { message: `fake provider answered ${status}`, type: status === 429 ? 'rate_limit_exceeded' : status >= 500 ? 'server_error' : 'invalid_request_error', code: null },
+    error: {
+      message: `fake provider answered ${status}`,
+      type: status === 429 ? 'rate_limit_exceeded' : status >= 500 ? 'server_error' : 'invalid_request_error',
+      code: null,
+    },
   }),
   answerBody: (model, text, outputTokens) => ({
     id: 'chatcmpl-fake',
@@ -38,7 +42,11 @@ const openAi: WireDialect = {
     created: CREATED,
     model,
     choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
-    usage: { prompt_tokens: PROMPT_TOKENS, completion_tokens: outputTokens, total_tokens: PROMPT_TOKENS + outputTokens },
+    usage: {
+      prompt_tokens: PROMPT_TOKENS,
+      completion_tokens: outputTokens,
+      total_tokens: PROMPT_TOKENS + outputTokens,
+    },
   }),
   streamStart: (model) => [sseFrame(openAiChunk(model, { role: 'assistant', content: '' }, null))],
   streamDelta: (model, text) => sseFrame(openAiChunk(model, { content: text }, null)),
@@ -46,17 +54,38 @@ const openAi: WireDialect = {
   streamEnd: (model, outputTokens, includeUsage) => [
     sseFrame(openAiChunk(model, {}, 'stop')),
     ...(includeUsage
-      ? [sseFrame({ ...openAiChunk(model, {}, null), choices: [], usage: { prompt_tokens: PROMPT_TOKENS, completion_tokens: outputTokens, total_tokens: PROMPT_TOKENS + outputTokens } })]
+      ? [
+          sseFrame({
+            ...openAiChunk(model, {}, null),
+            choices: [],
+            usage: {
+              prompt_tokens: PROMPT_TOKENS,
+              completion_tokens: outputTokens,
+              total_tokens: PROMPT_TOKENS + outputTokens,
+            },
+          }),
+        ]
       : []),
     sseFrame('[DONE]'),
   ],
 };
 
 function openAiChunk(model: string, delta: object, finishReason: string | null): Record<string, unknown> {
-  return { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: CREATED, model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
+  return {
+    id: 'chatcmpl-fake',
+    object: 'chat.completion.chunk',
+    created: CREATED,
+    model,
+    choices: [{ index: 0, delta, finish_reason: finishReason }],
+  };
 }
 
-const ANTHROPIC_ERROR_TYPES: Record<number, string> = { 401: 'authentication_error', 403: 'permission_error', 429: 'rate_limit_error', 529: 'overloaded_error' };
+const ANTHROPIC_ERROR_TYPES: Record<number, string> = {
+  401: 'authentication_error',
+  403: 'permission_error',
+  429: 'rate_limit_error',
+  529: 'overloaded_error',
+};
 
 const anthropic: WireDialect = {
   format: 'anthropic',
@@ -64,7 +93,10 @@ const anthropic: WireDialect = {
   hasKey: (headers, key) => headers['x-api-key'] === key || headers.authorization === `Bearer ${key}`,
   errorBody: (status) => ({
     type: 'error',
-    error: { type: ANTHROPIC_ERROR_TYPES[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error'), message: `fake provider answered ${status}` },
+    error: {
+      type: ANTHROPIC_ERROR_TYPES[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error'),
+      message: `fake provider answered ${status}`,
+    },
   }),
   answerBody: (model, text, outputTokens) => ({
     id: 'msg_fake',
@@ -80,29 +112,58 @@ const anthropic: WireDialect = {
     sseFrame(
       {
         type: 'message_start',
-        message: { id: 'msg_fake', type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: PROMPT_TOKENS, output_tokens: 1 } },
+        message: {
+          id: 'msg_fake',
+          type: 'message',
+          role: 'assistant',
+          model,
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { input_tokens: PROMPT_TOKENS, output_tokens: 1 },
+        },
       },
       'message_start',
     ),
-    sseFrame({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start'),
+    sseFrame(
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+      'content_block_start',
+    ),
     sseFrame({ type: 'ping' }, 'ping'),
   ],
-  streamDelta: (_model, text) => sseFrame({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }, 'content_block_delta'),
+  streamDelta: (_model, text) =>
+    sseFrame({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }, 'content_block_delta'),
   // The SDK skips data without an event name, so the broken frame names one.
   malformedFrame: 'event: content_block_delta\ndata: {"type": "content_block_delta", "delta": {"text": "cut off\n\n',
   streamEnd: (_model, outputTokens) => [
     sseFrame({ type: 'content_block_stop', index: 0 }, 'content_block_stop'),
-    sseFrame({ type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: outputTokens } }, 'message_delta'),
+    sseFrame(
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'end_turn', stop_sequence: null },
+        usage: { output_tokens: outputTokens },
+      },
+      'message_delta',
+    ),
     sseFrame({ type: 'message_stop' }, 'message_stop'),
   ],
 };
 
-const GOOGLE_STATUSES: Record<number, string> = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 429: 'RESOURCE_EXHAUSTED', 503: 'UNAVAILABLE' };
+const GOOGLE_STATUSES: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  429: 'RESOURCE_EXHAUSTED',
+  503: 'UNAVAILABLE',
+};
 
 const google: WireDialect = {
   format: 'google',
   hasKey: (headers, key) => headers['x-goog-api-key'] === key,
-  errorBody: (status) => ({ error: { code: status, message: `fake provider answered ${status}`, status: GOOGLE_STATUSES[status] ?? 'INTERNAL' } }),
+  errorBody: (status) => ({
+    error: { code: status, message: `fake provider answered ${status}`, status: GOOGLE_STATUSES[status] ?? 'INTERNAL' },
+  }),
   answerBody: (model, text, outputTokens) => googleChunk(model, text, 'STOP', outputTokens),
   streamStart: () => [],
   streamDelta: (model, text) => sseFrame(googleChunk(model, text, undefined, undefined)),
@@ -110,9 +171,16 @@ const google: WireDialect = {
   malformedFrame: 'data: {"candidates": [{"content": {"parts": [{"text": "cut off\n\n',
 };
 
-function googleChunk(model: string, text: string, finishReason: string | undefined, outputTokens: number | undefined): Record<string, unknown> {
+function googleChunk(
+  model: string,
+  text: string,
+  finishReason: string | undefined,
+  outputTokens: number | undefined,
+): Record<string, unknown> {
   return {
-    candidates: [{ content: { parts: [{ text }], role: 'model' }, index: 0, ...(finishReason ? { finishReason } : {}) }],
+    candidates: [
+      { content: { parts: [{ text }], role: 'model' }, index: 0, ...(finishReason ? { finishReason } : {}) },
+    ],
     usageMetadata: {
       promptTokenCount: PROMPT_TOKENS,
       ...(outputTokens === undefined ? {} : { candidatesTokenCount: outputTokens }),
@@ -128,7 +196,9 @@ export const GEMINI_INVALID_KEY_BODY = {
     code: 400,
     message: 'API key not valid. Please pass a valid API key.',
     status: 'INVALID_ARGUMENT',
-    details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }],
+    details: [
+      { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' },
+    ],
   },
 };
 

@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/fake-provider.server.js';
 
-export const FAKE_MODELS = { OpenAI: 'm-openai', Groq: 'm-groq', Anthropic: 'm-anthropic', Gemini: 'm-google' } as const;
+export const FAKE_MODELS = {
+  OpenAI: 'm-openai',
+  Groq: 'm-groq',
+  Anthropic: 'm-anthropic',
+  Gemini: 'm-google',
+} as const;
 
 export interface EvaluationEnv {
   fake: FakeProvider;

@@ -4,7 +4,12 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
-import type { ClientToServerEvents, RealtimeEventName, RealtimeMessage, ServerToClientEvents } from '../../src/realtime/realtime-events.js';
+import type {
+  ClientToServerEvents,
+  RealtimeEventName,
+  RealtimeMessage,
+  ServerToClientEvents,
+} from '../../src/realtime/realtime-events.js';
 
 export class Inbox {
   readonly messages: RealtimeMessage[] = [];
@@ -55,7 +60,9 @@ export async function ioClient(url: string, options: ClientOptions = {}): Promis
 export async function wsClient(url: string, origin?: string): Promise<WsClient> {
   const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`, { origin }) as WsClient;
   socket.inbox = new Inbox();
-  socket.on('message', (data) => socket.inbox.messages.push(JSON.parse(String(data)) as RealtimeMessage));
+  socket.on('message', (data) =>
+    socket.inbox.messages.push(JSON.parse((data as Buffer).toString('utf8')) as RealtimeMessage),
+  );
   await once(socket, 'open');
   return socket;
 }

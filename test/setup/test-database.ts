@@ -27,6 +27,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     engine: 'sqlite',
     env: { DATABASE_PATH: join(dir, 'test.sqlite') },
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
+    drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
   };
 }

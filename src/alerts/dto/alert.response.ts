@@ -14,7 +14,8 @@ export class AlertResponse {
     format: 'date-time',
     nullable: true,
     type: String,
-    description: 'null while open; equal to created_at for notices (model_recovered, score_drop, routing_changed, cartridge_recovered)',
+    description:
+      'null while open; equal to created_at for notices (model_recovered, score_drop, routing_changed, cartridge_recovered)',
   })
   resolved_at!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) acknowledged_at!: string | null;

@@ -6,7 +6,10 @@ import { IsIntegerInRange } from '../../common/validators.js';
 import { ALERT_TYPES, type AlertType } from '../alert.entity.js';
 
 export class AlertsQuery {
-  @ApiPropertyOptional({ description: 'true: open alerts only; false: resolved ones only; absent: both', type: Boolean })
+  @ApiPropertyOptional({
+    description: 'true: open alerts only; false: resolved ones only; absent: both',
+    type: Boolean,
+  })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'active must be true or false' })

@@ -8,7 +8,8 @@ const IsInstant = (): PropertyDecorator =>
     name: 'isInstant',
     validator: {
       validate: isInstant,
-      defaultMessage: (args) => `${args?.property ?? 'value'} must be an ISO-8601 timestamp with a time zone, e.g. 2026-02-01T08:00:00Z`,
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'} must be an ISO-8601 timestamp with a time zone, e.g. 2026-02-01T08:00:00Z`,
     },
   });
 
@@ -31,7 +32,8 @@ export class CartridgeResultRequest implements WorkerReport {
   @ValidateBy({
     name: 'isDuration',
     validator: {
-      validate: (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_ID,
+      validate: (value: unknown) =>
+        typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_ID,
       defaultMessage: () => 'duration_ms must be a non-negative integer',
     },
   })
@@ -43,7 +45,10 @@ export class CartridgeResultRequest implements WorkerReport {
   @MaxLength(2000, { message: 'summary must be a string of at most 2000 characters' })
   summary?: string | null;
 
-  @ApiPropertyOptional({ description: `Any JSON value, at most ${MAX_OUTPUT_BYTES} bytes serialized`, example: { papers: 12 } })
+  @ApiPropertyOptional({
+    description: `Any JSON value, at most ${MAX_OUTPUT_BYTES} bytes serialized`,
+    example: { papers: 12 },
+  })
   @IsOptional()
   output?: unknown;
 }

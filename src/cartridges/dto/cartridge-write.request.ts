@@ -37,7 +37,11 @@ export class CartridgeScheduleRequest {
   })
   cron!: string;
 
-  @ApiPropertyOptional({ example: 'Asia/Seoul', default: DEFAULT_SCHEDULE_TIMEZONE, description: 'IANA time zone of the cron' })
+  @ApiPropertyOptional({
+    example: 'Asia/Seoul',
+    default: DEFAULT_SCHEDULE_TIMEZONE,
+    description: 'IANA time zone of the cron',
+  })
   @IsOptional()
   @ValidateBy({
     name: 'isTimeZone',
@@ -96,7 +100,12 @@ export class CreateCartridgeRequest {
   @ValidCheckSet()
   check_set?: unknown[] | null;
 
-  @ApiPropertyOptional({ nullable: true, type: [String], example: ['Gemini', 'Groq'], description: DEPENDS_ON_DESCRIPTION })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: [String],
+    example: ['Gemini', 'Groq'],
+    description: DEPENDS_ON_DESCRIPTION,
+  })
   @IsNullable()
   @ValidDependsOn()
   depends_on?: string[] | null;
@@ -121,7 +130,12 @@ export class UpdateCartridgeRequest {
   @ValidSchedule()
   schedule?: CartridgeScheduleRequest | null;
 
-  @ApiPropertyOptional({ nullable: true, type: 'array', items: { type: 'object' }, description: `${CHECK_SET_DESCRIPTION}; null: none` })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: 'array',
+    items: { type: 'object' },
+    description: `${CHECK_SET_DESCRIPTION}; null: none`,
+  })
   @IsNullable()
   @ValidCheckSet()
   check_set?: unknown[] | null;

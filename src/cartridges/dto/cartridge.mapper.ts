@@ -37,7 +37,10 @@ export function toCartridgeResponse(cartridge: CartridgeEntity, health: Cartridg
   };
 }
 
-export function toCartridgeDetailResponse(cartridge: CartridgeEntity, health: CartridgeHealth): CartridgeDetailResponse {
+export function toCartridgeDetailResponse(
+  cartridge: CartridgeEntity,
+  health: CartridgeHealth,
+): CartridgeDetailResponse {
   return {
     ...toCartridgeResponse(cartridge, health),
     check_set: cartridge.checkSet,

@@ -19,7 +19,8 @@ export class CartridgeResponse {
     description: 'Successful share of the finished executions of the last 30 days, percent, 1 decimal',
   })
   success_rate!: number | null;
-  @ApiProperty({ nullable: true, type: String, example: 'Biology and medical literature pipeline' }) description!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Biology and medical literature pipeline' }) description!:
+    string | null;
   @ApiProperty({ nullable: true, type: CartridgeScheduleResponse }) schedule!: CartridgeScheduleResponse | null;
   @ApiProperty({ nullable: true, type: [String], description: 'null: the routing primary and its fallbacks' })
   depends_on!: string[] | null;
@@ -31,7 +32,12 @@ export class CartridgeListResponse {
 }
 
 export class CartridgeDetailResponse extends CartridgeResponse {
-  @ApiProperty({ nullable: true, type: 'array', items: { type: 'object' }, description: 'The cases, defaults filled in' })
+  @ApiProperty({
+    nullable: true,
+    type: 'array',
+    items: { type: 'object' },
+    description: 'The cases, defaults filled in',
+  })
   check_set!: unknown[] | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) updated_at!: string | null;
@@ -44,9 +50,17 @@ export class CartridgeExecutionResponse {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) finished_at!: string | null;
   @ApiProperty({ example: 5230, nullable: true, type: Number }) duration_ms!: number | null;
   @ApiProperty({ example: 'Summarised 12 papers', nullable: true, type: String }) summary!: string | null;
-  @ApiProperty({ enum: ['runner', 'worker'], description: 'runner: the built-in runner; worker: reported through the ingest API' })
+  @ApiProperty({
+    enum: ['runner', 'worker'],
+    description: 'runner: the built-in runner; worker: reported through the ingest API',
+  })
   source!: 'runner' | 'worker';
-  @ApiProperty({ nullable: true, type: String, example: 'Groq', description: "The model that answered the runner's checks" })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Groq',
+    description: "The model that answered the runner's checks",
+  })
   model_used!: string | null;
 }
 

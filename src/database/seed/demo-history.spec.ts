@@ -4,10 +4,20 @@ import { SEED_CARTRIDGES, SEED_MODELS } from './seed-data.js';
 const now = new Date('2026-02-01T12:00:00Z');
 
 describe('buildDemoHistory', () => {
-  const history = buildDemoHistory(SEED_MODELS, SEED_CARTRIDGES.map((c) => c.name), now);
+  const history = buildDemoHistory(
+    SEED_MODELS,
+    SEED_CARTRIDGES.map((c) => c.name),
+    now,
+  );
 
   it('is reproducible', () => {
-    expect(buildDemoHistory(SEED_MODELS, SEED_CARTRIDGES.map((c) => c.name), now)).toEqual(history);
+    expect(
+      buildDemoHistory(
+        SEED_MODELS,
+        SEED_CARTRIDGES.map((c) => c.name),
+        now,
+      ),
+    ).toEqual(history);
     expect(seededRandom(1)()).toBe(seededRandom(1)());
   });
 
@@ -23,7 +33,7 @@ describe('buildDemoHistory', () => {
 
   it('runs the DCRS at 08:00 Seoul time (23:00 UTC the day before) with the Seoul date', () => {
     expect(history.runs.length).toBe(7);
-    const latest = history.runs[history.runs.length - 1]!;
+    const latest = history.runs[history.runs.length - 1];
     expect(latest.executionTime.toISOString()).toBe('2026-01-31T23:00:00.000Z');
     expect(latest.date).toBe('2026-02-01');
     expect(latest.bestModel).toBe('Gemini');

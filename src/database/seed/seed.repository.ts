@@ -58,8 +58,16 @@ export class SeedRepository {
   /** Writes the whole demo history in one transaction, so a crash leaves none of it. */
   async insertDemoHistory(history: DemoHistory): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const modelIds = await idsByName(manager, ModelEntity, history.metrics.map((m) => m.modelName));
-      const cartridgeIds = await idsByName(manager, CartridgeEntity, history.executions.map((e) => e.cartridgeName));
+      const modelIds = await idsByName(
+        manager,
+        ModelEntity,
+        history.metrics.map((m) => m.modelName),
+      );
+      const cartridgeIds = await idsByName(
+        manager,
+        CartridgeEntity,
+        history.executions.map((e) => e.cartridgeName),
+      );
       const metrics = history.metrics
         .filter((m) => modelIds.has(m.modelName))
         .map((m) => ({ ...m, modelId: modelIds.get(m.modelName)!, kind: 'demo' as const }));
@@ -88,8 +96,18 @@ async function idsByName(
   return new Map(rows.map((row) => [row.name, row.id]));
 }
 
-async function insertChunked<T extends object>(manager: EntityManager, entity: new () => T, rows: readonly object[]): Promise<void> {
+async function insertChunked<T extends object>(
+  manager: EntityManager,
+  entity: new () => T,
+  rows: readonly object[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK)).updateEntity(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + CHUNK))
+      .updateEntity(false)
+      .execute();
   }
 }

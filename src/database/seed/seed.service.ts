@@ -28,7 +28,11 @@ export class SeedService implements OnApplicationBootstrap {
     const cartridges = await this.seeds.insertCartridgesIntoEmptyTable(SEED_CARTRIDGES, now);
     let demo = false;
     if (this.config.database.seedDemoData && !(await this.seeds.hasDemoHistory())) {
-      const history = buildDemoHistory(SEED_MODELS, SEED_CARTRIDGES.map((c) => c.name), now);
+      const history = buildDemoHistory(
+        SEED_MODELS,
+        SEED_CARTRIDGES.map((c) => c.name),
+        now,
+      );
       await this.seeds.insertDemoHistory(history);
       demo = true;
     }

@@ -4,9 +4,11 @@ import { MANUAL_TEST_STATUSES, type ManualTestStatus } from '../manual-test-run.
 export class ManualTestAcceptedResponse {
   @ApiProperty({ enum: ['testing', 'queued'] }) status!: 'testing' | 'queued';
   @ApiProperty({ type: [String], example: ['Gemini', 'Groq'] }) models!: string[];
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'null while queued' }) start_time!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'null while queued' }) start_time!:
+    string | null;
   @ApiProperty({ format: 'uuid' }) run_id!: string;
-  @ApiPropertyOptional({ example: 1, description: 'Place in the queue (1 = next) when queued' }) queue_position?: number;
+  @ApiPropertyOptional({ example: 1, description: 'Place in the queue (1 = next) when queued' })
+  queue_position?: number;
 }
 
 export class ManualTestModelResultResponse {

@@ -20,7 +20,10 @@ export class CreateModelRequest {
   @IsIn(KNOWN_API_TYPES, { message: `api_type must be one of ${KNOWN_API_TYPES.join(', ')}` })
   api_type!: string;
 
-  @ApiPropertyOptional({ example: 'llama-3.3-70b-versatile', description: "Provider-side model id; default: the api_type's" })
+  @ApiPropertyOptional({
+    example: 'llama-3.3-70b-versatile',
+    description: "Provider-side model id; default: the api_type's",
+  })
   @IsOptional()
   @trim
   @IsString()
@@ -73,7 +76,10 @@ export class UpdateModelRequest {
 }
 
 export class DeleteModelQuery {
-  @ApiProperty({ enum: ['keep', 'delete'], description: "keep: the model's measured history stays; delete: it goes too" })
+  @ApiProperty({
+    enum: ['keep', 'delete'],
+    description: "keep: the model's measured history stays; delete: it goes too",
+  })
   @IsIn(['keep', 'delete'], { message: 'history must be keep or delete' })
   history!: 'keep' | 'delete';
 }

@@ -11,7 +11,10 @@ export class ModelResponse {
   @ApiProperty({ example: 100, description: 'Share of successful probes, percent' }) uptime_percent!: number;
   @ApiProperty({ enum: MODEL_STATUSES }) status!: ModelStatus;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
-  @ApiProperty({ enum: PROBE_MODES, description: 'live: a key is configured; simulated: the built-in simulator answers; off' })
+  @ApiProperty({
+    enum: PROBE_MODES,
+    description: 'live: a key is configured; simulated: the built-in simulator answers; off',
+  })
   probe_mode!: ProbeMode;
   @ApiProperty({ nullable: true, type: String, description: "Provider model id override (null: the api_type's)" })
   provider_model!: string | null;
@@ -19,7 +22,12 @@ export class ModelResponse {
   base_url!: string | null;
   @ApiProperty() enabled!: boolean;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) last_probe_at!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'timeout', description: 'Error of the latest probe; null when it succeeded' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'timeout',
+    description: 'Error of the latest probe; null when it succeeded',
+  })
   last_error_kind!: string | null;
 }
 
@@ -48,6 +56,9 @@ export class UptimeResponse {
 export class ModelDetailResponse extends ModelResponse {
   @ApiProperty({ type: CallSummaryResponse, description: 'Calls measured over the last 24 hours' })
   summary_24h!: CallSummaryResponse;
-  @ApiProperty({ type: UptimeResponse, description: 'Successful share of probes, percent (rate-limited probes left out)' })
+  @ApiProperty({
+    type: UptimeResponse,
+    description: 'Successful share of probes, percent (rate-limited probes left out)',
+  })
   uptime!: UptimeResponse;
 }

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateIf,
+} from 'class-validator';
 import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity, type AlertType } from '../../alerts/alert.entity.js';
 import { IsHttpUrlWithoutCredentials } from '../../common/validators.js';
 import { CHANNEL_KINDS, type ChannelKind } from '../notification-channel.entity.js';
@@ -27,24 +39,37 @@ export class CreateChannelRequest {
   @Length(1, 100, { message: NAME_MESSAGE })
   name!: string;
 
-  @ApiProperty({ enum: CHANNEL_KINDS, description: 'webhook: JSON POST signed with the secret; slack / discord: their incoming-webhook formats' })
+  @ApiProperty({
+    enum: CHANNEL_KINDS,
+    description: 'webhook: JSON POST signed with the secret; slack / discord: their incoming-webhook formats',
+  })
   @IsIn(CHANNEL_KINDS, { message: `kind must be one of ${CHANNEL_KINDS.join(', ')}` })
   kind!: ChannelKind;
 
   @ApiProperty({
     example: 'https://ops.example.com/hooks/shawn',
-    description: 'http(s); loopback, private, link-local and metadata addresses are refused unless the host is in WEBHOOK_ALLOWED_HOSTS. Never returned whole.',
+    description:
+      'http(s); loopback, private, link-local and metadata addresses are refused unless the host is in WEBHOOK_ALLOWED_HOSTS. Never returned whole.',
   })
   @IsHttpUrlWithoutCredentials()
   url!: string;
 
-  @ApiPropertyOptional({ description: 'webhook only: the HMAC-SHA256 key of X-Signature. Never returned.', minLength: 16, maxLength: 200 })
+  @ApiPropertyOptional({
+    description: 'webhook only: the HMAC-SHA256 key of X-Signature. Never returned.',
+    minLength: 16,
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString({ message: SECRET_MESSAGE })
   @Length(16, 200, { message: SECRET_MESSAGE })
   secret?: string;
 
-  @ApiPropertyOptional({ enum: ALERT_TYPES, isArray: true, nullable: true, description: 'The alert types it wants; null or absent: all' })
+  @ApiPropertyOptional({
+    enum: ALERT_TYPES,
+    isArray: true,
+    nullable: true,
+    description: 'The alert types it wants; null or absent: all',
+  })
   @IsOptional()
   @IsArray({ message: TYPES_MESSAGE })
   @ArrayNotEmpty({ message: TYPES_MESSAGE })

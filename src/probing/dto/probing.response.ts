@@ -7,7 +7,11 @@ export class ProviderStatusResponse {
   @ApiProperty({ description: 'Whether a key (and base URL and model) is set for this type' }) configured!: boolean;
   @ApiProperty({ nullable: true, type: String, example: 'api.openai.com' }) base_url_host!: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'gpt-4o-mini' }) model!: string | null;
-  @ApiProperty({ type: [String], example: ['OPENAI_API_KEY is not set'], description: 'What is missing (variable names only)' })
+  @ApiProperty({
+    type: [String],
+    example: ['OPENAI_API_KEY is not set'],
+    description: 'What is missing (variable names only)',
+  })
   problems!: string[];
   @ApiProperty({ nullable: true, type: String, example: 'rate_limited' }) last_error_kind!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) last_error_at!: string | null;
