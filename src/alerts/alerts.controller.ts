@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequiresAccess } from '../auth/access.decorator.js';
+import { PublicAccess, RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
 import { AlertsService } from './alerts.service.js';
 import { AlertIdParams } from './dto/alert-id.params.js';
@@ -13,7 +13,13 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Alerts, newest first: ?active=true for the open ones, ?type= for one type' })
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'List alerts',
+    description:
+      'Alerts, newest first: `active=true` for the open ones only, `false` for the resolved ones, absent for ' +
+      'both; `type` for one type.',
+  })
   @ApiOkResponse({ type: AlertListResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   list(@Query() query: AlertsQuery): Promise<AlertListResponse> {
@@ -23,7 +29,12 @@ export class AlertsController {
   @Post(':id/ack')
   @HttpCode(200)
   @RequiresAccess('admin')
-  @ApiOperation({ summary: 'Acknowledge an alert (admin; idempotent: the first time stays). Stops its reminders.' })
+  @ApiOperation({
+    summary: 'Acknowledge an alert (admin)',
+    description:
+      'Records that someone is on it and stops its reminders; it does not resolve it. Idempotent: the first ' +
+      '`acknowledged_at` stays.',
+  })
   @ApiOkResponse({ type: AlertResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })

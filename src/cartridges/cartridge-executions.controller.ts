@@ -12,7 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequiresAccess } from '../auth/access.decorator.js';
+import { PublicAccess, RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
 import { CartridgeIngestService } from './cartridge-ingest.service.js';
 import { CartridgeRunnerService } from './cartridge-runner.service.js';
@@ -38,7 +38,13 @@ export class CartridgeExecutionsController {
   ) {}
 
   @Get('results')
-  @ApiOperation({ summary: "A cartridge's recent executions, newest first" })
+  @PublicAccess()
+  @ApiOperation({
+    summary: "List a cartridge's executions",
+    description:
+      "A cartridge's most recent executions, newest first: status, timing, summary, where it came from " +
+      '(the built-in runner or a worker) and the model it ran on.',
+  })
   @ApiOkResponse({ type: CartridgeResultsResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
@@ -50,7 +56,11 @@ export class CartridgeExecutionsController {
   }
 
   @Get('results/:id')
-  @ApiOperation({ summary: 'One execution with its output' })
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'Get one execution',
+    description: "One execution of a cartridge as listed, with its output (the runner's per-check results).",
+  })
   @ApiOkResponse({ type: CartridgeExecutionDetailResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
@@ -61,8 +71,11 @@ export class CartridgeExecutionsController {
   @Post('results')
   @RequiresAccess('ingest')
   @ApiOperation({
-    summary:
-      'Report an execution run by a worker (ingest or admin key); the same Idempotency-Key again answers the first answer',
+    summary: 'Report an execution (ingest or admin)',
+    description:
+      'A worker outside the process reports an execution of the cartridge, with a key from INGEST_API_KEYS ' +
+      'or the admin key. The same Idempotency-Key with the same body answers the first answer again and ' +
+      'writes nothing; with another body it is a 409. A request refused with a 4xx stores nothing.',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '1 to 200 characters, one per execution' })
   @ApiCreatedResponse({
@@ -86,8 +99,14 @@ export class CartridgeExecutionsController {
   @Post('run')
   @HttpCode(202)
   @RequiresAccess('admin')
-  @ApiOperation({ summary: 'Run the check set now, in the background; poll GET results/:id (admin)' })
+  @ApiOperation({
+    summary: 'Run a cartridge now (admin)',
+    description:
+      "Runs the cartridge's check set now, in the background, trying its models in order (the routing " +
+      'primary and fallbacks, or those it depends on) until one answers. Poll results/{id} for the outcome.',
+  })
   @ApiAcceptedResponse({ type: CartridgeExecutionResponse, description: 'The execution, status running' })
+  @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'A run of this cartridge is going' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'No check set, or no model to run on' })

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { RequiresAccess } from '../auth/access.decorator.js';
+import { PublicAccess, RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
 import { DcrsService } from './dcrs.service.js';
 import { DcrsHistoryQuery } from './dto/dcrs-history.query.js';
@@ -26,7 +26,13 @@ export class DcrsController {
   constructor(private readonly dcrs: DcrsService) {}
 
   @Get('status')
-  @ApiOperation({ summary: 'The latest completed DCRS run' })
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'Get the latest completed DCRS run',
+    description:
+      'The latest completed run: date, duration, number of calls, mean score, best model and whether it ' +
+      'changed routing. Runs still going or failed are under history and runs/{id}.',
+  })
   @ApiOkResponse({ type: DcrsRunResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'No run yet' })
   status(): Promise<DcrsRunResponse> {
@@ -34,7 +40,11 @@ export class DcrsController {
   }
 
   @Get('history')
-  @ApiOperation({ summary: 'DCRS runs of the last N days, newest first' })
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'List recent DCRS runs',
+    description: 'DCRS runs started in the last `days` days (24 h each), newest first, whatever their outcome.',
+  })
   @ApiOkResponse({ type: DcrsHistoryResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   history(@Query() query: DcrsHistoryQuery): Promise<DcrsHistoryResponse> {
@@ -42,7 +52,13 @@ export class DcrsController {
   }
 
   @Get('runs/:id')
-  @ApiOperation({ summary: 'One DCRS run with its per-model results' })
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'Get one DCRS run',
+    description:
+      'One run with its status (running, completed or failed), trigger (schedule or manual), duration, ' +
+      'error and per-model results.',
+  })
   @ApiOkResponse({ type: DcrsRunDetailResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
@@ -53,7 +69,12 @@ export class DcrsController {
   @Post('run')
   @HttpCode(202)
   @RequiresAccess('admin')
-  @ApiOperation({ summary: 'Start a DCRS run now (admin); it runs in the background' })
+  @ApiOperation({
+    summary: 'Start a DCRS run (admin)',
+    description:
+      'Starts a DCRS run now; it evaluates every enabled, probe-able model in the background and publishes ' +
+      'its progress. Poll runs/{run_id} for the outcome. Only one run at a time: 409 while one is going.',
+  })
   @ApiAcceptedResponse({ type: DcrsRunStartedResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'A run is already going' })
   start(): Promise<DcrsRunStartedResponse> {

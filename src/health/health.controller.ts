@@ -1,7 +1,9 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { PublicAccess } from '../auth/access.decorator.js';
 import { Clock } from '../common/clock.js';
+import { ApiMalformedRequestResponse } from '../common/error.response.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { HealthResponse, RootResponse } from './health.dto.js';
@@ -17,8 +19,13 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Service banner: name, version and server time' })
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'Service banner',
+    description: "The service's name, its version and the server's current time; answers while the process runs.",
+  })
   @ApiOkResponse({ type: RootResponse })
+  @ApiMalformedRequestResponse()
   root(): RootResponse {
     return {
       status: '🟢 Online',
@@ -29,8 +36,15 @@ export class HealthController {
   }
 
   @Get('api/health')
-  @ApiOperation({ summary: 'Liveness and database reachability' })
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'Health check',
+    description:
+      'Liveness and database reachability, for load balancers and orchestrators: 200 `healthy`, or 503 ' +
+      '`unhealthy` with a reason when the database does not answer. Requests to it are not logged.',
+  })
   @ApiOkResponse({ type: HealthResponse })
+  @ApiMalformedRequestResponse()
   @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'The database does not answer' })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     if (await this.health.databaseAnswers()) return { status: 'healthy' };

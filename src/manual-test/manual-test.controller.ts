@@ -9,8 +9,8 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { RequiresAccess } from '../auth/access.decorator.js';
-import { ErrorResponse } from '../common/error.response.js';
+import { PublicAccess, RequiresAccess } from '../auth/access.decorator.js';
+import { ApiMalformedRequestResponse, ErrorResponse } from '../common/error.response.js';
 import { ManualTestRunIdParams } from './dto/manual-test-run-id.params.js';
 import { ManualTestRequest } from './dto/manual-test.request.js';
 import {
@@ -28,7 +28,13 @@ export class ManualTestController {
   @Post()
   @HttpCode(202)
   @RequiresAccess('admin')
-  @ApiOperation({ summary: 'Test the named models (or all) with the evaluation suite in the background (admin)' })
+  @ApiOperation({
+    summary: 'Start a manual test (admin)',
+    description:
+      'Runs the evaluation suite on the named models (exact names, duplicates dropped; none: every model ' +
+      'that can be probed) in the background, and updates their scores as a DCRS run does. One run at a ' +
+      'time: later requests wait in a queue of MANUAL_TEST_QUEUE_MAX (`queued` with `queue_position`).',
+  })
   @ApiAcceptedResponse({ type: ManualTestAcceptedResponse })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'Bad body or an unknown model name' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'A named model cannot be probed' })
@@ -38,14 +44,23 @@ export class ManualTestController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Recent manual test runs, newest first' })
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'List manual tests',
+    description: 'The 20 most recent manual test runs, newest first, with their per-model results.',
+  })
   @ApiOkResponse({ type: ManualTestRunListResponse })
+  @ApiMalformedRequestResponse()
   recent(): Promise<ManualTestRunListResponse> {
     return this.manualTests.recent();
   }
 
   @Get(':run_id')
-  @ApiOperation({ summary: 'One manual test run, from testing to completed, with per-model results' })
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'Get one manual test',
+    description: 'One manual test run, from queued or testing to completed, with its per-model results.',
+  })
   @ApiOkResponse({ type: ManualTestRunResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })

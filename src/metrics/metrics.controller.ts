@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PublicAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
 import { MetricListResponse } from './dto/metric.response.js';
 import { MetricsQuery } from './dto/metrics.query.js';
@@ -11,7 +12,13 @@ export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Measured calls, newest first: the last 24 hours unless days says otherwise' })
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'List measured calls',
+    description:
+      'Measured calls (probes, evaluation cases and demo history), newest first: the last 24 hours unless ' +
+      '`days` says otherwise, at most `limit` rows, for every model or only `model_id`.',
+  })
   @ApiOkResponse({ type: MetricListResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'model_id names no model' })

@@ -9,8 +9,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { RequiresAccess } from '../auth/access.decorator.js';
-import { ErrorResponse } from '../common/error.response.js';
+import { PublicAccess, RequiresAccess } from '../auth/access.decorator.js';
+import { ApiMalformedRequestResponse, ErrorResponse } from '../common/error.response.js';
 import { ModelIdParams } from './dto/model-id.params.js';
 import { CreateModelRequest, DeleteModelQuery, UpdateModelRequest } from './dto/model-write.request.js';
 import { ModelDetailResponse, ModelListResponse, ModelResponse } from './dto/model.response.js';
@@ -22,14 +22,27 @@ export class ModelsController {
   constructor(private readonly models: ModelsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every monitored model with its current score, latency, uptime and status' })
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'List the monitored models',
+    description:
+      'Every monitored model with its last evaluation score, median latency of the last hour, uptime over ' +
+      'UPTIME_WINDOW_HOURS, status and probe mode, plus the mean of the last scores (`average_score`).',
+  })
   @ApiOkResponse({ type: ModelListResponse })
+  @ApiMalformedRequestResponse()
   list(): Promise<ModelListResponse> {
     return this.models.list();
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One model, with its last 24 hours of calls and its 24 h, 7 d and 30 d uptime' })
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'Get one model',
+    description:
+      'One model as listed, with a summary of its last 24 hours of calls (count, mean score, mean and p95 ' +
+      'latency) and its uptime over 24 hours, 7 days and 30 days.',
+  })
   @ApiOkResponse({ type: ModelDetailResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
@@ -39,7 +52,12 @@ export class ModelsController {
 
   @Post()
   @RequiresAccess('admin')
-  @ApiOperation({ summary: 'Start monitoring a model (admin)' })
+  @ApiOperation({
+    summary: 'Add a model (admin)',
+    description:
+      'Starts monitoring a model: it is probed and evaluated from now on (unless `enabled` is false). ' +
+      "`base_url` may only name the api_type's configured host or one in PROVIDER_ALLOWED_HOSTS.",
+  })
   @ApiCreatedResponse({ type: ModelResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'The name is taken' })
@@ -49,7 +67,12 @@ export class ModelsController {
 
   @Patch(':id')
   @RequiresAccess('admin')
-  @ApiOperation({ summary: "Change a model's name, api_type, provider model, base URL or enabled flag (admin)" })
+  @ApiOperation({
+    summary: 'Change a model (admin)',
+    description:
+      "Changes any of a model's name, api_type, provider model, base URL or enabled flag; `null` returns " +
+      'provider_model or base_url to the default. A taken name is a 409.',
+  })
   @ApiOkResponse({ type: ModelResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
@@ -62,7 +85,10 @@ export class ModelsController {
   @HttpCode(204)
   @RequiresAccess('admin')
   @ApiOperation({
-    summary: 'Stop monitoring a model; ?history=keep keeps its measured history, delete removes it (admin)',
+    summary: 'Remove a model (admin)',
+    description:
+      'Stops monitoring a model. `history` is required: `keep` keeps its measured history readable, ' +
+      '`delete` removes it with the model.',
   })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiBadRequestResponse({ type: ErrorResponse })

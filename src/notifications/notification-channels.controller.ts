@@ -31,14 +31,22 @@ export class NotificationChannelsController {
   constructor(private readonly channels: NotificationChannelsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every notification channel (URLs masked, secrets never shown) (admin)' })
+  @ApiOperation({
+    summary: 'List notification channels (admin)',
+    description:
+      'Every channel, from the API or the NOTIFY_* variables. Secrets are never shown (`has_secret` says ' +
+      'whether one is set); Slack and Discord URLs show only scheme and host, webhook URLs never their query.',
+  })
   @ApiOkResponse({ type: ChannelListResponse })
   list(): Promise<ChannelListResponse> {
     return this.channels.list();
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One notification channel (admin)' })
+  @ApiOperation({
+    summary: 'Get one notification channel (admin)',
+    description: 'One channel as listed, URL masked and secret never shown.',
+  })
   @ApiOkResponse({ type: ChannelResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
@@ -47,7 +55,13 @@ export class NotificationChannelsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Add a webhook, Slack or Discord channel (admin)' })
+  @ApiOperation({
+    summary: 'Add a notification channel (admin)',
+    description:
+      'Adds a webhook, Slack or Discord channel that gets the alert types in `alert_types` (null: all) from ' +
+      '`min_severity` up. Its URL must be http(s) without credentials and may not name a private, loopback ' +
+      'or metadata address (unless its host is in WEBHOOK_ALLOWED_HOSTS); names starting `env:` are reserved.',
+  })
   @ApiCreatedResponse({ type: ChannelResponse })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'Invalid field, or a refused address' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'The name is taken' })
@@ -57,7 +71,10 @@ export class NotificationChannelsController {
 
   @Patch(':id')
   @ApiOperation({
-    summary: "Change a channel's name, URL, secret, alert types, minimum severity or enabled flag (admin)",
+    summary: 'Change a notification channel (admin)',
+    description:
+      "Changes any of a channel's name, URL, secret, alert types, minimum severity or enabled flag (`null` " +
+      'clears the secret; `alert_types: null` means every type). Channels from NOTIFY_* cannot be changed.',
   })
   @ApiOkResponse({ type: ChannelResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
@@ -70,8 +87,12 @@ export class NotificationChannelsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a channel and its delivery log (admin)' })
+  @ApiOperation({
+    summary: 'Remove a notification channel (admin)',
+    description: 'Removes a channel and its delivery log. Channels from NOTIFY_* cannot be removed.',
+  })
   @ApiNoContentResponse({ description: 'Removed' })
+  @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiForbiddenResponse({ type: ErrorResponse, description: 'The channel comes from the environment' })
   @ApiNotFoundResponse({ type: ErrorResponse })
   remove(@Param() params: ChannelIdParams): Promise<void> {
@@ -80,15 +101,26 @@ export class NotificationChannelsController {
 
   @Post(':id/test')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send a test message now (one try) and return its delivery log entry (admin)' })
+  @ApiOperation({
+    summary: 'Send a test message (admin)',
+    description:
+      "Sends a test message to the channel now, whatever its filters, with one try, and returns the delivery's " +
+      'log entry (delivered or failed, with the HTTP status and error).',
+  })
   @ApiOkResponse({ type: DeliveryResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   test(@Param() params: ChannelIdParams): Promise<DeliveryResponse> {
     return this.channels.test(params.id);
   }
 
   @Get(':id/deliveries')
-  @ApiOperation({ summary: "A channel's delivery log, newest first (admin)" })
+  @ApiOperation({
+    summary: "List a channel's deliveries (admin)",
+    description:
+      'The delivery log of a channel, newest first: each opening, resolution, reminder or test sent, its ' +
+      'status (pending, delivered or failed), tries, last HTTP status and error.',
+  })
   @ApiOkResponse({ type: DeliveryListResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })

@@ -1,5 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PublicAccess } from '../auth/access.decorator.js';
+import { ApiMalformedRequestResponse } from '../common/error.response.js';
 import { RoutingHistoryResponse, RoutingResponse } from './dto/routing.response.js';
 import { RoutingService } from './routing.service.js';
 
@@ -9,15 +11,30 @@ export class RoutingController {
   constructor(private readonly routing: RoutingService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Where the brain routes now: primary, ordered fallbacks, mode and why' })
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'Get the current routing',
+    description:
+      'Where the brain routes now: the primary model, the ordered fallbacks, the mode (`auto` or `recommend`), ' +
+      'the DCRS run that decided it and why; in `recommend` mode a change that was not applied shows under ' +
+      '`recommendation`.',
+  })
   @ApiOkResponse({ type: RoutingResponse })
+  @ApiMalformedRequestResponse()
   current(): Promise<RoutingResponse> {
     return this.routing.current();
   }
 
   @Get('history')
-  @ApiOperation({ summary: 'Every change of the primary (or recommendation), with the DCRS run that caused it' })
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'List routing changes',
+    description:
+      'The last 100 changes of the primary model, applied or only recommended, newest first, with the ' +
+      'DCRS run that caused each and the reason.',
+  })
   @ApiOkResponse({ type: RoutingHistoryResponse })
+  @ApiMalformedRequestResponse()
   history(): Promise<RoutingHistoryResponse> {
     return this.routing.history();
   }

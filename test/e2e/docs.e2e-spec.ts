@@ -1,8 +1,11 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
+const ADMIN_KEY = 'docs-admin-key-0123456789';
+
 interface Operation {
   summary?: string;
+  description?: string;
   security?: Record<string, unknown>[];
   parameters?: { name: string; in: string }[];
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
@@ -12,13 +15,13 @@ describe('API documentation', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
   });
   afterAll(async () => {
     await t.close();
   });
 
-  it('serves the OpenAPI document with a summary and a typed success response for every operation', async () => {
+  it('serves the OpenAPI document with a summary, a description and a typed success response for every operation', async () => {
     const res = await request(t.server).get('/docs-json').expect(200);
     const paths = res.body.paths as Record<string, Record<string, Operation>>;
     expect(Object.keys(paths)).toEqual(
@@ -36,22 +39,49 @@ describe('API documentation', () => {
     );
     for (const [path, operations] of Object.entries(paths)) {
       for (const [method, operation] of Object.entries(operations)) {
-        expect({ path, method, summary: operation.summary }).toEqual({ path, method, summary: expect.any(String) });
+        expect({ path, method, summary: operation.summary, description: operation.description }).toEqual({
+          path,
+          method,
+          summary: expect.any(String),
+          description: expect.any(String),
+        });
         const success = Object.entries(operation.responses).find(([code]) => code.startsWith('2'));
         expect(success).toBeDefined();
         if (success![0] !== '204') expect(success![1].content?.['application/json']?.schema).toBeDefined();
-        if (method !== 'get' || operation.summary!.includes('(admin')) {
-          // Every write needs a key: OpenAPI says which and documents the 401.
-          expect({ path, method, security: operation.security }).toEqual({
-            path,
-            method,
-            security: [{ 'admin-key': [] }],
-          });
-          expect(operation.responses['401']).toBeDefined();
-        }
+        // Every operation says whether it needs a key; every write does, and documents the 401.
+        const needsKey = method !== 'get' || operation.security?.length !== 0;
+        expect({ path, method, security: operation.security }).toEqual({
+          path,
+          method,
+          security: needsKey ? [{ 'admin-key': [] }] : [],
+        });
+        if (needsKey) expect(operation.responses['401']).toBeDefined();
       }
     }
+    expect(paths['/api/notification-channels']['get'].security).toEqual([{ 'admin-key': [] }]);
+    expect(paths['/api/models']['get'].security).toEqual([]);
     expect(paths['/api/metrics']['get'].parameters!.map((p) => p.name).sort()).toEqual(['days', 'limit', 'model_id']);
+  });
+
+  it('documents a key on exactly the operations that answer 401 without one', async () => {
+    const paths = (await request(t.server).get('/docs-json').expect(200)).body.paths as Record<
+      string,
+      Record<string, Operation>
+    >;
+    const documented: string[] = [];
+    const enforced: string[] = [];
+    for (const [path, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const route = `${method.toUpperCase()} ${path}`;
+        if (operation.security?.length) documented.push(route);
+        // Guards run before validation and handlers: a keyed route answers 401 whatever the id or body.
+        const url = path.replace(/\{[^}]+\}/g, '1');
+        const res = await request(t.server)[method as 'get' | 'post' | 'patch' | 'delete'](url).send({});
+        if (res.status === 401) enforced.push(route);
+      }
+    }
+    expect(enforced.length).toBeGreaterThan(10);
+    expect(documented.sort()).toEqual(enforced.sort());
   });
 
   it('serves Swagger UI at /docs and ReDoc at /redoc', async () => {

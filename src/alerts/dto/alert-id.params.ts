@@ -3,7 +3,7 @@ import { ToInteger } from '../../common/query-transforms.js';
 import { IsId } from '../../common/validators.js';
 
 export class AlertIdParams {
-  @ApiProperty({ example: 12 })
+  @ApiProperty({ description: 'Alert id', example: 12 })
   @ToInteger()
   @IsId()
   id!: number;

@@ -4,12 +4,12 @@ import { ToInteger } from '../../common/query-transforms.js';
 import { IsId } from '../../common/validators.js';
 
 export class CartridgeExecutionParams {
-  @ApiProperty({ example: 'Bio-Cartridge' })
+  @ApiProperty({ description: 'Cartridge name', example: 'Bio-Cartridge' })
   @IsString()
   @Length(1, 100, { message: 'name must be 1 to 100 characters' })
   name!: string;
 
-  @ApiProperty({ example: 41 })
+  @ApiProperty({ description: 'Execution id', example: 41 })
   @ToInteger()
   @IsId()
   id!: number;

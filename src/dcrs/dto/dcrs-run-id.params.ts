@@ -3,7 +3,7 @@ import { ToInteger } from '../../common/query-transforms.js';
 import { IsId } from '../../common/validators.js';
 
 export class DcrsRunIdParams {
-  @ApiProperty({ example: 13 })
+  @ApiProperty({ description: 'DCRS run id', example: 13 })
   @ToInteger()
   @IsId()
   id!: number;

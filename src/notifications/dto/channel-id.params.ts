@@ -3,7 +3,7 @@ import { ToInteger } from '../../common/query-transforms.js';
 import { IsId } from '../../common/validators.js';
 
 export class ChannelIdParams {
-  @ApiProperty({ example: 3 })
+  @ApiProperty({ description: 'Notification channel id', example: 3 })
   @ToInteger()
   @IsId()
   id!: number;

@@ -1,0 +1,61 @@
+// The OpenAPI document and the pages that show it. The same document is committed as openapi.json
+// (scripts/write-openapi.ts) and a test fails when the served one drifts from it, so it must not
+// depend on the environment, the port, the database engine or the time.
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { AppConfig } from './config/app-config.js';
+
+const REDOC_SCRIPT = 'https://cdn.redoc.ly/redoc/v2.5.1/bundles/redoc.standalone.js';
+
+/** Every tag a controller uses, declared once with what it groups. */
+const API_TAGS: readonly (readonly [name: string, description: string])[] = [
+  ['system', 'Service banner and health check.'],
+  ['models', 'The monitored LLM models: current score, latency, uptime and status; admins add and change them.'],
+  ['metrics', 'Measured calls (probes, evaluations, demo history) per model.'],
+  ['probing', 'Provider configuration, and probing or evaluating one model on demand.'],
+  ['dcrs', 'The daily evaluation run (DCRS) that scores every model and drives routing.'],
+  ['routing', 'Which model the brain routes to now, and every change of it.'],
+  ['cartridges', 'Domain pipelines that depend on the models: status, executions, check sets, worker reports.'],
+  ['manual-test', 'Evaluation runs on chosen models, started by hand.'],
+  ['alerts', 'Alerts raised by the rules (model down, score drop, stale cartridge, ...).'],
+  ['notifications', 'Channels (webhook, Slack, Discord) that alerts are sent to, and their delivery log.'],
+];
+
+export function createApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('SHawn-Brain Neural Dashboard API')
+    .setDescription('Provider uptime, latency, answer quality, routing and cartridges on one live timeline.')
+    .setVersion(config.app.version)
+    // package.json's license; npm's page says what UNLICENSED means (no rights granted).
+    .setLicense('UNLICENSED', 'https://docs.npmjs.com/cli/configuring-npm/package-json#license')
+    // Relative on purpose: the document is the same whatever host or PORT serves it.
+    .addServer('/', 'The server that serves this document')
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-API-Key',
+        description:
+          'One of ADMIN_API_KEY, or of INGEST_API_KEYS where an operation says so; `Authorization: Bearer <key>` works too.',
+      },
+      'admin-key',
+    );
+  for (const [name, description] of API_TAGS) builder.addTag(name, description);
+  return SwaggerModule.createDocument(app, builder.build());
+}
+
+export function setUpApiDocs(app: NestExpressApplication, config: AppConfig): void {
+  SwaggerModule.setup('docs', app, createApiDocument(app, config), { jsonDocumentUrl: 'docs-json' });
+  const redoc = `<!DOCTYPE html>
+<html><head><title>SHawn-Brain API - ReDoc</title><meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><redoc spec-url="/docs-json"></redoc><script src="${REDOC_SCRIPT}"></script></body></html>`;
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/redoc', (_req: Request, res: Response) => {
+      res.type('html').send(redoc);
+    });
+}
