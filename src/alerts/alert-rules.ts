@@ -12,7 +12,7 @@ import type {
   ModelStateChangedEvent,
   RoutingChangedEvent,
 } from '../events/domain-events.js';
-import type { AlertSeverity, AlertType } from './alert.entity.js';
+import type { AlertSeverity, AlertType } from '../common/alert-kinds.js';
 
 export type AlertAction =
   /** Open a condition unless one of the same type and subject is open. */

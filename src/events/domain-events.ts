@@ -2,7 +2,7 @@
 // realtime gateway and the alert rules subscribe with @OnEvent(name). Nothing imports the gateway.
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { ModelStatus } from '../models/model.entity.js';
+import type { ModelStatus } from '../common/model-statuses.js';
 
 export interface ModelStateChangedEvent {
   modelId: number;

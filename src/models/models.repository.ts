@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { isUniqueViolation } from '../database/errors.js';
-import type { ModelStatus } from './model.entity.js';
+import type { ModelStatus } from '../common/model-statuses.js';
 import { ModelEntity } from './model.entity.js';
 
 @Injectable()
