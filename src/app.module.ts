@@ -12,7 +12,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DcrsModule } from './dcrs/dcrs.module.js';
 import { HealthModule } from './health/health.module.js';
 import { loggerOptions, type LogDestination } from './logging.js';
-import { MetricsModule } from './metrics/metrics.module.js';
+import { MetricsApiModule } from './metrics/metrics-api.module.js';
 import { ModelsModule } from './models/models.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProbingModule } from './probing/probing.module.js';
@@ -42,7 +42,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ModelsModule,
-        MetricsModule,
+        MetricsApiModule,
         DcrsModule,
         CartridgesModule,
         ProbingModule,

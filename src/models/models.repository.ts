@@ -17,6 +17,11 @@ export class ModelsRepository {
     return this.models.findOneBy({ id });
   }
 
+  /** Removed models whose history was kept count too: their rows stay readable. */
+  async existsWithRemoved(id: number): Promise<boolean> {
+    return (await this.models.count({ where: { id }, withDeleted: true })) > 0;
+  }
+
   /** Live (not removed) models that probing and evaluation should call. */
   findEnabled(): Promise<ModelEntity[]> {
     return this.models.find({ where: { enabled: true }, order: { id: 'ASC' } });
