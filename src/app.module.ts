@@ -20,6 +20,7 @@ import { RoutingModule } from './routing/routing.module.js';
 import { ManualTestModule } from './manual-test/manual-test.module.js';
 import { EventsModule } from './events/events.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { SeedModule } from './seed/seed.module.js';
 
 export interface AppModuleOptions {
   clock?: Clock;
@@ -39,6 +40,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         EventsModule,
         DatabaseModule,
+        SeedModule,
         AuthModule,
         HealthModule,
         ModelsModule,
