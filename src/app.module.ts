@@ -12,7 +12,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DcrsModule } from './dcrs/dcrs.module.js';
 import { HealthModule } from './health/health.module.js';
 import { loggerOptions, type LogDestination } from './logging.js';
-import { MetricsModule } from './metrics/metrics.module.js';
+import { MetricsApiModule } from './metrics/metrics-api.module.js';
 import { ModelsModule } from './models/models.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProbingModule } from './probing/probing.module.js';
@@ -20,6 +20,7 @@ import { RoutingModule } from './routing/routing.module.js';
 import { ManualTestModule } from './manual-test/manual-test.module.js';
 import { EventsModule } from './events/events.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { SeedModule } from './seed/seed.module.js';
 
 export interface AppModuleOptions {
   clock?: Clock;
@@ -39,10 +40,11 @@ export class AppModule {
         ScheduleModule.forRoot(),
         EventsModule,
         DatabaseModule,
+        SeedModule,
         AuthModule,
         HealthModule,
         ModelsModule,
-        MetricsModule,
+        MetricsApiModule,
         DcrsModule,
         CartridgesModule,
         ProbingModule,

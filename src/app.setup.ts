@@ -8,7 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { setUpApiDocs } from './api-docs.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
-import { isCrossOriginAllowed } from './realtime/origin-policy.js';
+import { isCrossOriginAllowed } from './common/origin-policy.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
 
 export function configureApp(app: INestApplication, config: AppConfig): void {
@@ -34,7 +34,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     }),
   );
   app.enableCors({
-    // The same rule as the WebSocket transports (see realtime/origin-policy.ts).
+    // The same rule as the WebSocket transports (see common/origin-policy.ts).
     origin: (origin: string | undefined, allow: (error: Error | null, allowed?: boolean) => void) =>
       allow(null, origin === undefined || isCrossOriginAllowed(origin, config.app)),
     methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],

@@ -1,16 +1,15 @@
 // Feeds the domain events the alert rules care about into AlertsService. The publishers never wait:
 // each decision is queued and applied in the background.
 import { Inject, Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import type {
   CartridgeResultEvent,
   DcrsProgressEvent,
-  DomainEventName,
   ModelStateChangedEvent,
   RoutingChangedEvent,
 } from '../events/domain-events.js';
+import { OnDomainEvent } from '../events/on-domain-event.js';
 import {
   decideCartridgeResultAlerts,
   decideDcrsAlerts,
@@ -18,9 +17,6 @@ import {
   decideRoutingAlerts,
 } from './alert-rules.js';
 import { AlertsService } from './alerts.service.js';
-
-/** @OnEvent with the name checked against the domain event map. */
-const OnDomainEvent = (name: DomainEventName): MethodDecorator => OnEvent(name);
 
 @Injectable()
 export class AlertRulesListener {

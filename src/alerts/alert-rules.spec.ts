@@ -27,7 +27,7 @@ function change(overrides: Partial<ModelStateChangedEvent>): ModelStateChangedEv
     responseTime: 800,
     uptimePercent: 99.5,
     errorKind: null,
-    at: '2026-02-01T08:00:00.000Z',
+    at: new Date('2026-02-01T08:00:00.000Z'),
     ...overrides,
   };
 }
@@ -150,14 +150,13 @@ describe('model rules', () => {
 
 describe('DCRS rules', () => {
   const progress = (phase: DcrsProgressEvent['phase'], error?: string): DcrsProgressEvent => ({
-    run_id: 7,
+    runId: 7,
     date: '2026-02-01',
     phase,
-    completed_tests: 0,
-    total_tests: 8,
-    percent: 0,
-    current_model: null,
-    best_so_far: null,
+    completedTests: 0,
+    totalTests: 8,
+    currentModel: null,
+    bestSoFar: null,
     ...(error ? { error } : {}),
   });
 
@@ -189,8 +188,8 @@ describe('routing rule', () => {
       primary: 'Groq',
       fallbacks: ['OpenAI', 'Gemini'],
       mode: 'auto',
-      updated_at: '2026-02-01T08:00:00.000Z',
-      dcrs_run_id: 3,
+      updatedAt: new Date('2026-02-01T08:00:00.000Z'),
+      dcrsRunId: 3,
       reason: 'Groq leads by 0.5',
     });
     expect(actions).toEqual([
@@ -211,12 +210,12 @@ describe('cartridge rules', () => {
     execution: {
       id,
       status,
-      started_at: '2026-02-01T07:00:00.000Z',
-      finished_at: null,
-      duration_ms: null,
+      startedAt: new Date('2026-02-01T07:00:00.000Z'),
+      finishedAt: null,
+      durationMs: null,
       summary: status === 'failure' ? 'PubMed timed out' : null,
     },
-    success_rate: 80,
+    successRate: 80,
   });
 
   it('a failed execution opens cartridge_failed with its summary; more failures add nothing', () => {

@@ -12,7 +12,7 @@ import type {
   ModelStateChangedEvent,
   RoutingChangedEvent,
 } from '../events/domain-events.js';
-import type { AlertSeverity, AlertType } from './alert.entity.js';
+import type { AlertSeverity, AlertType } from '../common/alert-kinds.js';
 
 export type AlertAction =
   /** Open a condition unless one of the same type and subject is open. */
@@ -134,7 +134,7 @@ export function decideDcrsAlerts(progress: DcrsProgressEvent, open: OpenAlertKey
         'dcrs_failed',
         'warning',
         DCRS_SUBJECT,
-        `DCRS run ${progress.run_id} (${progress.date}) failed: ${progress.error ?? 'unknown error'}`,
+        `DCRS run ${progress.runId} (${progress.date}) failed: ${progress.error ?? 'unknown error'}`,
       ),
     ];
   }
@@ -146,7 +146,7 @@ export function decideDcrsAlerts(progress: DcrsProgressEvent, open: OpenAlertKey
 /** Every applied routing change records routing_changed (info). */
 export function decideRoutingAlerts(decision: RoutingChangedEvent): AlertAction[] {
   const fallbacks = decision.fallbacks.length > 0 ? decision.fallbacks.join(', ') : 'none';
-  const run = decision.dcrs_run_id === null ? '' : ` after DCRS run ${decision.dcrs_run_id}`;
+  const run = decision.dcrsRunId === null ? '' : ` after DCRS run ${decision.dcrsRunId}`;
   return [
     notice(
       'routing_changed',
@@ -167,7 +167,7 @@ export function decideCartridgeResultAlerts(result: CartridgeResultEvent, open: 
   const actions: AlertAction[] = [];
   if (isOpen(open, 'cartridge_stale', name)) actions.push(resolved('cartridge_stale', name));
   const failedOpen = isOpen(open, 'cartridge_failed', name);
-  const rate = result.success_rate === null ? '' : ` (30-day success rate ${result.success_rate}%)`;
+  const rate = result.successRate === null ? '' : ` (30-day success rate ${result.successRate}%)`;
   if (execution.status === 'failure' && !failedOpen) {
     const summary = execution.summary ? `: ${execution.summary}` : '';
     actions.push(

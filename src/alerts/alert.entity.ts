@@ -1,21 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { AlertSeverity, AlertType } from '../common/alert-kinds.js';
 import { TimestampColumn } from '../database/columns.js';
-
-export const ALERT_TYPES = [
-  'model_down',
-  'model_recovered',
-  'model_degraded',
-  'score_drop',
-  'dcrs_failed',
-  'routing_changed',
-  'cartridge_failed',
-  'cartridge_stale',
-  'cartridge_recovered',
-] as const;
-export type AlertType = (typeof ALERT_TYPES)[number];
-
-export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
 /** Something people must be told about. An open alert of a type and subject exists at most once. */
 @Entity({ name: 'alerts' })

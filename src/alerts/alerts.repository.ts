@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, LessThanOrEqual, Not, Repository, type FindOptionsWhere } from 'typeorm';
 import { isUniqueViolation } from '../database/errors.js';
-import { AlertEntity, type AlertSeverity, type AlertType } from './alert.entity.js';
+import type { AlertSeverity, AlertType } from '../common/alert-kinds.js';
+import { AlertEntity } from './alert.entity.js';
 
 export interface NewAlert {
   type: AlertType;

@@ -3,11 +3,11 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/domain-error.js';
-import { DomainEventBus } from '../events/domain-events.js';
+import { DomainEventBus, type AlertEvent } from '../events/domain-events.js';
 import { openKey, type AlertAction, type OpenAlertKeys } from './alert-rules.js';
 import type { AlertEntity } from './alert.entity.js';
 import { AlertsRepository, type AlertFilter } from './alerts.repository.js';
-import { toAlertResponse } from './dto/alert.mapper.js';
+import { toAlertEvent, toAlertResponse } from './dto/alert.mapper.js';
 import type { AlertListResponse, AlertResponse } from './dto/alert.response.js';
 
 export type AlertDecision = (open: OpenAlertKeys) => AlertAction[];
@@ -68,12 +68,12 @@ export class AlertsService implements BeforeApplicationShutdown {
    * Open, unacknowledged critical alerts not told about for `remindMinutes`: each is marked as told
    * now and returned, unless another process claimed it first.
    */
-  async claimDueReminders(remindMinutes: number): Promise<AlertResponse[]> {
+  async claimDueReminders(remindMinutes: number): Promise<AlertEvent[]> {
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - remindMinutes * 60_000);
-    const claimed: AlertResponse[] = [];
+    const claimed: AlertEvent[] = [];
     for (const alert of await this.alerts.findDueForReminder(cutoff)) {
-      if (await this.alerts.claimReminder(alert.id, cutoff, now)) claimed.push(toAlertResponse(alert));
+      if (await this.alerts.claimReminder(alert.id, cutoff, now)) claimed.push(toAlertEvent(alert));
     }
     return claimed;
   }
@@ -104,7 +104,7 @@ export class AlertsService implements BeforeApplicationShutdown {
   }
 
   private announce(name: 'alert.opened' | 'alert.resolved', alert: AlertEntity): void {
-    const event = toAlertResponse(alert);
+    const event = toAlertEvent(alert);
     const line = { alert: event.id, type: event.type, subject: event.subject, severity: event.severity };
     if (name === 'alert.resolved') this.logger.log(line, 'Alert resolved');
     else if (event.severity === 'info') this.logger.log(line, 'Alert recorded');

@@ -1,8 +1,8 @@
 // The one place that turns the environment into typed, validated configuration.
 // Every setting read here is documented in README.md and .env.example.
 import { validateCronExpression } from 'cron';
-import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity, type AlertType } from '../alerts/alert.entity.js';
-import { normalizeHost, staticUrlProblem } from '../notifications/webhook-address.js';
+import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity, type AlertType } from '../common/alert-kinds.js';
+import { normalizeHost, staticUrlProblem } from '../common/webhook-address.js';
 import { EnvReader, type Env } from './env-parsers.js';
 
 export const APP_VERSION = '1.0.0';

@@ -1,19 +1,30 @@
 // Builds and opens the TypeORM DataSource for either engine. The schema only ever comes from the
 // committed migrations of that engine; synchronize stays off.
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { AppConfig } from '../config/app-config.js';
-import { ENTITIES } from './entities.js';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 
 export type DatabaseSettings = Pick<AppConfig['database'], 'engine' | 'url' | 'path'>;
 
-export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+/**
+ * Every entity file beside this layer (src/ under ts-jest, dist/src/ once compiled), for the tools
+ * that open a DataSource outside Nest (TypeORM CLI, migration generator, bench, schema test): the
+ * database layer names no feature. The application instead lets each module register its own.
+ */
+export const ENTITY_FILES = join(dirname(fileURLToPath(import.meta.url)), '..', '**', '*.entity.{ts,js}');
+
+/** `entities`: the glob by default; the Nest app passes none and sets autoLoadEntities. */
+export function buildDataSourceOptions(
+  settings: DatabaseSettings,
+  entities: DataSourceOptions['entities'] = [ENTITY_FILES],
+): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     synchronize: false,
     migrationsRun: false,
     migrationsTableName: 'schema_migrations',

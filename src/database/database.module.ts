@@ -3,17 +3,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { buildDataSourceOptions, openDataSource } from './data-source.js';
-import { SeedRepository } from './seed/seed.repository.js';
-import { SeedService } from './seed/seed.service.js';
 
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => buildDataSourceOptions(config.database),
+      // Each feature module registers its entities with TypeOrmModule.forFeature.
+      useFactory: (config: AppConfig) => ({ ...buildDataSourceOptions(config.database, []), autoLoadEntities: true }),
       dataSourceFactory: async (options) => openDataSource(options!),
     }),
   ],
-  providers: [SeedRepository, SeedService],
 })
 export class DatabaseModule {}

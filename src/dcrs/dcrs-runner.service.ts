@@ -69,34 +69,31 @@ export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationS
     const suite = this.suite.current();
     const started = this.clock.now();
     let progress: DcrsProgressEvent = {
-      run_id: run.id,
+      runId: run.id,
       date: run.date,
       phase: 'started',
-      completed_tests: 0,
-      total_tests: 0,
-      percent: 0,
-      current_model: null,
-      best_so_far: null,
+      completedTests: 0,
+      totalTests: 0,
+      currentModel: null,
+      bestSoFar: null,
     };
     try {
       const models = (await this.models.findEnabled()).filter((m) => this.registry.probeMode(m) !== 'off');
-      progress = { ...progress, total_tests: models.length * suite.cases.length };
+      progress = { ...progress, totalTests: models.length * suite.cases.length };
       this.events.publish('dcrs.progress', progress);
       const evaluations = await mapWithConcurrency(models, this.config.dcrs.concurrency, async (model) => {
         const evaluation = await this.evaluations.evaluate(model, suite, {
           runId: `dcrs-${run.id}`,
           kind: 'evaluation',
         });
-        const completed = progress.completed_tests + suite.cases.length;
         const best: ModelEvaluation | undefined =
-          evaluation.score > (progress.best_so_far?.score ?? -1) ? evaluation : undefined;
+          evaluation.score > (progress.bestSoFar?.score ?? -1) ? evaluation : undefined;
         progress = {
           ...progress,
           phase: 'model_done',
-          completed_tests: completed,
-          percent: Math.round((100 * completed) / Math.max(1, progress.total_tests)),
-          current_model: model.name,
-          best_so_far: best ? { model: best.model, score: best.score } : progress.best_so_far,
+          completedTests: progress.completedTests + suite.cases.length,
+          currentModel: model.name,
+          bestSoFar: best ? { model: best.model, score: best.score } : progress.bestSoFar,
         };
         this.events.publish('dcrs.progress', progress);
         return evaluation;
@@ -146,9 +143,8 @@ export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationS
     this.events.publish('dcrs.progress', {
       ...progress,
       phase: 'completed',
-      completed_tests: completion.totalTests,
-      percent: 100,
-      current_model: null,
+      completedTests: completion.totalTests,
+      currentModel: null,
     });
   }
 }

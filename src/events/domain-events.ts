@@ -1,9 +1,12 @@
-// The one typed map of in-process domain events. Features publish through DomainEventBus; the
-// realtime gateway and the alert rules subscribe with @OnEvent(name). Nothing imports the gateway.
+// The one typed map of in-process domain events: plain facts in the code's own casing, with Dates for
+// instants. Features publish through DomainEventBus and subscribe with @OnDomainEvent; what clients
+// or webhooks receive is built from these facts at the edge (realtime/, notifications/).
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { ModelStatus } from '../models/model.entity.js';
+import type { AlertSeverity, AlertType } from '../common/alert-kinds.js';
+import type { ModelStatus } from '../common/model-statuses.js';
 
+/** A probe or evaluation rewrote a model's state. */
 export interface ModelStateChangedEvent {
   modelId: number;
   name: string;
@@ -15,80 +18,83 @@ export interface ModelStateChangedEvent {
   responseTime: number;
   uptimePercent: number;
   errorKind: string | null;
-  at: string;
+  at: Date;
 }
 
 export type DcrsPhase = 'started' | 'model_done' | 'completed' | 'failed';
 
-/** Progress of a DCRS run (snake_case: forwarded to dashboards as the `dcrs_progress` payload). */
+/** Where a DCRS run stands. */
 export interface DcrsProgressEvent {
-  run_id: number;
+  runId: number;
+  /** The run's calendar date in the DCRS time zone (YYYY-MM-DD). */
   date: string;
   phase: DcrsPhase;
-  completed_tests: number;
-  total_tests: number;
-  percent: number;
-  current_model: string | null;
-  best_so_far: { model: string; score: number } | null;
+  completedTests: number;
+  totalTests: number;
+  currentModel: string | null;
+  bestSoFar: { model: string; score: number } | null;
+  /** Why it failed (phase `failed` only). */
   error?: string;
 }
 
-/** The routing decision (the body of GET /api/routing). */
+/** The routing decision that was just applied. */
 export interface RoutingChangedEvent {
   primary: string | null;
   fallbacks: string[];
   mode: 'auto' | 'recommend';
-  updated_at: string;
-  dcrs_run_id: number | null;
+  updatedAt: Date;
+  dcrsRunId: number | null;
   reason: string;
 }
 
-/** A finished manual test run (the body of GET /api/manual-test/:run_id). */
-export interface ManualTestFinishedEvent {
-  run_id: string;
-  status: 'queued' | 'testing' | 'completed' | 'failed';
-  models: string[];
-  start_time: string | null;
-  end_time: string | null;
+export interface ManualTestModelOutcome {
+  model: string;
+  score: number | null;
+  /** Median latency of the cases, ms. */
+  responseTime: number | null;
+  passed: number;
+  failed: number;
   error: string | null;
-  results: {
-    model: string;
-    score: number | null;
-    response_time: number | null;
-    passed: number;
-    failed: number;
-    error: string | null;
-  }[];
 }
 
-/** A recorded cartridge execution with the cartridge's new success rate. */
+/** A manual test run ended. */
+export interface ManualTestFinishedEvent {
+  runId: string;
+  status: 'completed' | 'failed';
+  models: string[];
+  startTime: Date | null;
+  endTime: Date | null;
+  results: ManualTestModelOutcome[];
+  error: string | null;
+}
+
+/** A cartridge execution was recorded; `successRate` is the cartridge's new 30-day rate (percent). */
 export interface CartridgeResultEvent {
   cartridge: string;
   execution: {
     id: number;
     status: string;
-    started_at: string;
-    finished_at: string | null;
-    duration_ms: number | null;
+    startedAt: Date;
+    finishedAt: Date | null;
+    durationMs: number | null;
     summary: string | null;
   };
-  success_rate: number | null;
+  successRate: number | null;
 }
 
-/** An alert that opened or resolved (the body of GET /api/alerts items). */
+/** An alert as it stands after it opened or resolved. */
 export interface AlertEvent {
   id: number;
-  type: string;
-  severity: 'info' | 'warning' | 'critical';
+  type: AlertType;
+  severity: AlertSeverity;
   subject: string;
   message: string;
-  created_at: string;
-  resolved_at: string | null;
-  acknowledged_at: string | null;
+  createdAt: Date;
+  resolvedAt: Date | null;
+  acknowledgedAt: Date | null;
 }
 
 export interface DomainEventMap {
-  /** After every probe or evaluation that rewrote a model's row. */
   'model.state_changed': ModelStateChangedEvent;
   'dcrs.progress': DcrsProgressEvent;
   'routing.changed': RoutingChangedEvent;

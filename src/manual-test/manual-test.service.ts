@@ -12,7 +12,7 @@ import { ModelsRepository } from '../models/models.repository.js';
 import { EvaluationService } from '../probing/evaluation.service.js';
 import { SuiteProvider } from '../probing/suite.provider.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
-import { toManualTestResult, toManualTestRunResponse } from './dto/manual-test.mapper.js';
+import { toManualTestFinishedEvent, toManualTestResult, toManualTestRunResponse } from './dto/manual-test.mapper.js';
 import type {
   ManualTestAcceptedResponse,
   ManualTestRunListResponse,
@@ -165,6 +165,6 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     }
     await this.runs.markFinished(run.id, status, this.clock.now(), results, error);
     const finished = await this.runs.findById(run.id);
-    if (finished) this.events.publish('manual_test.finished', toManualTestRunResponse(finished));
+    if (finished) this.events.publish('manual_test.finished', toManualTestFinishedEvent(finished, status));
   }
 }

@@ -1,15 +1,13 @@
+// The daily_metrics table's owner. The models detail view reads it and the metrics list asks the
+// models owner whether a model exists, so the HTTP side lives in MetricsApiModule, above both.
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ModelEntity } from '../models/model.entity.js';
 import { MetricEntity } from './metric.entity.js';
-import { MetricsController } from './metrics.controller.js';
 import { MetricsRepository } from './metrics.repository.js';
-import { MetricsService } from './metrics.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MetricEntity, ModelEntity])],
-  controllers: [MetricsController],
-  providers: [MetricsRepository, MetricsService],
+  imports: [TypeOrmModule.forFeature([MetricEntity])],
+  providers: [MetricsRepository],
   exports: [MetricsRepository],
 })
 export class MetricsModule {}

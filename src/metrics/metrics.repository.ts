@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, MoreThanOrEqual, Repository } from 'typeorm';
-import { ModelEntity } from '../models/model.entity.js';
 import { MetricEntity, type MetricKind } from './metric.entity.js';
 
 /** What a 24-hour summary needs of one call. */
@@ -69,15 +68,7 @@ export interface RecentMetricsFilter {
 
 @Injectable()
 export class MetricsRepository {
-  constructor(
-    @InjectRepository(MetricEntity) private readonly metrics: Repository<MetricEntity>,
-    @InjectRepository(ModelEntity) private readonly models: Repository<ModelEntity>,
-  ) {}
-
-  /** Removed models whose history was kept count too: their rows stay readable. */
-  async modelExists(id: number): Promise<boolean> {
-    return (await this.models.count({ where: { id }, withDeleted: true })) > 0;
-  }
+  constructor(@InjectRepository(MetricEntity) private readonly metrics: Repository<MetricEntity>) {}
 
   /** Measured calls of one model since an instant (raw: no entity hydration). */
   async findCallsForModelSince(modelId: number, since: Date): Promise<MeasuredCall[]> {

@@ -1,6 +1,6 @@
 // The decisions about a model's state after each probe: streaks, status and uptime. Pure.
 import { median, percentile } from '../common/stats.js';
-import type { ModelStatus } from './model.entity.js';
+import type { ModelStatus } from '../common/model-statuses.js';
 
 export interface Thresholds {
   /** Failures in a row that make a model down. */

@@ -1,8 +1,6 @@
 import { Column, DeleteDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ModelStatus } from '../common/model-statuses.js';
 import { DoubleColumn, TimestampColumn } from '../database/columns.js';
-
-export const MODEL_STATUSES = ['healthy', 'degraded', 'down', 'unknown'] as const;
-export type ModelStatus = (typeof MODEL_STATUSES)[number];
 
 /** A monitored LLM provider model (the seed's `models` table). */
 @Entity({ name: 'models' })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { isUniqueViolation } from '../database/errors.js';
-import type { ModelStatus } from './model.entity.js';
+import type { ModelStatus } from '../common/model-statuses.js';
 import { ModelEntity } from './model.entity.js';
 
 @Injectable()
@@ -15,6 +15,11 @@ export class ModelsRepository {
 
   findById(id: number): Promise<ModelEntity | null> {
     return this.models.findOneBy({ id });
+  }
+
+  /** Removed models whose history was kept count too: their rows stay readable. */
+  async existsWithRemoved(id: number): Promise<boolean> {
+    return (await this.models.count({ where: { id }, withDeleted: true })) > 0;
   }
 
   /** Live (not removed) models that probing and evaluation should call. */

@@ -1,11 +1,8 @@
 // Alerts opening and resolving become notifications, sent in the background.
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
-import type { AlertEvent, DomainEventName } from '../events/domain-events.js';
+import type { AlertEvent } from '../events/domain-events.js';
+import { OnDomainEvent } from '../events/on-domain-event.js';
 import { NotificationDispatcher } from './notification-dispatcher.service.js';
-
-/** @OnEvent with the name checked against the domain event map. */
-const OnDomainEvent = (name: DomainEventName): MethodDecorator => OnEvent(name);
 
 @Injectable()
 export class AlertNotificationsListener {

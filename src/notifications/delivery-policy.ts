@@ -1,5 +1,5 @@
 // Which channel wants which alert, and how tries are spaced. Pure.
-import type { AlertSeverity } from '../alerts/alert.entity.js';
+import type { AlertSeverity } from '../common/alert-kinds.js';
 
 /** Tries per delivery (a test message gets one). */
 export const MAX_ATTEMPTS = 3;

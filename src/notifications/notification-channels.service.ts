@@ -9,7 +9,7 @@ import type { ChannelKind, NotificationChannelEntity } from './notification-chan
 import { NotificationChannelsRepository, type ChannelPatch } from './notification-channels.repository.js';
 import { NotificationDeliveriesRepository } from './notification-deliveries.repository.js';
 import { NotificationDispatcher } from './notification-dispatcher.service.js';
-import { staticUrlProblem } from './webhook-address.js';
+import { staticUrlProblem } from '../common/webhook-address.js';
 import { toChannelResponse, toDeliveryResponse } from './dto/channel.mapper.js';
 import type {
   ChannelListResponse,

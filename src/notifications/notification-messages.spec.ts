@@ -17,9 +17,9 @@ const ALERT: AlertEvent = {
   severity: 'critical',
   subject: 'Gemini',
   message: 'Gemini is down: its probes keep failing (last error: timeout)',
-  created_at: '2026-02-01T08:00:00.000Z',
-  resolved_at: null,
-  acknowledged_at: null,
+  createdAt: new Date('2026-02-01T08:00:00.000Z'),
+  resolvedAt: null,
+  acknowledgedAt: null,
 };
 const SENT = '2026-02-01T08:00:01.000Z';
 const note = (overrides: Partial<OutgoingNotification> = {}): OutgoingNotification => ({
@@ -38,19 +38,30 @@ describe('headline', () => {
       '⏰ Still open since 2026-02-01T08:00:00.000Z: model_down (critical): Gemini',
     );
     expect(headline(note({ event: 'test', alert: null }))).toBe('Test notification from SHawn-Brain for channel "ops"');
-    const notice = { ...ALERT, type: 'model_recovered', severity: 'info' as const, resolved_at: ALERT.created_at };
+    const notice = {
+      ...ALERT,
+      type: 'model_recovered' as const,
+      severity: 'info' as const,
+      resolvedAt: ALERT.createdAt,
+    };
     expect(headline(note({ alert: notice }))).toBe('🔵 model_recovered (info): Gemini');
   });
 });
 
 describe('payloads', () => {
-  it('the generic webhook carries the alert as the API shows it', () => {
-    expect(webhookPayload(note())).toEqual({
+  it('the generic webhook carries the alert as the API shows it, fields in the API order', () => {
+    const payload = webhookPayload(note());
+    expect(payload).toEqual({
       event: 'opened',
-      alert: ALERT,
+      alert: expect.any(Object),
       text: expect.stringContaining(ALERT.message),
       sent_at: SENT,
     });
+    expect(JSON.stringify(payload.alert)).toBe(
+      '{"id":7,"type":"model_down","severity":"critical","subject":"Gemini",' +
+        '"message":"Gemini is down: its probes keep failing (last error: timeout)",' +
+        '"created_at":"2026-02-01T08:00:00.000Z","resolved_at":null,"acknowledged_at":null}',
+    );
   });
 
   it('Slack gets text and blocks, with <, > and & escaped so a name cannot mention @channel', () => {

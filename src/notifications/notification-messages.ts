@@ -32,13 +32,13 @@ export function headline(n: OutgoingNotification): string {
   const what = `${alert.type} (${alert.severity}): ${alert.subject}`;
   switch (n.event) {
     case 'opened':
-      return alert.resolved_at === null
+      return alert.resolvedAt === null
         ? `${SEVERITY_ICON[alert.severity]} Alert opened: ${what}`
         : `${SEVERITY_ICON[alert.severity]} ${what}`;
     case 'resolved':
       return `✅ Alert resolved: ${what}`;
     case 'reminder':
-      return `⏰ Still open since ${alert.created_at}: ${what}`;
+      return `⏰ Still open since ${alert.createdAt.toISOString()}: ${what}`;
     case 'test':
       return `Test notification: ${what}`;
     default: {
@@ -58,7 +58,21 @@ export function plainText(n: OutgoingNotification): string {
 
 /** The generic webhook: the alert as the API shows it, plus the event and a readable text. */
 export function webhookPayload(n: OutgoingNotification): Record<string, unknown> {
-  return { event: n.event, alert: n.alert, text: plainText(n), sent_at: n.sentAt };
+  return { event: n.event, alert: n.alert && webhookAlert(n.alert), text: plainText(n), sent_at: n.sentAt };
+}
+
+/** The alert as GET /api/alerts shows it (snake_case, ISO-8601 instants), field by field. */
+function webhookAlert(alert: AlertEvent): Record<string, unknown> {
+  return {
+    id: alert.id,
+    type: alert.type,
+    severity: alert.severity,
+    subject: alert.subject,
+    message: alert.message,
+    created_at: alert.createdAt.toISOString(),
+    resolved_at: alert.resolvedAt?.toISOString() ?? null,
+    acknowledged_at: alert.acknowledgedAt?.toISOString() ?? null,
+  };
 }
 
 /** Slack mrkdwn: only &, < and > are special (they would also let a name mention @channel). */
@@ -71,7 +85,7 @@ export function slackPayload(n: OutgoingNotification): { text: string; blocks: u
   const context =
     n.alert === null
       ? `SHawn-Brain · ${n.sentAt}`
-      : `SHawn-Brain · alert #${n.alert.id} · opened ${n.alert.created_at}`;
+      : `SHawn-Brain · alert #${n.alert.id} · opened ${n.alert.createdAt.toISOString()}`;
   return {
     text: escapeSlack(plainText(n)),
     blocks: [

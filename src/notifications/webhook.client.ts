@@ -10,7 +10,7 @@ import { isIP } from 'node:net';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { isRetryableStatus } from './delivery-policy.js';
-import { forbiddenAddressReason, isHostAllowed, normalizeHost, staticUrlProblem } from './webhook-address.js';
+import { forbiddenAddressReason, isHostAllowed, normalizeHost, staticUrlProblem } from '../common/webhook-address.js';
 
 export type SendOutcome =
   { ok: true; status: number } | { ok: false; status: number | null; error: string; retryable: boolean };

@@ -142,7 +142,7 @@ export class ModelStateService {
       responseTime: updated.responseTime,
       uptimePercent: updated.uptimePercent,
       errorKind: updated.lastErrorKind,
-      at: now.toISOString(),
+      at: now,
     });
     return updated;
   }

@@ -1,7 +1,7 @@
 // Answers for models that have no key when SIMULATE_PROVIDERS is on, so that a fresh `npm start`
 // shows a living system. Latency, failures and scores are noise around the seed's values for the
 // model; every row it produces is marked `simulated`.
-import { SEED_MODELS } from '../database/seed/seed-data.js';
+import { SEED_MODELS } from '../models/seed-models.js';
 import type { CallResult } from '../providers/provider.types.js';
 
 export interface SimulationProfile {

@@ -17,7 +17,7 @@ import { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { ModelFeed } from './model-feed.service.js';
-import { isOriginAllowed } from './origin-policy.js';
+import { isOriginAllowed } from '../common/origin-policy.js';
 import { parseRawCommand } from './raw-ws.protocol.js';
 import { replyMessage, type BroadcastEventName, type RealtimeMessage, type Reply } from './realtime-events.js';
 import { receives, subscribeTo, topicsOf, unsubscribeFrom, type Subscription } from './realtime-topics.js';

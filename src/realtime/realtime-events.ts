@@ -1,15 +1,76 @@
 // The one typed map of what the realtime transports send. Socket.io emits each message under its
 // `type` with the message as the payload; the raw /ws endpoint sends the same object as JSON text.
 // The e2e tests import these types too, so a renamed field breaks them at compile time.
-import type {
-  AlertEvent,
-  CartridgeResultEvent,
-  DcrsProgressEvent,
-  ManualTestFinishedEvent,
-  RoutingChangedEvent,
-} from '../events/domain-events.js';
+// Payloads are snake_case, like the HTTP API; domain-event.mapper.ts builds them from the domain events.
+import type { AlertSeverity, AlertType } from '../common/alert-kinds.js';
 import type { ModelResponse } from '../models/dto/model.response.js';
 import type { NeuralSignal } from './neural-signal.js';
+
+/** An alert as GET /api/alerts lists it. */
+export interface AlertPayload {
+  id: number;
+  type: AlertType;
+  severity: AlertSeverity;
+  subject: string;
+  message: string;
+  created_at: string;
+  resolved_at: string | null;
+  acknowledged_at: string | null;
+}
+
+export interface DcrsProgressPayload {
+  run_id: number;
+  date: string;
+  phase: 'started' | 'model_done' | 'completed' | 'failed';
+  completed_tests: number;
+  total_tests: number;
+  percent: number;
+  current_model: string | null;
+  best_so_far: { model: string; score: number } | null;
+  /** Only when phase is `failed`. */
+  error?: string;
+}
+
+export interface CartridgeResultPayload {
+  cartridge: string;
+  execution: {
+    id: number;
+    status: string;
+    started_at: string;
+    finished_at: string | null;
+    duration_ms: number | null;
+    summary: string | null;
+  };
+  success_rate: number | null;
+}
+
+/** The finished run as GET /api/manual-test/:run_id shows it. */
+export interface ManualTestResultPayload {
+  run_id: string;
+  status: 'queued' | 'testing' | 'completed' | 'failed';
+  models: string[];
+  start_time: string | null;
+  end_time: string | null;
+  results: {
+    model: string;
+    score: number | null;
+    response_time: number | null;
+    passed: number;
+    failed: number;
+    error: string | null;
+  }[];
+  error: string | null;
+}
+
+/** The decision as GET /api/routing shows it (without the pending recommendation). */
+export interface RoutingChangedPayload {
+  primary: string | null;
+  fallbacks: string[];
+  mode: 'auto' | 'recommend';
+  updated_at: string;
+  dcrs_run_id: number | null;
+  reason: string;
+}
 
 /** Events pushed to every interested client, periodically or when something happens. */
 export interface BroadcastPayloads {
@@ -18,11 +79,11 @@ export interface BroadcastPayloads {
   /** Every NEURAL_SIGNAL_INTERVAL_MS: see neural-signal.ts. */
   neural_signal: NeuralSignal;
   /** An alert opened or resolved. The alert is nested: its own `type` field would clash with ours. */
-  alert: { state: 'opened' | 'resolved'; alert: AlertEvent };
-  dcrs_progress: DcrsProgressEvent;
-  cartridge_result: CartridgeResultEvent;
-  manual_test_result: ManualTestFinishedEvent;
-  routing_changed: RoutingChangedEvent;
+  alert: { state: 'opened' | 'resolved'; alert: AlertPayload };
+  dcrs_progress: DcrsProgressPayload;
+  cartridge_result: CartridgeResultPayload;
+  manual_test_result: ManualTestResultPayload;
+  routing_changed: RoutingChangedPayload;
 }
 
 /** Answers sent to one client only. */

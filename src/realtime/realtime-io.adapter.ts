@@ -4,7 +4,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { Server as HttpServer } from 'node:http';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/app-config.js';
-import { isCrossOriginAllowed, isOriginAllowed, type OriginPolicy } from './origin-policy.js';
+import { isCrossOriginAllowed, isOriginAllowed, type OriginPolicy } from '../common/origin-policy.js';
 
 /** Clients only send short commands. */
 const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;

@@ -1,6 +1,6 @@
 // Which model the brain should route to: ranking and the hysteresis that keeps the primary from
 // flapping. Pure functions, tested scenario by scenario.
-import type { ModelStatus } from '../models/model.entity.js';
+import type { ModelStatus } from '../common/model-statuses.js';
 
 export interface RoutingCandidate {
   name: string;

@@ -4,7 +4,7 @@ import { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { DomainEventBus } from '../events/domain-events.js';
-import { toRoutingChangedEvent, toRoutingChangeResponse, toRoutingResponse } from './dto/routing.mapper.js';
+import { toRoutingChangeResponse, toRoutingResponse } from './dto/routing.mapper.js';
 import type { RoutingHistoryResponse, RoutingResponse } from './dto/routing.response.js';
 import { decideRouting, rankCandidates, type RoutingCandidate } from './routing-decision.js';
 import { RoutingRepository } from './routing.repository.js';
@@ -64,7 +64,16 @@ export class RoutingService {
         dcrsRunId,
         reason: decision.reason,
       });
-      if (decision.changed) this.events.publish('routing.changed', toRoutingChangedEvent(await this.current()));
+      if (decision.changed) {
+        this.events.publish('routing.changed', {
+          primary: decision.primary,
+          fallbacks: decision.fallbacks,
+          mode,
+          updatedAt: now,
+          dcrsRunId,
+          reason: decision.reason,
+        });
+      }
     }
     return { best: ranked[0]?.name ?? null, changed: decision.changed, reason: decision.reason };
   }

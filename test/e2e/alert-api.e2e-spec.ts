@@ -12,14 +12,13 @@ const clock = fixedClock();
 let t: TestApp;
 
 const failed = (runId: number): DcrsProgressEvent => ({
-  run_id: runId,
+  runId,
   date: '2026-02-01',
   phase: 'failed',
-  completed_tests: 0,
-  total_tests: 0,
-  percent: 0,
-  current_model: null,
-  best_so_far: null,
+  completedTests: 0,
+  totalTests: 0,
+  currentModel: null,
+  bestSoFar: null,
   error: 'boom',
 });
 
@@ -33,8 +32,8 @@ beforeAll(async () => {
   const routing = {
     fallbacks: [],
     mode: 'auto' as const,
-    updated_at: clock.now().toISOString(),
-    dcrs_run_id: null,
+    updatedAt: clock.now(),
+    dcrsRunId: null,
     reason: 'first run',
   };
   bus.publish('routing.changed', { ...routing, primary: 'A' });

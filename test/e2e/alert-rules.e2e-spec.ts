@@ -59,20 +59,19 @@ function stateChange(overrides: Partial<ModelStateChangedEvent>): ModelStateChan
     responseTime: 500,
     uptimePercent: 100,
     errorKind: null,
-    at: clock.now().toISOString(),
+    at: clock.now(),
     ...overrides,
   };
 }
 
 const dcrs = (phase: DcrsProgressEvent['phase'], runId: number, error?: string): DcrsProgressEvent => ({
-  run_id: runId,
+  runId,
   date: '2026-02-01',
   phase,
-  completed_tests: 0,
-  total_tests: 4,
-  percent: 0,
-  current_model: null,
-  best_so_far: null,
+  completedTests: 0,
+  totalTests: 4,
+  currentModel: null,
+  bestSoFar: null,
   ...(error ? { error } : {}),
 });
 
@@ -81,12 +80,12 @@ const cartridgeResult = (cartridge: string, id: number, status: string): Cartrid
   execution: {
     id,
     status,
-    started_at: clock.now().toISOString(),
-    finished_at: clock.now().toISOString(),
-    duration_ms: 1200,
+    startedAt: clock.now(),
+    finishedAt: clock.now(),
+    durationMs: 1200,
     summary: status === 'failure' ? 'upstream 503' : 'ok',
   },
-  success_rate: 50,
+  successRate: 50,
 });
 
 describe('model rules', () => {
@@ -236,8 +235,8 @@ describe('DCRS and routing rules', () => {
     const change = {
       fallbacks: ['B', 'C'],
       mode: 'auto' as const,
-      updated_at: clock.now().toISOString(),
-      dcrs_run_id: 43,
+      updatedAt: clock.now(),
+      dcrsRunId: 43,
       reason: 'A leads by 0.4',
     };
     bus.publish('routing.changed', { ...change, primary: 'A' });

@@ -77,12 +77,12 @@ describe('recording a report', () => {
         execution: {
           id: res.body.id,
           status: 'success',
-          started_at: at(10),
-          finished_at: at(9),
-          duration_ms: 60_000,
+          startedAt: new Date(at(10)),
+          finishedAt: new Date(at(9)),
+          durationMs: 60_000,
           summary: 'Summarised 12 papers',
         },
-        success_rate: 100,
+        successRate: 100,
       },
     ]);
   });
@@ -199,7 +199,7 @@ describe('idempotency', () => {
     expect(await listed(t, name)).toMatchObject({ success_rate: 50, last_execution: at(20), status: 'degraded' });
     const history = await request(t.server).get(`/api/cartridges/${name}/results`).expect(200);
     expect(history.body.results.map((r: { status: string }) => r.status)).toEqual(['failure', 'success']);
-    expect(results.map((e) => e.success_rate)).toEqual([100, 50]);
+    expect(results.map((e) => e.successRate)).toEqual([100, 50]);
   });
 });
 

@@ -99,7 +99,7 @@ describe('the built-in runner', () => {
           status: 'success',
           summary: '2/2 checks passed on OpenAI',
         }),
-        success_rate: 100,
+        successRate: 100,
       },
     ]);
     const listed = (await request(t.server).get('/api/cartridges').expect(200)).body.cartridges.find(
@@ -148,7 +148,7 @@ describe('the built-in runner', () => {
       summary: 'No model answered the checks (OpenAI: server_error, Groq: rate_limited, Anthropic: auth)',
     });
     expect(results).toHaveLength(1);
-    expect(results[0].success_rate).toBe(0);
+    expect(results[0].successRate).toBe(0);
   });
 
   it('depends_on: its models in the routing order, then the others as listed; models without a key are passed over', async () => {

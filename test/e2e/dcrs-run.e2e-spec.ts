@@ -77,13 +77,23 @@ describe('DCRS run against a fake provider', () => {
     const models = await request(t.server).get('/api/models').expect(200);
     const openai = models.body.models.find((m: { name: string }) => m.name === 'OpenAI');
     expect(openai.last_score).toBe(10);
-    expect(routingEvents.map((e) => e.primary)).toEqual(['OpenAI']);
+    // The routing.changed fact is the decision GET /api/routing now shows.
+    expect(routingEvents).toEqual([
+      {
+        primary: routing.body.primary,
+        fallbacks: routing.body.fallbacks,
+        mode: routing.body.mode,
+        updatedAt: new Date(routing.body.updated_at),
+        dcrsRunId: routing.body.dcrs_run_id,
+        reason: routing.body.reason,
+      },
+    ]);
 
-    const phases = progress.filter((p) => p.run_id === started.body.run_id).map((p) => p.phase);
+    const phases = progress.filter((p) => p.runId === started.body.run_id).map((p) => p.phase);
     expect(phases[0]).toBe('started');
     expect(phases.filter((p) => p === 'model_done')).toHaveLength(4);
     expect(phases.at(-1)).toBe('completed');
-    expect(progress.at(-1)).toMatchObject({ percent: 100, completed_tests: 8, total_tests: 8 });
+    expect(progress.at(-1)).toMatchObject({ completedTests: 8, totalTests: 8 });
   });
 
   it('a new best within the margin leaves the primary alone', async () => {

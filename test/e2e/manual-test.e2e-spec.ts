@@ -47,7 +47,7 @@ describe('manual tests (the seed POST /api/manual-test)', () => {
       { model: 'Gemini', score: 10, response_time: expect.any(Number), passed: 2, failed: 0, error: null },
       { model: 'Groq', score: 5, response_time: expect.any(Number), passed: 1, failed: 1, error: null },
     ]);
-    expect(finished.map((e) => e.run_id)).toContain(accepted.body.run_id);
+    expect(finished.map((e) => e.runId)).toContain(accepted.body.run_id);
     const models = await request(t.server).get('/api/models').expect(200);
     expect(models.body.models.find((m: { name: string }) => m.name === 'Groq').last_score).toBe(5);
     const rows = await t.dataSource

@@ -59,12 +59,12 @@ const cartridge = (name: string, status: 'failure' | 'success'): CartridgeResult
   execution: {
     id: 1,
     status,
-    started_at: clock.now().toISOString(),
-    finished_at: null,
-    duration_ms: null,
+    startedAt: clock.now(),
+    finishedAt: null,
+    durationMs: null,
     summary: null,
   },
-  success_rate: null,
+  successRate: null,
 });
 
 const modelState = (name: string, status: 'down' | 'healthy'): ModelStateChangedEvent => ({
@@ -78,7 +78,7 @@ const modelState = (name: string, status: 'down' | 'healthy'): ModelStateChanged
   responseTime: 100,
   uptimePercent: 90,
   errorKind: status === 'down' ? 'timeout' : null,
-  at: clock.now().toISOString(),
+  at: clock.now(),
 });
 
 /** A webhook channel on the receiver at `path` that wants every alert. */
@@ -133,14 +133,13 @@ describe('webhook deliveries', () => {
     await webhook('/critical-only', { min_severity: 'critical' });
     await webhook('/disabled', { enabled: false });
     bus.publish('dcrs.progress', {
-      run_id: 5,
+      runId: 5,
       date: '2026-02-01',
       phase: 'failed',
-      completed_tests: 0,
-      total_tests: 0,
-      percent: 0,
-      current_model: null,
-      best_so_far: null,
+      completedTests: 0,
+      totalTests: 0,
+      currentModel: null,
+      bestSoFar: null,
     });
     bus.publish('model.state_changed', modelState('Filter-Model', 'down'));
     await settle(t);

@@ -48,7 +48,7 @@ const modelState = (name: string, status: 'down' | 'healthy'): ModelStateChanged
   responseTime: 100,
   uptimePercent: 90,
   errorKind: status === 'down' ? 'timeout' : null,
-  at: clock.now().toISOString(),
+  at: clock.now(),
 });
 
 it('reminds of open critical alerts every ALERT_REMIND_MINUTES until acknowledged; never of warnings', async () => {
@@ -63,14 +63,13 @@ it('reminds of open critical alerts every ALERT_REMIND_MINUTES until acknowledge
 
   bus.publish('model.state_changed', modelState('Remind-Me', 'down'));
   bus.publish('dcrs.progress', {
-    run_id: 1,
+    runId: 1,
     date: '2026-02-01',
     phase: 'failed',
-    completed_tests: 0,
-    total_tests: 0,
-    percent: 0,
-    current_model: null,
-    best_so_far: null,
+    completedTests: 0,
+    totalTests: 0,
+    currentModel: null,
+    bestSoFar: null,
   });
   await settle(t);
   const [alert] = await listAlerts(t, { type: 'model_down' });

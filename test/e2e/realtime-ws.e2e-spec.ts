@@ -4,11 +4,23 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { WebSocket } from 'ws';
 import { DomainEventBus, type DcrsProgressEvent } from '../../src/events/domain-events.js';
+import type { DcrsProgressPayload } from '../../src/realtime/realtime-events.js';
 import { RealtimePublisher } from '../../src/realtime/realtime.publisher.js';
 import { ioClient, wsClient } from '../setup/realtime-clients.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 const progress = (phase: DcrsProgressEvent['phase'], completed: number): DcrsProgressEvent => ({
+  runId: 11,
+  date: '2026-02-01',
+  phase,
+  completedTests: completed,
+  totalTests: 20,
+  currentModel: phase === 'model_done' ? 'Groq' : null,
+  bestSoFar: completed > 0 ? { model: 'Groq', score: 9.5 } : null,
+});
+
+/** What clients receive for progress(phase, completed). */
+const progressPayload = (phase: DcrsProgressEvent['phase'], completed: number): DcrsProgressPayload => ({
   run_id: 11,
   date: '2026-02-01',
   phase,
@@ -82,8 +94,8 @@ describe('realtime: the raw /ws endpoint', () => {
       primary: 'Groq',
       fallbacks: [],
       mode: 'auto',
-      updated_at: '2026-02-01T08:05:00.000Z',
-      dcrs_run_id: 11,
+      updatedAt: new Date('2026-02-01T08:05:00.000Z'),
+      dcrsRunId: 11,
       reason: 'best score',
     });
     await client.inbox.until('routing_changed');
@@ -97,16 +109,22 @@ describe('realtime: the raw /ws endpoint', () => {
     const raw = track(await wsClient(t.url));
     const viaIo = track(await ioClient(t.url));
     const stream = [
-      progress('started', 0),
-      progress('model_done', 10),
-      progress('model_done', 20),
-      progress('completed', 20),
-    ];
-    for (const event of stream) t.app.get(DomainEventBus).publish('dcrs.progress', event);
+      ['started', 0],
+      ['model_done', 10],
+      ['model_done', 20],
+      ['completed', 20],
+    ] as const;
+    for (const [phase, completed] of stream) {
+      t.app.get(DomainEventBus).publish('dcrs.progress', progress(phase, completed));
+    }
     for (const client of [raw, viaIo]) {
       const received = await client.inbox.until('dcrs_progress', 4);
       expect(received).toEqual(
-        stream.map((event) => ({ ...event, type: 'dcrs_progress', timestamp: expect.any(String) })),
+        stream.map(([phase, completed]) => ({
+          ...progressPayload(phase, completed),
+          type: 'dcrs_progress',
+          timestamp: expect.any(String),
+        })),
       );
     }
   });

@@ -11,6 +11,12 @@ import {
   type RoutingChangedEvent,
 } from '../../src/events/domain-events.js';
 import { ModelsService } from '../../src/models/models.service.js';
+import type {
+  AlertPayload,
+  CartridgeResultPayload,
+  ManualTestResultPayload,
+  RoutingChangedPayload,
+} from '../../src/realtime/realtime-events.js';
 import { RealtimePublisher } from '../../src/realtime/realtime.publisher.js';
 import { ioClient, wsClient } from '../setup/realtime-clients.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
@@ -149,7 +155,7 @@ describe('realtime: Socket.io and the broadcaster', () => {
     const client = track(await ioClient(t.url, { transports: ['polling', 'websocket'] }));
     const bus = t.app.get(DomainEventBus);
     bus.publish('alert.opened', ALERT);
-    bus.publish('alert.resolved', { ...ALERT, resolved_at: '2026-02-01T08:05:00.000Z' });
+    bus.publish('alert.resolved', { ...ALERT, resolvedAt: new Date('2026-02-01T08:05:00.000Z') });
     bus.publish('cartridge.result', CARTRIDGE);
     bus.publish('manual_test.finished', MANUAL_TEST);
     bus.publish('routing.changed', ROUTING);
@@ -160,35 +166,43 @@ describe('realtime: Socket.io and the broadcaster', () => {
       ['opened', null],
       ['resolved', '2026-02-01T08:05:00.000Z'],
     ]);
-    expect(alerts[0]).toEqual({ type: 'alert', state: 'opened', alert: ALERT, timestamp: expect.any(String) });
+    expect(alerts[0]).toEqual({ type: 'alert', state: 'opened', alert: ALERT_WIRE, timestamp: expect.any(String) });
     expect((await client.inbox.until('cartridge_result'))[0]).toEqual({
-      ...CARTRIDGE,
+      ...CARTRIDGE_WIRE,
       type: 'cartridge_result',
       timestamp: expect.any(String),
     });
     expect((await client.inbox.until('manual_test_result'))[0]).toEqual({
-      ...MANUAL_TEST,
+      ...MANUAL_TEST_WIRE,
       type: 'manual_test_result',
       timestamp: expect.any(String),
     });
     expect((await client.inbox.until('routing_changed'))[0]).toEqual({
-      ...ROUTING,
+      ...ROUTING_WIRE,
       type: 'routing_changed',
       timestamp: expect.any(String),
     });
   });
 });
 
+// What the tests publish (domain events) and what clients must receive for them (wire payloads).
 const PROGRESS = {
-  run_id: 7,
+  runId: 7,
   date: '2026-02-01',
-  completed_tests: 0,
-  total_tests: 20,
-  percent: 0,
-  current_model: null,
-  best_so_far: null,
+  completedTests: 0,
+  totalTests: 20,
+  currentModel: null,
+  bestSoFar: null,
 } as const;
 const ROUTING: RoutingChangedEvent = {
+  primary: 'Groq',
+  fallbacks: ['Gemini'],
+  mode: 'auto',
+  updatedAt: new Date('2026-02-01T08:05:00.000Z'),
+  dcrsRunId: 7,
+  reason: 'best score',
+};
+const ROUTING_WIRE: RoutingChangedPayload = {
   primary: 'Groq',
   fallbacks: ['Gemini'],
   mode: 'auto',
@@ -197,6 +211,16 @@ const ROUTING: RoutingChangedEvent = {
   reason: 'best score',
 };
 const ALERT: AlertEvent = {
+  id: 3,
+  type: 'model_down',
+  severity: 'critical',
+  subject: 'realtime-e2e',
+  message: 'realtime-e2e is down',
+  createdAt: new Date('2026-02-01T08:00:00.000Z'),
+  resolvedAt: null,
+  acknowledgedAt: null,
+};
+const ALERT_WIRE: AlertPayload = {
   id: 3,
   type: 'model_down',
   severity: 'critical',
@@ -211,6 +235,18 @@ const CARTRIDGE: CartridgeResultEvent = {
   execution: {
     id: 1,
     status: 'success',
+    startedAt: new Date('2026-02-01T08:00:00.000Z'),
+    finishedAt: null,
+    durationMs: null,
+    summary: null,
+  },
+  successRate: 100,
+};
+const CARTRIDGE_WIRE: CartridgeResultPayload = {
+  cartridge: 'Bio-Cartridge',
+  execution: {
+    id: 1,
+    status: 'success',
     started_at: '2026-02-01T08:00:00.000Z',
     finished_at: null,
     duration_ms: null,
@@ -219,6 +255,15 @@ const CARTRIDGE: CartridgeResultEvent = {
   success_rate: 100,
 };
 const MANUAL_TEST: ManualTestFinishedEvent = {
+  runId: 'run-1',
+  status: 'completed',
+  models: ['Groq'],
+  startTime: new Date('2026-02-01T08:00:00.000Z'),
+  endTime: new Date('2026-02-01T08:01:00.000Z'),
+  error: null,
+  results: [{ model: 'Groq', score: 9.5, responseTime: 900, passed: 4, failed: 0, error: null }],
+};
+const MANUAL_TEST_WIRE: ManualTestResultPayload = {
   run_id: 'run-1',
   status: 'completed',
   models: ['Groq'],

@@ -26,6 +26,11 @@ describe('migrations and entities', () => {
       expect(tables).toEqual(
         expect.arrayContaining(['models', 'daily_metrics', 'dcrs_logs', 'cartridges', 'cartridge_executions']),
       );
+      // The entity glob found an entity for every migrated table, so the comparison above covered them all.
+      const entityTables = dataSource.entityMetadatas.map((m) => m.tableName).sort();
+      const bookkeeping = ['schema_migrations', 'sqlite_sequence'];
+      const migratedTables = tables.filter((name) => !name.includes('.') && !bookkeeping.includes(name));
+      expect(entityTables).toEqual(migratedTables.sort());
     } finally {
       await dataSource.destroy();
     }

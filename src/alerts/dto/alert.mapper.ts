@@ -1,3 +1,4 @@
+import type { AlertEvent } from '../../events/domain-events.js';
 import type { AlertEntity } from '../alert.entity.js';
 import type { AlertResponse } from './alert.response.js';
 
@@ -11,5 +12,19 @@ export function toAlertResponse(alert: AlertEntity): AlertResponse {
     created_at: alert.createdAt.toISOString(),
     resolved_at: alert.resolvedAt?.toISOString() ?? null,
     acknowledged_at: alert.acknowledgedAt?.toISOString() ?? null,
+  };
+}
+
+/** The alert.opened / alert.resolved fact (and what reminders carry): the row without its bookkeeping. */
+export function toAlertEvent(alert: AlertEntity): AlertEvent {
+  return {
+    id: alert.id,
+    type: alert.type,
+    severity: alert.severity,
+    subject: alert.subject,
+    message: alert.message,
+    createdAt: alert.createdAt,
+    resolvedAt: alert.resolvedAt,
+    acknowledgedAt: alert.acknowledgedAt,
   };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity, type AlertType } from '../alert.entity.js';
+import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity, type AlertType } from '../../common/alert-kinds.js';
 
 /** One alert; also the payload of the alert.opened / alert.resolved events. */
 export class AlertResponse {

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { ToInteger } from '../../common/query-transforms.js';
 import { IsIntegerInRange } from '../../common/validators.js';
-import { ALERT_TYPES, type AlertType } from '../alert.entity.js';
+import { ALERT_TYPES, type AlertType } from '../../common/alert-kinds.js';
 
 export class AlertsQuery {
   @ApiPropertyOptional({

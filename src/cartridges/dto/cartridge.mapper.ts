@@ -76,11 +76,11 @@ export function toCartridgeResultEvent(
     execution: {
       id: execution.id,
       status: execution.status,
-      started_at: execution.startedAt.toISOString(),
-      finished_at: execution.finishedAt?.toISOString() ?? null,
-      duration_ms: execution.durationMs,
+      startedAt: execution.startedAt,
+      finishedAt: execution.finishedAt,
+      durationMs: execution.durationMs,
       summary: execution.summary,
     },
-    success_rate: successRate,
+    successRate,
   };
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PROBE_MODES, type ProbeMode } from '../../providers/provider-registry.js';
-import { MODEL_STATUSES, type ModelStatus } from '../model.entity.js';
+import { MODEL_STATUSES, type ModelStatus } from '../../common/model-statuses.js';
 
 export class ModelResponse {
   @ApiProperty({ example: 1 }) id!: number;

@@ -13,7 +13,7 @@ import {
   Matches,
   ValidateIf,
 } from 'class-validator';
-import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity, type AlertType } from '../../alerts/alert.entity.js';
+import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity, type AlertType } from '../../common/alert-kinds.js';
 import { IsHttpUrlWithoutCredentials } from '../../common/validators.js';
 import { CHANNEL_KINDS, type ChannelKind } from '../notification-channel.entity.js';
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity } from '../../alerts/alert.entity.js';
+import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity } from '../../common/alert-kinds.js';
 import { CHANNEL_KINDS, type ChannelKind } from '../notification-channel.entity.js';
 
 export class ChannelResponse {

@@ -1,4 +1,3 @@
-import type { RoutingChangedEvent } from '../../events/domain-events.js';
 import type { RoutingChangeEntity } from '../routing-change.entity.js';
 import type { RoutingStateEntity } from '../routing-state.entity.js';
 import type { RoutingChangeResponse, RoutingResponse } from './routing.response.js';
@@ -25,17 +24,6 @@ export function toRoutingResponse(
             created_at: pending.createdAt.toISOString(),
           }
         : null,
-  };
-}
-
-export function toRoutingChangedEvent(routing: RoutingResponse): RoutingChangedEvent {
-  return {
-    primary: routing.primary,
-    fallbacks: routing.fallbacks,
-    mode: routing.mode,
-    updated_at: routing.updated_at ?? new Date(0).toISOString(),
-    dcrs_run_id: routing.dcrs_run_id,
-    reason: routing.reason,
   };
 }
 

@@ -1,4 +1,5 @@
-// The seed guide's rows, exactly (section 2.1), and the two cartridges of the brain.
+// The seed guide's ten models, exactly (section 2.1): what a fresh install monitors, and the values
+// the provider simulator wobbles around.
 
 export interface SeedModel {
   name: string;
@@ -19,14 +20,4 @@ export const SEED_MODELS: readonly SeedModel[] = [
   { name: 'SambaNova', apiType: 'sambanova', lastScore: 8.8, responseTime: 1500, uptimePercent: 99.9 },
   { name: 'Cerebras', apiType: 'cerebras', lastScore: 8.6, responseTime: 800, uptimePercent: 99.0 },
   { name: 'Others', apiType: 'others', lastScore: 8.8, responseTime: 1700, uptimePercent: 99.4 },
-];
-
-export interface SeedCartridge {
-  name: string;
-  description: string;
-}
-
-export const SEED_CARTRIDGES: readonly SeedCartridge[] = [
-  { name: 'Bio-Cartridge', description: 'Biology and medical literature pipeline' },
-  { name: 'Investment-Cartridge', description: 'Market and investment analysis pipeline' },
 ];

@@ -1,9 +1,9 @@
 // Believable, reproducible demo history for a fresh install: a week of hourly metrics per model,
 // one DCRS run per day at 08:00 in the DCRS time zone, and cartridge executions every three hours.
 // Pure: the same inputs always give the same rows.
-import { dateInTimeZone, DAY_MS, HOUR_MS, utcDate } from '../../common/clock.js';
-import { round } from '../../common/stats.js';
-import type { SeedModel } from './seed-data.js';
+import { dateInTimeZone, DAY_MS, HOUR_MS, utcDate } from '../common/clock.js';
+import { round } from '../common/stats.js';
+import type { SeedModel } from '../models/seed-models.js';
 
 export interface DemoMetric {
   modelName: string;

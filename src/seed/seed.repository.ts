@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { CartridgeExecutionEntity } from '../../cartridges/cartridge-execution.entity.js';
-import { CartridgeEntity } from '../../cartridges/cartridge.entity.js';
-import { DcrsRunEntity } from '../../dcrs/dcrs-run.entity.js';
-import { MetricEntity } from '../../metrics/metric.entity.js';
-import { ModelEntity } from '../../models/model.entity.js';
+import { CartridgeExecutionEntity } from '../cartridges/cartridge-execution.entity.js';
+import { CartridgeEntity } from '../cartridges/cartridge.entity.js';
+import { DcrsRunEntity } from '../dcrs/dcrs-run.entity.js';
+import { MetricEntity } from '../metrics/metric.entity.js';
+import { ModelEntity } from '../models/model.entity.js';
 import type { DemoHistory } from './demo-history.js';
-import type { SeedCartridge, SeedModel } from './seed-data.js';
+import type { SeedModel } from '../models/seed-models.js';
+import type { SeedCartridge } from './seed-cartridges.js';
 
 const CHUNK = 200;
 

@@ -1,11 +1,12 @@
 // Seeds a fresh database at start: the seed guide's ten models and the two cartridges, always
 // (idempotent: a second start adds nothing), and a week of demo history when SEED_DEMO_DATA is on.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { Clock } from '../../common/clock.js';
-import type { AppConfig } from '../../config/app-config.js';
-import { APP_CONFIG } from '../../config/config.tokens.js';
+import { Clock } from '../common/clock.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
 import { buildDemoHistory } from './demo-history.js';
-import { SEED_CARTRIDGES, SEED_MODELS } from './seed-data.js';
+import { SEED_MODELS } from '../models/seed-models.js';
+import { SEED_CARTRIDGES } from './seed-cartridges.js';
 import { SeedRepository } from './seed.repository.js';
 
 @Injectable()

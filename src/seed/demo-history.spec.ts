@@ -1,5 +1,6 @@
 import { buildDemoHistory, seededRandom } from './demo-history.js';
-import { SEED_CARTRIDGES, SEED_MODELS } from './seed-data.js';
+import { SEED_MODELS } from '../models/seed-models.js';
+import { SEED_CARTRIDGES } from './seed-cartridges.js';
 
 const now = new Date('2026-02-01T12:00:00Z');
 

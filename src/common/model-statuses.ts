@@ -1,0 +1,5 @@
+// A model's status words, shared by the models feature, routing and the model.state_changed event.
+// The rule that picks one lives in models/model-status.ts.
+
+export const MODEL_STATUSES = ['healthy', 'degraded', 'down', 'unknown'] as const;
+export type ModelStatus = (typeof MODEL_STATUSES)[number];
