@@ -10,7 +10,7 @@ const INTERVAL_NAME = 'alerts-sweep';
 
 @Injectable()
 export class AlertsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('AlertsScheduler');
+  private readonly logger = new Logger(AlertsScheduler.name);
 
   constructor(
     private readonly sweeper: AlertSweepService,

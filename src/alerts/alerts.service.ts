@@ -15,7 +15,7 @@ export type AlertDecision = (open: OpenAlertKeys) => AlertAction[];
 
 @Injectable()
 export class AlertsService implements BeforeApplicationShutdown {
-  private readonly logger = new Logger('Alerts');
+  private readonly logger = new Logger(AlertsService.name);
   /** Decisions run one after another, so that an open and the resolve that follows never cross. */
   private readonly decisions = new SerialQueue(this.logger);
 

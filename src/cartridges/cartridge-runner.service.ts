@@ -46,7 +46,7 @@ type ModelAttempt = { answered: true; outcomes: CaseOutcome[] } | { answered: fa
 
 @Injectable()
 export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('CartridgeRunner');
+  private readonly logger = new Logger(CartridgeRunnerService.name);
   private readonly running = new BackgroundWork(this.logger);
   /** Cartridges whose run is being opened (between the checks and launch()). */
   private readonly claimed = new Set<number>();

@@ -16,7 +16,7 @@ export function cartridgeJobName(cartridgeId: number): string {
 
 @Injectable()
 export class CartridgeScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('CartridgeScheduler');
+  private readonly logger = new Logger(CartridgeScheduler.name);
   private readonly jobs = new Set<string>();
   /** Set at shutdown: an admin request still being answered registers no new job. */
   private stopped = false;

@@ -22,7 +22,7 @@ export const INTERRUPTED_REASON = 'Interrupted: the server stopped while the run
 
 @Injectable()
 export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Dcrs');
+  private readonly logger = new Logger(DcrsRunnerService.name);
   private readonly running = new BackgroundWork(this.logger);
 
   constructor(

@@ -11,7 +11,7 @@ const JOB_NAME = 'dcrs-daily';
 
 @Injectable()
 export class DcrsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('DcrsScheduler');
+  private readonly logger = new Logger(DcrsScheduler.name);
 
   constructor(
     private readonly runner: DcrsRunnerService,

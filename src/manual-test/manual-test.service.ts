@@ -24,7 +24,7 @@ import { ManualTestRepository } from './manual-test.repository.js';
 
 @Injectable()
 export class ManualTestService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ManualTest');
+  private readonly logger = new Logger(ManualTestService.name);
   /** The run under way, then the ones waiting. */
   private readonly queue = new SerialQueue(this.logger);
 

@@ -25,7 +25,7 @@ const ERROR_MAX = 500;
 
 @Injectable()
 export class NotificationDispatcher implements BeforeApplicationShutdown {
-  private readonly logger = new Logger('Notifications');
+  private readonly logger = new Logger(NotificationDispatcher.name);
   private readonly inFlight = new BackgroundWork(this.logger);
   private readonly stopping = new AbortController();
 

@@ -10,7 +10,7 @@ const INTERVAL_NAME = 'notifications-reminders';
 
 @Injectable()
 export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('NotificationsScheduler');
+  private readonly logger = new Logger(NotificationsScheduler.name);
 
   constructor(
     private readonly reminders: AlertRemindersService,

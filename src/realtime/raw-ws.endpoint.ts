@@ -39,7 +39,7 @@ function pathOf(url: string | undefined): string {
 @Injectable()
 export class RawWsEndpoint implements OnApplicationBootstrap, BeforeApplicationShutdown, RealtimeTransport {
   readonly name = 'ws';
-  private readonly logger = new Logger('RawWebSocket');
+  private readonly logger = new Logger(RawWsEndpoint.name);
   private readonly wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_CLIENT_MESSAGE_BYTES,
