@@ -11,7 +11,7 @@ import { APP_CONFIG } from '../config/config.tokens.js';
 import { DomainEventBus, type DcrsProgressEvent } from '../events/domain-events.js';
 import { ModelsRepository } from '../models/models.repository.js';
 import { EvaluationService, type ModelEvaluation } from '../probing/evaluation.service.js';
-import { SuiteProvider } from '../probing/suite.provider.js';
+import { EvaluationSuiteService } from '../probing/evaluation-suite.service.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { RoutingService } from '../routing/routing.service.js';
 import type { DcrsRunEntity, DcrsTrigger } from './dcrs-run.entity.js';
@@ -30,7 +30,7 @@ export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationS
     private readonly models: ModelsRepository,
     private readonly registry: ProviderRegistry,
     private readonly evaluations: EvaluationService,
-    private readonly suite: SuiteProvider,
+    private readonly suite: EvaluationSuiteService,
     private readonly routing: RoutingService,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,

@@ -11,7 +11,7 @@ import { DomainEventBus } from '../events/domain-events.js';
 import type { ModelEntity } from '../models/model.entity.js';
 import { ModelsRepository } from '../models/models.repository.js';
 import { EvaluationService } from '../probing/evaluation.service.js';
-import { SuiteProvider } from '../probing/suite.provider.js';
+import { EvaluationSuiteService } from '../probing/evaluation-suite.service.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { toManualTestResult, toManualTestRunResponse } from './dto/manual-test.mapper.js';
 import type {
@@ -33,7 +33,7 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     private readonly models: ModelsRepository,
     private readonly registry: ProviderRegistry,
     private readonly evaluations: EvaluationService,
-    private readonly suite: SuiteProvider,
+    private readonly suite: EvaluationSuiteService,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

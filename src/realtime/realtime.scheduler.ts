@@ -6,7 +6,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
-import { ModelFeed } from './model-feed.service.js';
+import { ModelFeed } from './model-feed.js';
 
 export const MODEL_UPDATE_INTERVAL = 'realtime-model-update';
 export const NEURAL_SIGNAL_INTERVAL = 'realtime-neural-signal';
