@@ -141,6 +141,25 @@ describe('SerialQueue', () => {
     ]);
   });
 
+  it('a job that throws before returning a promise is logged like any failure, and the queue goes on', async () => {
+    const logger = recordingLogger();
+    const queue = new SerialQueue(logger);
+    const failure = new Error('thrown at once');
+    const thrown = queue.push('broken', () => {
+      throw failure;
+    });
+    await thrown;
+    await queue.drain();
+    let ran = false;
+    await queue.push('next', () => {
+      ran = true;
+      return Promise.resolve();
+    });
+    expect(ran).toBe(true);
+    expect(queue.size).toBe(0);
+    expect(logger.errors).toEqual([{ message: { err: failure }, detail: 'broken failed' }]);
+  });
+
   it('drain() waits for jobs queued while it waits, and for a queue that ran dry and started again', async () => {
     const queue = new SerialQueue(recordingLogger());
     const first = deferred();

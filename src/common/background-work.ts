@@ -99,7 +99,8 @@ export class SerialQueue {
     try {
       for (let job = this.jobs[0]; job; job = this.jobs[0]) {
         try {
-          await job.work();
+          // Through a promise, so that a job that throws before returning one is caught the same way.
+          await new Promise<void>((resolve) => resolve(job.work()));
         } catch (error) {
           this.logger.error({ err: error, ...job.context }, `${job.name} failed`);
         } finally {

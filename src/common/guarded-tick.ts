@@ -21,7 +21,7 @@ export function guardTick(name: string, tick: () => Promise<void>, options: Tick
     running = true;
     let timer: NodeJS.Timeout | undefined;
     try {
-      const work = (async () => tick())().catch((error: unknown) => {
+      const work = new Promise<void>((resolve) => resolve(tick())).catch((error: unknown) => {
         logger.error({ err: error }, `${name} failed`);
       });
       if (timeoutMs === undefined) return await work;
