@@ -1,5 +1,5 @@
 // Only triggers: every ALERT_CHECK_INTERVAL_MS it asks for the periodic alert sweep.
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -9,8 +9,8 @@ import { AlertSweepService } from './alert-sweep.service.js';
 const INTERVAL_NAME = 'alerts-sweep';
 
 @Injectable()
-export class AlertsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('AlertsScheduler');
+export class AlertsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(AlertsScheduler.name);
 
   constructor(
     private readonly sweeper: AlertSweepService,
@@ -21,10 +21,10 @@ export class AlertsScheduler implements OnApplicationBootstrap, OnApplicationShu
   onApplicationBootstrap(): void {
     const every = this.config.alerts.checkIntervalMs;
     if (every === 0) return;
-    startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick());
+    startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick(), { logger: this.logger });
   }
 
-  onApplicationShutdown(): void {
+  onModuleDestroy(): void {
     stopInterval(this.scheduler, INTERVAL_NAME);
   }
 

@@ -1,6 +1,7 @@
 // Opens, records and resolves alerts as the rules decide, one decision at a time, and publishes
 // alert.opened / alert.resolved. Also the API's reads and acknowledgements, and reminder claims.
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { SerialQueue } from '../common/background-work.js';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/domain-error.js';
 import { DomainEventBus, type AlertEvent } from '../events/domain-events.js';
@@ -14,9 +15,9 @@ export type AlertDecision = (open: OpenAlertKeys) => AlertAction[];
 
 @Injectable()
 export class AlertsService implements BeforeApplicationShutdown {
-  private readonly logger = new Logger('Alerts');
+  private readonly logger = new Logger(AlertsService.name);
   /** Decisions run one after another, so that an open and the resolve that follows never cross. */
-  private tail: Promise<void> = Promise.resolve();
+  private readonly decisions = new SerialQueue(this.logger);
 
   constructor(
     private readonly alerts: AlertsRepository,
@@ -40,24 +41,16 @@ export class AlertsService implements BeforeApplicationShutdown {
    * applied and never rejects (a failure is logged): event handlers may drop it.
    */
   evaluate(source: string, decide: AlertDecision): Promise<void> {
-    const run = this.tail.then(async () => {
-      try {
-        await this.apply(decide(await this.alerts.findOpenKeys()));
-      } catch (error) {
-        this.logger.error({ err: error, source }, 'Alert rules could not be applied');
-      }
-    });
-    this.tail = run;
-    return run;
+    return this.decisions.push(
+      'Applying alert rules',
+      async () => this.apply(decide(await this.alerts.findOpenKeys())),
+      { source },
+    );
   }
 
   /** Resolves once every queued decision is applied (tests and shutdown wait on it). */
-  async idle(): Promise<void> {
-    let seen: Promise<void>;
-    do {
-      seen = this.tail;
-      await seen;
-    } while (seen !== this.tail);
+  idle(): Promise<void> {
+    return this.decisions.drain();
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -10,7 +10,7 @@ import { matchesAnyKey, presentedKey } from './api-key.js';
 
 @Injectable()
 export class ApiKeyGuard implements CanActivate, OnModuleInit {
-  private readonly logger = new Logger('Auth');
+  private readonly logger = new Logger(ApiKeyGuard.name);
 
   constructor(
     private readonly reflector: Reflector,

@@ -4,6 +4,7 @@
 // Runs go in the background; one at a time per cartridge.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
+import { BackgroundWork } from '../common/background-work.js';
 import { Clock } from '../common/clock.js';
 import { conflict, DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -37,14 +38,16 @@ interface RunPlan {
 
 type RunReport = Pick<CheckRunReport, 'success' | 'modelUsed' | 'summary'> & { output: unknown };
 
+const runName = (cartridgeId: number): string => `Run of cartridge ${cartridgeId}`;
+
 const failed = (summary: string): RunReport => ({ success: false, modelUsed: null, summary, output: null });
 
 type ModelAttempt = { answered: true; outcomes: CaseOutcome[] } | { answered: false; reason: string };
 
 @Injectable()
 export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('CartridgeRunner');
-  private readonly running = new Map<number, Promise<void>>();
+  private readonly logger = new Logger(CartridgeRunnerService.name);
+  private readonly running = new BackgroundWork(this.logger);
   /** Cartridges whose run is being opened (between the checks and launch()). */
   private readonly claimed = new Set<number>();
 
@@ -70,8 +73,8 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
   }
 
   /** Resolves when no run of this process is going (tests and shutdown wait on it). */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+  idle(): Promise<void> {
+    return this.running.drain();
   }
 
   /** POST /api/cartridges/:name/run: the execution, still running. */
@@ -123,7 +126,7 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
 
   /** Whether this process may start a run of the cartridge now (none going, none starting). */
   private claim(cartridgeId: number): boolean {
-    if (this.running.has(cartridgeId) || this.claimed.has(cartridgeId)) return false;
+    if (this.running.isRunning(runName(cartridgeId)) || this.claimed.has(cartridgeId)) return false;
     this.claimed.add(cartridgeId);
     return true;
   }
@@ -170,8 +173,10 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
   }
 
   private launch(cartridge: CartridgeEntity, plan: RunPlan, execution: CartridgeExecutionEntity): void {
-    const run = this.execute(cartridge, plan, execution).finally(() => this.running.delete(cartridge.id));
-    this.running.set(cartridge.id, run);
+    this.running.run(runName(cartridge.id), () => this.execute(cartridge, plan, execution), {
+      cartridge: cartridge.name,
+      executionId: execution.id,
+    });
   }
 
   private async execute(cartridge: CartridgeEntity, plan: RunPlan, execution: CartridgeExecutionEntity): Promise<void> {

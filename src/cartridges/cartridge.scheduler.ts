@@ -1,10 +1,10 @@
 // Only triggers: one cron job per cartridge that has a schedule and a check set, registered at boot
 // and again whenever an admin creates, changes or removes a cartridge. A cartridge with a schedule
 // but no check set is run by workers: its schedule only tells the status rules when it is stale.
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
 import { Clock } from '../common/clock.js';
+import { startCronJob, stopCronJob } from '../common/cron-trigger.js';
 import { scheduledOccurrence, scheduleOf } from './cartridge-schedule.js';
 import type { CartridgeEntity } from './cartridge.entity.js';
 import { CartridgeRunnerService } from './cartridge-runner.service.js';
@@ -15,9 +15,11 @@ export function cartridgeJobName(cartridgeId: number): string {
 }
 
 @Injectable()
-export class CartridgeScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('CartridgeScheduler');
+export class CartridgeScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(CartridgeScheduler.name);
   private readonly jobs = new Set<string>();
+  /** Set at shutdown: an admin request still being answered registers no new job. */
+  private stopped = false;
 
   constructor(
     private readonly runner: CartridgeRunnerService,
@@ -30,7 +32,8 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnApplication
     for (const cartridge of await this.repository.findScheduledWithCheckSet()) this.sync(cartridge);
   }
 
-  onApplicationShutdown(): void {
+  onModuleDestroy(): void {
+    this.stopped = true;
     for (const name of [...this.jobs]) this.remove(name);
   }
 
@@ -38,18 +41,10 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnApplication
   sync(cartridge: CartridgeEntity): void {
     this.unregister(cartridge.id);
     const schedule = scheduleOf(cartridge);
-    if (schedule === null || cartridge.checkSet === null || cartridge.deletedAt !== null) return;
+    if (this.stopped || schedule === null || cartridge.checkSet === null || cartridge.deletedAt !== null) return;
     const name = cartridgeJobName(cartridge.id);
-    const job = CronJob.from({
-      cronTime: schedule.cron,
-      onTick: () => this.tick(cartridge.id),
-      timeZone: schedule.timeZone,
-      start: false,
-      waitForCompletion: true, // a tick never overlaps the previous one
-    });
-    this.scheduler.addCronJob(name, job);
+    startCronJob(this.scheduler, name, schedule, () => this.tick(cartridge.id), { logger: this.logger });
     this.jobs.add(name);
-    job.start();
   }
 
   unregister(cartridgeId: number): void {
@@ -70,6 +65,6 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnApplication
 
   private remove(name: string): void {
     this.jobs.delete(name);
-    if (this.scheduler.doesExist('cron', name)) this.scheduler.deleteCronJob(name);
+    stopCronJob(this.scheduler, name);
   }
 }

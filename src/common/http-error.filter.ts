@@ -80,7 +80,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
 
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('HttpErrorFilter');
+  private readonly logger = new Logger(HttpErrorFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(exception);

@@ -1,17 +1,22 @@
 // The one way schedulers register a periodic trigger: named in SchedulerRegistry (so it is visible
-// and removable) and stopped at shutdown. `tick` must catch its own errors (the schedulers' ticks log them).
+// and removable), guarded (no overlap, failures logged, optional timeout) and stopped at shutdown.
 import type { SchedulerRegistry } from '@nestjs/schedule';
+import { guardTick, type TickOptions } from './guarded-tick.js';
 
+/** Starts the interval; returns the guarded tick, for a scheduler that also runs it once early. */
 export function startInterval(
   registry: SchedulerRegistry,
   name: string,
   everyMs: number,
   tick: () => Promise<void>,
-): void {
+  options: TickOptions,
+): () => Promise<void> {
+  const guarded = guardTick(name, tick, options);
   registry.addInterval(
     name,
-    setInterval(() => void tick(), everyMs),
+    setInterval(() => void guarded(), everyMs),
   );
+  return guarded;
 }
 
 export function stopInterval(registry: SchedulerRegistry, name: string): void {

@@ -1,5 +1,19 @@
 // Validation decorators that give one clear message naming the field, whatever was wrong.
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+
+/**
+ * Absent is fine; null is not (it would reach a NOT NULL column, or the field has no "unset"
+ * meaning), unlike @IsOptional(), which lets null through.
+ */
+export const IsPresent = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
+
+/** Absent or null is fine (null clears the field). */
+export const IsNullable = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined && value !== null);
+
+/** Strings lose their surrounding spaces before validation; anything else is left for it to refuse. */
+export const Trim = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /** An integer from min to max (after ToInteger has converted strict integer strings). */
 export function IsIntegerInRange(min: number, max: number, options?: ValidationOptions): PropertyDecorator {

@@ -1,6 +1,7 @@
 // The daily evaluation run: every enabled, probe-able model through the suite, then the routing
 // decision. Started by the schedule (once per date, guarded in the database) or by POST.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { BackgroundWork } from '../common/background-work.js';
 import { Clock, dateInTimeZone } from '../common/clock.js';
 import { mapWithConcurrency } from '../common/concurrency.js';
 import { conflict } from '../common/domain-error.js';
@@ -10,7 +11,7 @@ import { APP_CONFIG } from '../config/config.tokens.js';
 import { DomainEventBus, type DcrsProgressEvent } from '../events/domain-events.js';
 import { ModelsRepository } from '../models/models.repository.js';
 import { EvaluationService, type ModelEvaluation } from '../probing/evaluation.service.js';
-import { SuiteProvider } from '../probing/suite.provider.js';
+import { EvaluationSuiteService } from '../probing/evaluation-suite.service.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { RoutingService } from '../routing/routing.service.js';
 import type { DcrsRunEntity, DcrsTrigger } from './dcrs-run.entity.js';
@@ -21,15 +22,15 @@ export const INTERRUPTED_REASON = 'Interrupted: the server stopped while the run
 
 @Injectable()
 export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Dcrs');
-  private current: Promise<void> | null = null;
+  private readonly logger = new Logger(DcrsRunnerService.name);
+  private readonly running = new BackgroundWork(this.logger);
 
   constructor(
     private readonly runs: DcrsRepository,
     private readonly models: ModelsRepository,
     private readonly registry: ProviderRegistry,
     private readonly evaluations: EvaluationService,
-    private readonly suite: SuiteProvider,
+    private readonly suite: EvaluationSuiteService,
     private readonly routing: RoutingService,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
@@ -42,12 +43,12 @@ export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.current?.catch(() => undefined);
+    await this.idle();
   }
 
-  /** The run in progress in this process, if any (tests and shutdown wait on it). */
-  inProgress(): Promise<void> | null {
-    return this.current;
+  /** Resolves when no run of this process is going (tests and shutdown wait on it). */
+  idle(): Promise<void> {
+    return this.running.drain();
   }
 
   /**
@@ -55,13 +56,11 @@ export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationS
    * its scheduled run returns null. A run already going (here or in another instance): conflict.
    */
   async start(trigger: DcrsTrigger): Promise<DcrsRunEntity | null> {
-    if (this.current || (await this.runs.findRunning())) throw conflict('A DCRS run is already going');
+    if (this.running.busy || (await this.runs.findRunning())) throw conflict('A DCRS run is already going');
     const now = this.clock.now();
     const run = await this.runs.insertRunningRun(dateInTimeZone(now, this.config.dcrs.timeZone), trigger, now);
     if (!run) return null;
-    this.current = this.execute(run).finally(() => {
-      this.current = null;
-    });
+    this.running.run(`DCRS run ${run.id}`, () => this.execute(run), { runId: run.id });
     return run;
   }
 

@@ -1,7 +1,7 @@
 // Only triggers: DCRS_CRON in DCRS_TIMEZONE starts the scheduled run (the database allows one per date).
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
+import { startCronJob, stopCronJob } from '../common/cron-trigger.js';
 import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
@@ -10,8 +10,8 @@ import { DcrsRunnerService } from './dcrs-runner.service.js';
 const JOB_NAME = 'dcrs-daily';
 
 @Injectable()
-export class DcrsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('DcrsScheduler');
+export class DcrsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DcrsScheduler.name);
 
   constructor(
     private readonly runner: DcrsRunnerService,
@@ -22,13 +22,11 @@ export class DcrsScheduler implements OnApplicationBootstrap, OnApplicationShutd
   onApplicationBootstrap(): void {
     const { cron, timeZone } = this.config.dcrs;
     if (cron === null) return;
-    const job = CronJob.from({ cronTime: cron, onTick: () => this.tick(), timeZone, start: false });
-    this.scheduler.addCronJob(JOB_NAME, job);
-    job.start();
+    startCronJob(this.scheduler, JOB_NAME, { cron, timeZone }, () => this.tick(), { logger: this.logger });
   }
 
-  onApplicationShutdown(): void {
-    if (this.scheduler.doesExist('cron', JOB_NAME)) this.scheduler.deleteCronJob(JOB_NAME);
+  onModuleDestroy(): void {
+    stopCronJob(this.scheduler, JOB_NAME);
   }
 
   async tick(): Promise<void> {

@@ -6,7 +6,7 @@ import { Clock } from '../common/clock.js';
 import { ApiMalformedRequestResponse } from '../common/error.response.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
-import { HealthResponse, RootResponse } from './health.dto.js';
+import { HealthResponse, RootResponse } from './dto/health.response.js';
 import { HealthRepository } from './health.repository.js';
 
 @ApiTags('system')

@@ -2,6 +2,7 @@
 // one run at a time; later requests wait in a bounded queue.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SerialQueue } from '../common/background-work.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -10,7 +11,7 @@ import { DomainEventBus } from '../events/domain-events.js';
 import type { ModelEntity } from '../models/model.entity.js';
 import { ModelsRepository } from '../models/models.repository.js';
 import { EvaluationService } from '../probing/evaluation.service.js';
-import { SuiteProvider } from '../probing/suite.provider.js';
+import { EvaluationSuiteService } from '../probing/evaluation-suite.service.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { toManualTestFinishedEvent, toManualTestResult, toManualTestRunResponse } from './dto/manual-test.mapper.js';
 import type {
@@ -21,24 +22,18 @@ import type {
 import type { ManualTestModelResult } from './manual-test-run.entity.js';
 import { ManualTestRepository } from './manual-test.repository.js';
 
-interface QueuedRun {
-  id: string;
-  models: ModelEntity[];
-}
-
 @Injectable()
 export class ManualTestService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ManualTest');
-  /** The run under way first, then the ones waiting. */
-  private readonly queue: QueuedRun[] = [];
-  private active: Promise<void> | null = null;
+  private readonly logger = new Logger(ManualTestService.name);
+  /** The run under way, then the ones waiting. */
+  private readonly queue = new SerialQueue(this.logger);
 
   constructor(
     private readonly runs: ManualTestRepository,
     private readonly models: ModelsRepository,
     private readonly registry: ProviderRegistry,
     private readonly evaluations: EvaluationService,
-    private readonly suite: SuiteProvider,
+    private readonly suite: EvaluationSuiteService,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -52,23 +47,23 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     if (failed > 0) this.logger.warn(`Marked ${failed} unfinished manual test run(s) as failed`);
   }
 
+  /** The runs still waiting stay queued in the database: the next start marks them failed. */
   async onApplicationShutdown(): Promise<void> {
-    this.queue.length = 0;
-    await this.active?.catch(() => undefined);
+    await this.queue.close();
   }
 
   private waiting(): number {
-    return Math.max(0, this.queue.length - (this.active ? 1 : 0));
+    return Math.max(0, this.queue.size - 1);
   }
 
   /** Resolves when the queue has drained (tests). */
-  async idle(): Promise<void> {
-    while (this.active) await this.active;
+  idle(): Promise<void> {
+    return this.queue.drain();
   }
 
   async request(names: readonly string[] | undefined): Promise<ManualTestAcceptedResponse> {
     const models = await this.resolveModels(names);
-    if (this.active && this.waiting() >= this.config.manualTest.queueMax) {
+    if (this.queue.size > 0 && this.waiting() >= this.config.manualTest.queueMax) {
       throw new DomainError(
         'too_many_requests',
         `The manual test queue is full (${this.config.manualTest.queueMax} waiting): try again later`,
@@ -79,16 +74,15 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     }
     const id = randomUUID();
     const now = this.clock.now();
-    const queued = this.active !== null;
+    const queued = this.queue.size > 0;
     await this.runs.insertRun({
       id,
       status: queued ? 'queued' : 'testing',
       models: models.map((m) => m.name),
       requestedAt: now,
     });
-    this.queue.push({ id, models });
+    void this.queue.push(`Manual test run ${id}`, () => this.execute(id, models), { runId: id });
     const position = this.waiting();
-    if (!this.active) this.active = this.drain();
     return {
       status: queued ? 'queued' : 'testing',
       models: models.map((m) => m.name),
@@ -134,26 +128,15 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     return ordered;
   }
 
-  private async drain(): Promise<void> {
-    try {
-      for (let next = this.queue[0]; next; next = this.queue[0]) {
-        await this.execute(next);
-        this.queue.shift();
-      }
-    } finally {
-      this.active = null;
-    }
-  }
-
-  private async execute(run: QueuedRun): Promise<void> {
-    await this.runs.markTesting(run.id, this.clock.now());
+  private async execute(id: string, models: readonly ModelEntity[]): Promise<void> {
+    await this.runs.markTesting(id, this.clock.now());
     const results: ManualTestModelResult[] = [];
     let status: 'completed' | 'failed' = 'completed';
     let error: string | null = null;
     try {
-      for (const model of run.models) {
+      for (const model of models) {
         const evaluation = await this.evaluations.evaluate(model, this.suite.current(), {
-          runId: `manual-${run.id}`,
+          runId: `manual-${id}`,
           kind: 'manual',
         });
         results.push(toManualTestResult(evaluation));
@@ -161,10 +144,10 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     } catch (caught) {
       status = 'failed';
       error = 'The run stopped on an internal error';
-      this.logger.error({ err: caught, runId: run.id }, 'Manual test run failed');
+      this.logger.error({ err: caught, runId: id }, 'Manual test run failed');
     }
-    await this.runs.markFinished(run.id, status, this.clock.now(), results, error);
-    const finished = await this.runs.findById(run.id);
+    await this.runs.markFinished(id, status, this.clock.now(), results, error);
+    const finished = await this.runs.findById(id);
     if (finished) this.events.publish('manual_test.finished', toManualTestFinishedEvent(finished, status));
   }
 }

@@ -9,7 +9,7 @@ import { NotificationChannelsRepository } from './notification-channels.reposito
 
 @Injectable()
 export class EnvChannelsService implements OnApplicationBootstrap {
-  private readonly logger = new Logger('Notifications');
+  private readonly logger = new Logger(EnvChannelsService.name);
 
   constructor(
     private readonly channels: NotificationChannelsRepository,

@@ -3,6 +3,7 @@
 // shutdown) wait for what is in flight.
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BackgroundWork } from '../common/background-work.js';
 import { Clock } from '../common/clock.js';
 import { AlertsService } from '../alerts/alerts.service.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -24,8 +25,8 @@ const ERROR_MAX = 500;
 
 @Injectable()
 export class NotificationDispatcher implements BeforeApplicationShutdown {
-  private readonly logger = new Logger('Notifications');
-  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly logger = new Logger(NotificationDispatcher.name);
+  private readonly inFlight = new BackgroundWork(this.logger);
   private readonly stopping = new AbortController();
 
   constructor(
@@ -39,19 +40,17 @@ export class NotificationDispatcher implements BeforeApplicationShutdown {
 
   /** Sends the alert to every enabled channel that wants its type and severity; returns at once. */
   notify(event: Exclude<DeliveryEvent, 'test'>, alert: AlertEvent): void {
-    void this.track(this.fanOut(event, alert)).catch((error: unknown) => {
-      this.logger.error({ err: error, alert: alert.id, event }, 'Notifications could not be sent');
-    });
+    this.inFlight.run('Sending notifications', () => this.fanOut(event, alert), { alert: alert.id, event });
   }
 
   /** One try of a test message, awaited; null when the channel was removed meanwhile. */
   sendTest(channel: NotificationChannelEntity): Promise<NotificationDeliveryEntity | null> {
-    return this.track(this.deliver(channel, 'test', null, 1));
+    return this.inFlight.track(this.deliver(channel, 'test', null, 1));
   }
 
   /** Resolves when nothing is in flight, including deliveries started while waiting. */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  idle(): Promise<void> {
+    return this.inFlight.drain();
   }
 
   /**
@@ -62,15 +61,6 @@ export class NotificationDispatcher implements BeforeApplicationShutdown {
     await this.alerts.idle();
     this.stopping.abort();
     await this.idle();
-  }
-
-  private track<T>(work: Promise<T>): Promise<T> {
-    this.inFlight.add(work);
-    const forget = (): void => {
-      this.inFlight.delete(work);
-    };
-    work.then(forget, forget);
-    return work;
   }
 
   private async fanOut(event: Exclude<DeliveryEvent, 'test'>, alert: AlertEvent): Promise<void> {

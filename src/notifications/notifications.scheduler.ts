@@ -1,5 +1,5 @@
 // Only triggers: every ALERT_CHECK_INTERVAL_MS it asks for the reminders that are due.
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -9,8 +9,8 @@ import { AlertRemindersService } from './alert-reminders.service.js';
 const INTERVAL_NAME = 'notifications-reminders';
 
 @Injectable()
-export class NotificationsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('NotificationsScheduler');
+export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(NotificationsScheduler.name);
 
   constructor(
     private readonly reminders: AlertRemindersService,
@@ -21,10 +21,10 @@ export class NotificationsScheduler implements OnApplicationBootstrap, OnApplica
   onApplicationBootstrap(): void {
     const every = this.config.alerts.checkIntervalMs;
     if (every === 0 || this.config.alerts.remindMinutes === 0) return;
-    startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick());
+    startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick(), { logger: this.logger });
   }
 
-  onApplicationShutdown(): void {
+  onModuleDestroy(): void {
     stopInterval(this.scheduler, INTERVAL_NAME);
   }
 

@@ -1,6 +1,6 @@
 // Only triggers: every PROBE_INTERVAL_MS (and once right after start) it asks ProbeService for a
-// round. A round still running when the next tick comes is joined, never doubled.
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+// round. A round still running when the next tick comes is not doubled.
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -10,7 +10,7 @@ import { ProbeService } from './probe.service.js';
 const INTERVAL_NAME = 'probe-models';
 
 @Injectable()
-export class ProbeScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProbeScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ProbeScheduler.name);
   private firstRound?: NodeJS.Timeout;
 
@@ -23,11 +23,11 @@ export class ProbeScheduler implements OnApplicationBootstrap, OnApplicationShut
   onApplicationBootstrap(): void {
     const every = this.config.probing.intervalMs;
     if (every === 0) return;
-    startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick());
-    this.firstRound = setTimeout(() => void this.tick(), Math.min(every, 1000));
+    const tick = startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick(), { logger: this.logger });
+    this.firstRound = setTimeout(() => void tick(), Math.min(every, 1000));
   }
 
-  onApplicationShutdown(): void {
+  onModuleDestroy(): void {
     clearTimeout(this.firstRound);
     stopInterval(this.scheduler, INTERVAL_NAME);
   }

@@ -9,7 +9,7 @@ import { ProbeService } from './probe.service.js';
 import { ProbingController } from './probing.controller.js';
 import { ProbingService } from './probing.service.js';
 import { ProviderSimulator } from './provider-simulator.js';
-import { SuiteProvider } from './suite.provider.js';
+import { EvaluationSuiteService } from './evaluation-suite.service.js';
 
 @Module({
   imports: [ModelsModule, MetricsModule, ProvidersModule],
@@ -20,9 +20,9 @@ import { SuiteProvider } from './suite.provider.js';
     ProbeService,
     ProbeScheduler,
     EvaluationService,
-    SuiteProvider,
+    EvaluationSuiteService,
     ProbingService,
   ],
-  exports: [EvaluationService, SuiteProvider, ProbeService, ModelStateService],
+  exports: [EvaluationService, EvaluationSuiteService, ProbeService, ModelStateService],
 })
 export class ProbingModule {}

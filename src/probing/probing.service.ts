@@ -11,7 +11,7 @@ import { toEvaluationResponse } from './dto/probing.mapper.js';
 import type { ModelEvaluationResponse, ProviderListResponse } from './dto/probing.response.js';
 import { EvaluationService } from './evaluation.service.js';
 import { ProbeService } from './probe.service.js';
-import { SuiteProvider } from './suite.provider.js';
+import { EvaluationSuiteService } from './evaluation-suite.service.js';
 
 @Injectable()
 export class ProbingService {
@@ -21,7 +21,7 @@ export class ProbingService {
     private readonly models: ModelsRepository,
     private readonly probes: ProbeService,
     private readonly evaluations: EvaluationService,
-    private readonly suite: SuiteProvider,
+    private readonly suite: EvaluationSuiteService,
     private readonly clock: Clock,
   ) {}
 

@@ -16,7 +16,7 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
-import { ModelFeed } from './model-feed.service.js';
+import { ModelFeed } from './model-feed.js';
 import { isOriginAllowed } from '../common/origin-policy.js';
 import { parseRawCommand } from './raw-ws.protocol.js';
 import { replyMessage, type BroadcastEventName, type RealtimeMessage, type Reply } from './realtime-events.js';
@@ -39,7 +39,7 @@ function pathOf(url: string | undefined): string {
 @Injectable()
 export class RawWsEndpoint implements OnApplicationBootstrap, BeforeApplicationShutdown, RealtimeTransport {
   readonly name = 'ws';
-  private readonly logger = new Logger('RawWebSocket');
+  private readonly logger = new Logger(RawWsEndpoint.name);
   private readonly wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_CLIENT_MESSAGE_BYTES,

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { Clock } from '../common/clock.js';
-import { ModelFeed } from './model-feed.service.js';
+import { ModelFeed } from './model-feed.js';
 import {
   CLIENT_COMMANDS,
   replyMessage,

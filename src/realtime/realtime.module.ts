@@ -4,7 +4,7 @@
 import { Module } from '@nestjs/common';
 import { ModelsModule } from '../models/models.module.js';
 import { DomainEventRelay } from './domain-event.relay.js';
-import { ModelFeed } from './model-feed.service.js';
+import { ModelFeed } from './model-feed.js';
 import { RawWsEndpoint } from './raw-ws.endpoint.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 import { RealtimePublisher } from './realtime.publisher.js';

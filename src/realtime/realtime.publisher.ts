@@ -27,7 +27,7 @@ export interface RealtimeTransport {
 
 @Injectable()
 export class RealtimePublisher {
-  private readonly logger = new Logger('Realtime');
+  private readonly logger = new Logger(RealtimePublisher.name);
   private readonly transports = new Set<RealtimeTransport>();
 
   constructor(private readonly clock: Clock) {}

@@ -3,9 +3,10 @@
 // not doubled; one that hangs past TICK_TIMEOUT_MS is given up so that later ticks can run.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
-import { ModelFeed } from './model-feed.service.js';
+import { ModelFeed } from './model-feed.js';
 
 export const MODEL_UPDATE_INTERVAL = 'realtime-model-update';
 export const NEURAL_SIGNAL_INTERVAL = 'realtime-neural-signal';
@@ -14,7 +15,6 @@ const TICK_TIMEOUT_MS = 30_000;
 @Injectable()
 export class RealtimeScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeScheduler.name);
-  private readonly running = new Set<string>();
 
   constructor(
     private readonly feed: ModelFeed,
@@ -29,35 +29,12 @@ export class RealtimeScheduler implements OnApplicationBootstrap, OnModuleDestro
   }
 
   onModuleDestroy(): void {
-    for (const name of [MODEL_UPDATE_INTERVAL, NEURAL_SIGNAL_INTERVAL]) {
-      if (this.scheduler.doesExist('interval', name)) this.scheduler.deleteInterval(name);
-    }
+    stopInterval(this.scheduler, MODEL_UPDATE_INTERVAL);
+    stopInterval(this.scheduler, NEURAL_SIGNAL_INTERVAL);
   }
 
   private every(name: string, ms: number, task: () => Promise<void>): void {
     if (ms === 0) return;
-    this.scheduler.addInterval(
-      name,
-      setInterval(() => void this.tick(name, task), ms),
-    );
-  }
-
-  private async tick(name: string, task: () => Promise<void>): Promise<void> {
-    if (this.running.has(name)) return;
-    this.running.add(name);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), TICK_TIMEOUT_MS);
-    });
-    try {
-      if ((await Promise.race([task(), timeout])) === 'timeout') {
-        this.logger.warn(`${name} took over ${TICK_TIMEOUT_MS} ms; later ticks go ahead`);
-      }
-    } catch (error) {
-      this.logger.error({ err: error }, `${name} failed`);
-    } finally {
-      clearTimeout(timer);
-      this.running.delete(name);
-    }
+    startInterval(this.scheduler, name, ms, task, { logger: this.logger, timeoutMs: TICK_TIMEOUT_MS });
   }
 }

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { CartridgeExecutionEntity } from '../../src/cartridges/cartridge-execution.entity.js';
 import { CartridgeRunnerService, INTERRUPTED_SUMMARY } from '../../src/cartridges/cartridge-runner.service.js';
 import { cartridgeJobName } from '../../src/cartridges/cartridge.scheduler.js';
-import { FAKE_MODELS, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
+import { eventually, FAKE_MODELS, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 import {
@@ -202,16 +202,19 @@ describe('the built-in runner', () => {
     const name = await newCartridge({ schedule: { cron: '0 3 * * *', timezone: 'Asia/Seoul' } });
     const id = await cartridgeId(t.dataSource, name);
     evaluation.fake.script(FAKE_MODELS.OpenAI, { kind: 'answer', text: 'alpha beta' });
+    // The job's tick runs in the background (the cron trigger guards it): wait for its run to finish.
     await t.app.get(SchedulerRegistry).getCronJob(cartridgeJobName(id)).fireOnTick();
+    const executions = t.dataSource.getRepository(CartridgeExecutionEntity);
+    await eventually(async () =>
+      (await executions.countBy({ cartridgeId: id, status: 'success' })) > 0 ? true : undefined,
+    );
     const runner = t.app.get(CartridgeRunnerService);
     await runner.idle();
     const occurrence = new Date('2026-02-01T18:00:00Z');
     expect(await runner.runScheduled(id, occurrence)).not.toBeNull();
     await runner.idle();
     expect(await runner.runScheduled(id, occurrence)).toBeNull();
-    const rows = await t.dataSource
-      .getRepository(CartridgeExecutionEntity)
-      .find({ where: { cartridgeId: id }, order: { id: 'ASC' } });
+    const rows = await executions.find({ where: { cartridgeId: id }, order: { id: 'ASC' } });
     expect(rows.map((r) => [r.source, r.status, r.modelUsed])).toEqual([
       ['runner', 'success', 'OpenAI'],
       ['runner', 'success', 'OpenAI'],

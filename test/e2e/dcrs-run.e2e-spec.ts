@@ -41,7 +41,7 @@ describe('DCRS run against a fake provider', () => {
     const started = await request(t.server).post('/api/dcrs/run').expect(202);
     const conflict = await request(t.server).post('/api/dcrs/run').expect(409);
     expect(conflict.body.message).toBe('A DCRS run is already going');
-    await t.app.get(DcrsRunnerService).inProgress();
+    await t.app.get(DcrsRunnerService).idle();
 
     const run = (await request(t.server).get(`/api/dcrs/runs/${started.body.run_id}`).expect(200)).body;
     expect(run).toMatchObject({

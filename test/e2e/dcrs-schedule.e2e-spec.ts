@@ -29,8 +29,8 @@ describe('scheduled DCRS runs', () => {
       ]);
       const opened = starts.filter((s) => s.status === 'fulfilled' && s.value !== null);
       expect(opened).toHaveLength(1);
-      await a.app.get(DcrsRunnerService).inProgress();
-      await b.app.get(DcrsRunnerService).inProgress();
+      await a.app.get(DcrsRunnerService).idle();
+      await b.app.get(DcrsRunnerService).idle();
       const today = dateInTimeZone(new Date(), 'Asia/Seoul');
       const scheduled = await a.dataSource.getRepository(DcrsRunEntity).findBy({ trigger: 'schedule' });
       expect(scheduled).toHaveLength(1);
@@ -41,7 +41,7 @@ describe('scheduled DCRS runs', () => {
       // A manual run is not limited by the date.
       const manual = await request(a.server).post('/api/dcrs/run').expect(202);
       expect(manual.body.status).toBe('running');
-      await a.app.get(DcrsRunnerService).inProgress();
+      await a.app.get(DcrsRunnerService).idle();
     } finally {
       await a.close();
       await b.close();
@@ -69,7 +69,7 @@ describe('scheduled DCRS runs', () => {
       expect(res.body).toMatchObject({ status: 'failed', error: INTERRUPTED_REASON });
       // And a new run can start normally.
       await request(second.server).post('/api/dcrs/run').expect(202);
-      await second.app.get(DcrsRunnerService).inProgress();
+      await second.app.get(DcrsRunnerService).idle();
     } finally {
       await second.close();
     }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -12,17 +12,10 @@ import {
   Length,
   MaxLength,
   ValidateBy,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsNullable, IsPresent, Trim } from '../../common/validators.js';
 import { DEFAULT_SCHEDULE_TIMEZONE, isCartridgeCron, isTimeZone } from '../cartridge-schedule.js';
-
-/** Absent is fine; null is not (the field has no "unset" meaning). */
-const IsPresent = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
-/** Absent or null is fine (null clears the field). */
-const IsNullable = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined && value !== null);
-
-const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 const MAX_DEPENDS_ON = 20;
 
@@ -79,7 +72,7 @@ const ValidDependsOn = (): PropertyDecorator => {
 
 export class CreateCartridgeRequest {
   @ApiProperty({ example: 'News-Cartridge', description: 'Unique name' })
-  @trim
+  @Trim()
   @IsString({ message: 'name must be 1 to 100 characters' })
   @Length(1, 100, { message: 'name must be 1 to 100 characters' })
   name!: string;
@@ -114,7 +107,7 @@ export class CreateCartridgeRequest {
 export class UpdateCartridgeRequest {
   @ApiPropertyOptional({ example: 'News-Cartridge' })
   @IsPresent()
-  @trim
+  @Trim()
   @IsString({ message: 'name must be 1 to 100 characters' })
   @Length(1, 100, { message: 'name must be 1 to 100 characters' })
   name?: string;

@@ -1,17 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { KNOWN_API_TYPES } from '../../providers/provider-catalog.js';
-import { IsHttpUrlWithoutCredentials } from '../../common/validators.js';
-
-/** Absent is fine; null is not (it would reach a NOT NULL column), unlike @IsOptional(). */
-const IsPresent = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
-
-const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+import { IsHttpUrlWithoutCredentials, IsNullable, IsPresent, Trim } from '../../common/validators.js';
 
 export class CreateModelRequest {
   @ApiProperty({ example: 'Groq-Llama', description: 'Unique display name' })
-  @trim
+  @Trim()
   @IsString()
   @Length(1, 100, { message: 'name must be 1 to 100 characters' })
   name!: string;
@@ -25,7 +19,7 @@ export class CreateModelRequest {
     description: "Provider-side model id; default: the api_type's",
   })
   @IsOptional()
-  @trim
+  @Trim()
   @IsString()
   @Length(1, 200, { message: 'provider_model must be 1 to 200 characters' })
   provider_model?: string;
@@ -47,7 +41,7 @@ export class CreateModelRequest {
 export class UpdateModelRequest {
   @ApiPropertyOptional({ example: 'Groq-Llama' })
   @IsPresent()
-  @trim
+  @Trim()
   @IsString()
   @Length(1, 100, { message: 'name must be 1 to 100 characters' })
   name?: string;
@@ -58,14 +52,14 @@ export class UpdateModelRequest {
   api_type?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'null returns to the default' })
-  @ValidateIf((_, value) => value !== null && value !== undefined)
-  @trim
+  @IsNullable()
+  @Trim()
   @IsString()
   @Length(1, 200, { message: 'provider_model must be 1 to 200 characters' })
   provider_model?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'null returns to the default' })
-  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsNullable()
   @IsHttpUrlWithoutCredentials()
   base_url?: string | null;
 

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -11,18 +10,10 @@ import {
   IsString,
   Length,
   Matches,
-  ValidateIf,
 } from 'class-validator';
 import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity, type AlertType } from '../../common/alert-kinds.js';
-import { IsHttpUrlWithoutCredentials } from '../../common/validators.js';
+import { IsHttpUrlWithoutCredentials, IsNullable, IsPresent, Trim } from '../../common/validators.js';
 import { CHANNEL_KINDS, type ChannelKind } from '../notification-channel.entity.js';
-
-/** Absent is fine; null is not (the column is NOT NULL). */
-const IsPresent = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
-/** Absent or null are fine (null clears the value). */
-const IsNullable = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined && value !== null);
-
-const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 const NAME_MESSAGE = 'name must be 1 to 100 characters';
 const RESERVED_MESSAGE = 'name must not start with "env:" (reserved for channels from the environment)';
@@ -34,7 +25,7 @@ export class CreateChannelRequest {
   @ApiProperty({ example: 'ops-webhook', description: 'Unique name' })
   // Validators run bottom-up: the length (and type) first, the reserved prefix last.
   @Matches(/^(?!env:)/i, { message: RESERVED_MESSAGE })
-  @trim
+  @Trim()
   @IsString({ message: NAME_MESSAGE })
   @Length(1, 100, { message: NAME_MESSAGE })
   name!: string;
@@ -94,7 +85,7 @@ export class UpdateChannelRequest {
   @IsPresent()
   // Validators run bottom-up: the length (and type) first, the reserved prefix last.
   @Matches(/^(?!env:)/i, { message: RESERVED_MESSAGE })
-  @trim
+  @Trim()
   @IsString({ message: NAME_MESSAGE })
   @Length(1, 100, { message: NAME_MESSAGE })
   name?: string;

@@ -7,7 +7,7 @@ import { loadSuite } from '../evaluation/suite.loader.js';
 import type { EvalSuite } from '../evaluation/suite.types.js';
 
 @Injectable()
-export class SuiteProvider implements OnModuleInit {
+export class EvaluationSuiteService implements OnModuleInit {
   private suite?: EvalSuite;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
