@@ -5,30 +5,29 @@ import request from 'supertest';
 import { CartridgeExecutionEntity } from '../../src/cartridges/cartridge-execution.entity.js';
 import { CartridgeRunnerService, INTERRUPTED_SUMMARY } from '../../src/cartridges/cartridge-runner.service.js';
 import { cartridgeJobName } from '../../src/cartridges/cartridge.scheduler.js';
+import type { CartridgeResultEvent } from '../../src/events/domain-events.js';
+import { setRouting } from '../factories/fixtures.js';
+import { newAdminKey } from '../factories/keys.js';
+import { ALPHA_BETA_CASES } from '../factories/suites.js';
+import { recordEvents } from '../setup/domain-events.js';
 import { FAKE_MODELS, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
+import { cartridgeId } from '../setup/rows.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
-import {
-  ALPHA_BETA_CHECKS,
-  cartridgeId,
-  createCartridge,
-  newKey,
-  recordResults,
-  setRouting,
-} from './cartridges.helpers.js';
+import { createCartridge } from './cartridges.helpers.js';
 
-const ADMIN = newKey('admin');
+const ADMIN = newAdminKey();
 
 describe('the built-in runner', () => {
   let evaluation: EvaluationEnv;
   let t: TestApp;
-  let results: ReturnType<typeof recordResults>;
+  let results: CartridgeResultEvent[];
   let counter = 0;
 
   beforeAll(async () => {
     evaluation = await startEvaluationEnv();
     t = await startTestApp({ env: { ...evaluation.env, ADMIN_API_KEY: ADMIN } });
-    results = recordResults(t);
+    results = recordEvents(t.app, 'cartridge.result');
   });
   afterAll(async () => {
     await t.close();
@@ -43,7 +42,7 @@ describe('the built-in runner', () => {
   /** A new cartridge with the alpha/beta check set; returns its name. */
   const newCartridge = async (extra: Record<string, unknown> = {}): Promise<string> => {
     const name = `Runner-${++counter}`;
-    await createCartridge(t, ADMIN, { name, check_set: ALPHA_BETA_CHECKS, ...extra });
+    await createCartridge(t, ADMIN, { name, check_set: ALPHA_BETA_CASES, ...extra });
     return name;
   };
   const run = (name: string) => request(t.server).post(`/api/cartridges/${name}/run`).set('X-API-Key', ADMIN);

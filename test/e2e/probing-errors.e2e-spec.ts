@@ -1,7 +1,6 @@
 // Provider failures end to end: the fake answers 500, 429 with Retry-After, hangs past PROVIDER_TIMEOUT_MS,
 // sends a malformed stream, rejects a wrong key, or nothing listens; each shows up as the model's
 // last_error_kind and as a failed daily_metrics row. A 429's Retry-After is honoured.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { FixedClock } from '../../src/common/clock.js';
 import { ProbeService } from '../../src/probing/probe.service.js';
@@ -11,8 +10,10 @@ import {
   type FakeBehaviour,
   type FakeProvider,
 } from '../fake-provider/fake-provider.server.js';
+import { newAdminKey, newProviderKey, unique } from '../factories/keys.js';
+import { metricRows } from '../setup/rows.js';
 import { fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
-import { createModel, metricRows, modelDetail, newAdminKey, probeNow } from './probing.helpers.js';
+import { createModel, modelDetail, probeNow } from './probing.helpers.js';
 
 const ADMIN = newAdminKey();
 const TIMEOUT_MS = 300;
@@ -23,7 +24,7 @@ let clock: FixedClock;
 let t: TestApp;
 
 beforeAll(async () => {
-  fake = await startFakeProvider({ apiKey: `sk-test-${randomUUID()}`, defaultText: 'pong' });
+  fake = await startFakeProvider({ apiKey: newProviderKey(), defaultText: 'pong' });
   refused = await refusedUrl();
   clock = fixedClock();
   t = await startTestApp({
@@ -32,7 +33,7 @@ beforeAll(async () => {
       ...fake.envFor(['openai']),
       // groq speaks the same format; pointed at the fake with a key the fake refuses
       GROQ_BASE_URL: fake.baseUrlFor('openai'),
-      GROQ_API_KEY: `sk-wrong-${randomUUID()}`,
+      GROQ_API_KEY: unique('sk-wrong'),
       SIMULATE_PROVIDERS: 'false',
       PROVIDER_TIMEOUT_MS: String(TIMEOUT_MS),
       PROVIDER_ALLOWED_HOSTS: new URL(refused).host,

@@ -1,12 +1,14 @@
 // POST /api/models/:id/evaluate with a suite from EVAL_SUITE_PATH (YAML here): every case through the fake
 // provider, scored by the rules (case = passed weight / total weight; model = 10 x mean, one decimal),
 // one `manual` row per case, and the model's last_score.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ProbeService } from '../../src/probing/probe.service.js';
+import { newAdminKey, newProviderKey } from '../factories/keys.js';
+import { writeSuiteFile } from '../factories/suites.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/fake-provider.server.js';
+import { metricRows } from '../setup/rows.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
-import { createModel, metricRows, modelDetail, newAdminKey, writeSuiteFile } from './probing.helpers.js';
+import { createModel, modelDetail } from './probing.helpers.js';
 
 const ADMIN = newAdminKey();
 
@@ -48,7 +50,7 @@ let fake: FakeProvider;
 let t: TestApp;
 
 beforeAll(async () => {
-  fake = await startFakeProvider({ apiKey: `sk-test-${randomUUID()}`, defaultText: 'pong' });
+  fake = await startFakeProvider({ apiKey: newProviderKey(), defaultText: 'pong' });
   t = await startTestApp({
     env: {
       ...fake.envFor(['openai']),
