@@ -49,3 +49,11 @@ export async function dumpAllTables(dataSource: DataSource): Promise<Record<stri
   }
   return dump;
 }
+
+/** Empties an entity's table (a service spec's tests share one database). */
+export async function deleteAllRows<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+): Promise<void> {
+  await dataSource.createQueryBuilder().delete().from(entity).execute();
+}
