@@ -47,7 +47,14 @@ export async function insertCall(
 /** A model as the admin API would have created it (no provider override), in the given state. */
 export async function insertModel(
   dataSource: DataSource,
-  row: { name: string; apiType?: string; status?: ModelStatus; enabled?: boolean; updatedAt?: Date },
+  row: {
+    name: string;
+    apiType?: string;
+    status?: ModelStatus;
+    enabled?: boolean;
+    uptimePercent?: number;
+    updatedAt?: Date;
+  },
 ): Promise<ModelEntity> {
   const repository = dataSource.getRepository(ModelEntity);
   return repository.save(
@@ -56,6 +63,7 @@ export async function insertModel(
       apiType: row.apiType ?? 'openai',
       status: row.status ?? 'unknown',
       enabled: row.enabled ?? true,
+      uptimePercent: row.uptimePercent ?? 100,
       providerModel: null,
       baseUrl: null,
       updatedAt: row.updatedAt ?? new Date(),
