@@ -44,12 +44,13 @@ export async function insertCall(
   });
 }
 
-/** A model as the admin API would have created it (no provider override), in the given state. */
+/** A model as the admin API would have created it (no base URL override), in the given state. */
 export async function insertModel(
   dataSource: DataSource,
   row: {
     name: string;
     apiType?: string;
+    providerModel?: string | null;
     status?: ModelStatus;
     enabled?: boolean;
     uptimePercent?: number;
@@ -64,7 +65,7 @@ export async function insertModel(
       status: row.status ?? 'unknown',
       enabled: row.enabled ?? true,
       uptimePercent: row.uptimePercent ?? 100,
-      providerModel: null,
+      providerModel: row.providerModel ?? null,
       baseUrl: null,
       updatedAt: row.updatedAt ?? new Date(),
     }),
