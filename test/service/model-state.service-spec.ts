@@ -227,6 +227,27 @@ describe('degraded by score: the last evaluation at least 1.0 below the 7-day me
     expect(await stored(model.id)).toMatchObject({ lastScore: 0, status: 'healthy' });
   });
 
+  it('an evaluation reads the 7-day baseline afresh within the 10 minutes a probe would reuse it', async () => {
+    const model = await evaluatedModel();
+    await weekOfCalls(model, 20, 400);
+    // An evaluation at the mean: healthy, and a settled baseline (23 calls, mean score 8) is now cached.
+    await state.afterEvaluation(await stored(model.id), 8);
+    expect((await stored(model.id)).status).toBe('healthy');
+    // Three more cases at 4: the mean is 6 now, so 5.5 is only 0.5 below it (2.5 below the old one).
+    for (let i = 0; i < 3; i++) {
+      await insertCall(s.dataSource, {
+        modelId: model.id,
+        timestamp: ago(HOUR_MS),
+        kind: 'evaluation',
+        caseId: 'c',
+        score: 4,
+      });
+    }
+    s.clock.advance(60_000);
+    await state.afterEvaluation(await stored(model.id), 5.5);
+    expect(await stored(model.id)).toMatchObject({ lastScore: 5.5, status: 'healthy' });
+  });
+
   it("keeps a provider's Retry-After that came during the evaluation", async () => {
     const model = await evaluatedModel();
     const until = new Date(FIXED_NOW.getTime() + 5 * 60_000);
