@@ -52,7 +52,6 @@ describe('the built-in runner', () => {
     await t.app.get(CartridgeRunnerService).idle();
     return (await request(t.server).get(`/api/cartridges/${name}/results/${accepted.body.id}`).expect(200)).body;
   };
-  const callsTo = (model: string) => evaluation.fake.requests.filter((r) => r.model === model).length;
 
   it('runs the check set on the routing primary: 202 running, then success with the model used and a summary', async () => {
     const name = await newCartridge();
@@ -88,8 +87,8 @@ describe('the built-in runner', () => {
         ],
       },
     });
-    expect(callsTo(FAKE_MODELS.OpenAI)).toBe(2);
-    expect(callsTo(FAKE_MODELS.Groq)).toBe(0);
+    expect(evaluation.fake.callsTo(FAKE_MODELS.OpenAI)).toBe(2);
+    expect(evaluation.fake.callsTo(FAKE_MODELS.Groq)).toBe(0);
     expect(results).toEqual([
       {
         cartridge: name,
@@ -118,8 +117,8 @@ describe('the built-in runner', () => {
       summary: '2/2 checks passed on Groq (fell back from OpenAI: server_error)',
       output: { model_used: 'Groq', fell_back_from: [{ model: 'OpenAI', reason: 'server_error' }] },
     });
-    expect(callsTo(FAKE_MODELS.OpenAI)).toBe(2);
-    expect(callsTo(FAKE_MODELS.Groq)).toBe(2);
+    expect(evaluation.fake.callsTo(FAKE_MODELS.OpenAI)).toBe(2);
+    expect(evaluation.fake.callsTo(FAKE_MODELS.Groq)).toBe(2);
     expect(results.map((e) => e.execution.status)).toEqual(['success']);
   });
 
@@ -132,7 +131,7 @@ describe('the built-in runner', () => {
       model_used: 'OpenAI',
       summary: '1/2 checks passed on OpenAI; failed: beta',
     });
-    expect(callsTo(FAKE_MODELS.Groq)).toBe(0);
+    expect(evaluation.fake.callsTo(FAKE_MODELS.Groq)).toBe(0);
   });
 
   it('no model answers: a failure naming each model and why', async () => {
@@ -160,7 +159,7 @@ describe('the built-in runner', () => {
       model_used: 'Gemini',
       summary: '2/2 checks passed on Gemini (fell back from Anthropic: server_error, Mistral: not_configured)',
     });
-    expect(callsTo(FAKE_MODELS.OpenAI)).toBe(0);
+    expect(evaluation.fake.callsTo(FAKE_MODELS.OpenAI)).toBe(0);
   });
 
   it('no routing primary yet: depends_on alone, else a 422 saying why; nothing is recorded for a 422', async () => {

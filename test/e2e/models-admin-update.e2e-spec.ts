@@ -77,7 +77,7 @@ describe('PATCH /api/models/:id', () => {
     const model = await createModel(t, ADMIN, { name: 'Paused', api_type: 'openai', provider_model: 'm-paused' });
     await patch(model.id, { enabled: false }).expect(200);
     await t.app.get(ProbeService).probeAll();
-    expect(fake.requests.filter((r) => r.model === 'm-paused')).toHaveLength(0);
+    expect(fake.callsTo('m-paused')).toBe(0);
     expect(await metricRows(t.dataSource, model.id)).toEqual([]);
   });
 
@@ -157,7 +157,7 @@ describe('DELETE /api/models/:id', () => {
 
     fake.reset();
     await t.app.get(ProbeService).probeAll();
-    expect(fake.requests.filter((r) => r.model === 'm-Retired')).toHaveLength(0);
+    expect(fake.callsTo('m-Retired')).toBe(0);
     await request(t.server).post(`/api/models/${id}/probe`).set('X-API-Key', ADMIN).expect(404);
     await remove(id, '?history=keep').expect(404);
 

@@ -47,8 +47,6 @@ afterAll(async () => {
 });
 afterEach(() => fake.reset());
 
-const requestsFor = (providerModel: string): number => fake.requests.filter((r) => r.model === providerModel).length;
-
 describe('error classification', () => {
   const cases: [string, FakeBehaviour | null, string][] = [
     ['server error', { kind: 'server_error' }, 'server_error'],
@@ -125,16 +123,16 @@ describe('429 with Retry-After', () => {
     const probes = t.app.get(ProbeService);
 
     await probes.probeAll();
-    expect(requestsFor('m-limited')).toBe(1);
+    expect(fake.callsTo('m-limited')).toBe(1);
     await probes.probeAll();
-    expect(requestsFor('m-limited')).toBe(1);
-    expect(requestsFor('m-neighbour')).toBe(2);
+    expect(fake.callsTo('m-limited')).toBe(1);
+    expect(fake.callsTo('m-neighbour')).toBe(2);
 
     // By hand neither: the endpoints answer 429 without calling the provider.
     const probe = await probeNow(t, ADMIN, limited.id).expect(429);
     expect(probe.body.message).toMatch(/^Model "Limited" is rate limited by its provider until \d{4}-/);
     await request(t.server).post(`/api/models/${limited.id}/evaluate`).set('X-API-Key', ADMIN).expect(429);
-    expect(requestsFor('m-limited')).toBe(1);
+    expect(fake.callsTo('m-limited')).toBe(1);
 
     const rows = await metricRows(t.dataSource, limited.id);
     expect(rows.map((r) => [r.success, r.errorKind])).toEqual([[false, 'rate_limited']]);
@@ -142,11 +140,11 @@ describe('429 with Retry-After', () => {
 
     clock.advance(119_000);
     await probes.probeAll();
-    expect(requestsFor('m-limited')).toBe(1);
+    expect(fake.callsTo('m-limited')).toBe(1);
 
     clock.advance(2_000);
     await probes.probeAll();
-    expect(requestsFor('m-limited')).toBe(2);
+    expect(fake.callsTo('m-limited')).toBe(2);
     expect(await modelDetail(t, limited.id)).toMatchObject({ last_error_kind: null, uptime_percent: 100 });
     expect((await metricRows(t.dataSource, neighbour.id)).length).toBe(4);
   });

@@ -153,10 +153,10 @@ it('a 429 during an evaluation: the remaining cases are not sent, and probe roun
   fake.script('m-throttled', [{ kind: 'rate_limited', retryAfter: '120' }]);
   const res = await evaluate(model.id).expect(200);
   expect(res.body).toMatchObject({ score: 0, error_kinds: { rate_limited: 4 } });
-  expect(fake.requests.filter((r) => r.model === 'm-throttled')).toHaveLength(1);
+  expect(fake.callsTo('m-throttled')).toBe(1);
 
   await t.app.get(ProbeService).probeAll();
-  expect(fake.requests.filter((r) => r.model === 'm-throttled')).toHaveLength(1);
+  expect(fake.callsTo('m-throttled')).toBe(1);
   expect((await metricRows(t.dataSource, model.id)).map((r) => [r.kind, r.errorKind])).toEqual(
     Array.from({ length: 4 }, () => ['manual', 'rate_limited']),
   );

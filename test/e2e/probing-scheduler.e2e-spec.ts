@@ -45,7 +45,7 @@ it('probes every PROBE_INTERVAL_MS: a failing model goes down, then healthy agai
   // Back up only after two successes in a row.
   expect(after.slice(failures.length).filter((r) => r.success).length).toBeGreaterThanOrEqual(2);
   // Every row is one call (a call in flight may not have its row yet).
-  const requests = fake.requests.filter((r) => r.model === 'm-scheduled').length;
+  const requests = fake.callsTo('m-scheduled');
   expect(requests - after.length).toBeGreaterThanOrEqual(0);
   expect(requests - after.length).toBeLessThanOrEqual(1);
 });

@@ -63,9 +63,6 @@ async function runToEnd(cartridge: CartridgeEntity): Promise<CartridgeExecutionE
   return finished(await runner.runNow(cartridge.name));
 }
 
-const callsTo = (providerModel: string): number =>
-  evaluation.fake.requests.filter((r) => r.model === providerModel).length;
-
 async function setModel(name: string, patch: { enabled?: boolean; rateLimitedUntil?: Date | null }): Promise<void> {
   const models = s.get(ModelsRepository);
   const model = await models.findByName(name);
@@ -106,7 +103,7 @@ describe('falling back along the routing order', () => {
       },
     });
     // The first case timed out: the second was never asked of OpenAI.
-    expect([callsTo(FAKE_MODELS.OpenAI), callsTo(FAKE_MODELS.Groq)]).toEqual([1, 2]);
+    expect([evaluation.fake.callsTo(FAKE_MODELS.OpenAI), evaluation.fake.callsTo(FAKE_MODELS.Groq)]).toEqual([1, 2]);
     expect(results).toHaveLength(1);
   });
 
@@ -191,7 +188,7 @@ describe('failures', () => {
         ],
       },
     });
-    expect(callsTo(FAKE_MODELS.Anthropic)).toBe(0);
+    expect(evaluation.fake.callsTo(FAKE_MODELS.Anthropic)).toBe(0);
   });
 });
 
@@ -274,7 +271,7 @@ describe('a cartridge removed with its history while its checks run', () => {
     await s.get(CartridgesRepository).removeWithHistory(cartridge.id);
 
     await runner.idle();
-    expect(callsTo(FAKE_MODELS.OpenAI)).toBe(2);
+    expect(evaluation.fake.callsTo(FAKE_MODELS.OpenAI)).toBe(2);
     expect(await countRows(s.dataSource, CartridgeExecutionEntity, { cartridgeId: cartridge.id })).toBe(0);
     expect(results).toHaveLength(0);
     expect(s.logs.filter((l) => l.level === 'error')).toEqual([]);

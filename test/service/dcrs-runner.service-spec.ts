@@ -211,7 +211,7 @@ describe('starting runs', () => {
     evaluation.fake.script('m-doomed', { kind: 'answer', text: 'alpha beta', delayMs: 200 });
     const run = await runner.start('manual');
     await waitFor('Doomed to be called', () =>
-      Promise.resolve(evaluation.fake.requests.some((r) => r.model === 'm-doomed') ? true : undefined),
+      Promise.resolve(evaluation.fake.callsTo('m-doomed') > 0 ? true : undefined),
     );
     s.clock.advance(90_000);
     await s.get(ModelsRepository).removeWithHistory(doomed.id);
