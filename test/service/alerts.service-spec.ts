@@ -214,9 +214,9 @@ describe('acknowledge', () => {
   });
 
   it('an unknown alert is a not_found domain error', async () => {
-    const error: unknown = await alerts.acknowledge(987_654).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'not_found', message: 'Alert 987654 not found' });
+    const acknowledging = alerts.acknowledge(987_654);
+    await expect(acknowledging).rejects.toBeInstanceOf(DomainError);
+    await expect(acknowledging).rejects.toMatchObject({ code: 'not_found', message: 'Alert 987654 not found' });
   });
 });
 

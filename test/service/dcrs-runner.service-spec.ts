@@ -56,13 +56,6 @@ async function runEnds(s: ServiceModule, run: DcrsRunEntity | null): Promise<Dcr
   return stored;
 }
 
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => new Error('expected a rejection'),
-    (error: unknown) => error,
-  );
-}
-
 /** OpenAI scores 10, Groq 5, Anthropic 0 (a wrong answer), Gemini 0 (every call fails). */
 function scriptClearBest(): void {
   evaluation.fake.script(FAKE_MODELS.OpenAI, { kind: 'answer', text: 'alpha beta' });
@@ -149,9 +142,9 @@ describe('starting runs', () => {
     const first = await runner.start('manual');
 
     for (const trigger of ['manual', 'schedule'] as const) {
-      const refused = await caught(runner.start(trigger));
-      expect(refused).toBeInstanceOf(DomainError);
-      expect(refused).toMatchObject({ code: 'conflict', message: 'A DCRS run is already going' });
+      const refused = runner.start(trigger);
+      await expect(refused).rejects.toBeInstanceOf(DomainError);
+      await expect(refused).rejects.toMatchObject({ code: 'conflict', message: 'A DCRS run is already going' });
     }
     expect((await runEnds(s, first)).status).toBe('completed');
     expect(await runEnds(s, await runner.start('manual'))).toMatchObject({ status: 'completed' });
@@ -172,7 +165,7 @@ describe('starting runs', () => {
       trigger: 'manual',
     });
 
-    expect(await caught(runner.start('manual'))).toMatchObject({ code: 'conflict' });
+    await expect(runner.start('manual')).rejects.toMatchObject({ code: 'conflict' });
     expect(evaluation.fake.requests).toHaveLength(0);
     await s.get(DcrsRepository).failRun(theirs.id, 'stopped', s.clock.now(), 0);
     expect(await runEnds(s, await runner.start('manual'))).toMatchObject({ status: 'completed' });
