@@ -1,5 +1,7 @@
-// Three groups: fast unit specs beside the code, e2e on SQLite, and the same e2e on PostgreSQL
-// when TEST_DATABASE_URL is set (CI always sets it). ESM through ts-jest under --experimental-vm-modules.
+// Three sizes of test: fast unit specs beside the code; service specs (feature modules with their real
+// repositories on a real database, no HTTP); e2e over HTTP and sockets. Service and e2e specs run on
+// SQLite, and again on PostgreSQL when TEST_DATABASE_URL is set (CI always sets it).
+// ESM through ts-jest under --experimental-vm-modules.
 const common = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
@@ -9,22 +11,25 @@ const common = {
   },
 };
 
+const ENGINES = [{ engine: 'sqlite', setupFiles: ['<rootDir>/test/setup/engine-sqlite.ts'] }];
+if (process.env.TEST_DATABASE_URL) {
+  ENGINES.push({ engine: 'postgres', setupFiles: ['<rootDir>/test/setup/engine-postgres.ts'] });
+}
+
 const projects = [
   { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-  {
+  ...ENGINES.map(({ engine, setupFiles }) => ({
     ...common,
-    displayName: 'e2e-sqlite',
+    displayName: `service-${engine}`,
+    testMatch: ['<rootDir>/test/service/**/*.service-spec.ts'],
+    setupFiles,
+  })),
+  ...ENGINES.map(({ engine, setupFiles }) => ({
+    ...common,
+    displayName: `e2e-${engine}`,
     testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-    setupFiles: ['<rootDir>/test/setup/engine-sqlite.ts'],
-  },
+    setupFiles,
+  })),
 ];
-if (process.env.TEST_DATABASE_URL) {
-  projects.push({
-    ...common,
-    displayName: 'e2e-postgres',
-    testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-    setupFiles: ['<rootDir>/test/setup/engine-postgres.ts'],
-  });
-}
 
 export default { projects, testTimeout: 30000 };

@@ -1,13 +1,13 @@
 // GET /api/alerts (filters, validation) and POST /api/alerts/:id/ack (admin, idempotent), plus the
 // database's guard against a second open alert of the same type and subject.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AlertsRepository } from '../../src/alerts/alerts.repository.js';
 import { DomainEventBus, type DcrsProgressEvent } from '../../src/events/domain-events.js';
+import { newAdminKey } from '../factories/keys.js';
 import { FIXED_NOW, fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
 import { listAlerts, settle } from './notification.helpers.js';
 
-const ADMIN = `admin-${randomUUID()}`;
+const ADMIN = newAdminKey();
 const clock = fixedClock();
 let t: TestApp;
 

@@ -1,22 +1,21 @@
 // The issue's "done when": a model going down opens one model_down alert, delivers one signed
 // webhook, and resolves when the model recovers. Driven by real probes against the fake provider.
-import { randomUUID } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import request from 'supertest';
 import type { AlertEvent } from '../../src/events/domain-events.js';
 import { startFakeProvider, type FakeBehaviour, type FakeProvider } from '../fake-provider/fake-provider.server.js';
+import { newAdminKey, newSecret, uniqueName } from '../factories/keys.js';
 import { fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
 import {
   deliveriesOf,
   hasValidSignature,
   listAlerts,
-  newSecret,
   settle,
   startReceiver,
   type Receiver,
 } from './notification.helpers.js';
 
-const ADMIN = `admin-${randomUUID()}`;
+const ADMIN = newAdminKey();
 const SECRET = newSecret();
 const FAIL: FakeBehaviour = { kind: 'server_error' };
 // A steady 100 ms, so that jitter cannot make the model degraded.
@@ -62,7 +61,7 @@ async function probe(id: number): Promise<string> {
 }
 
 it('a model going down opens one model_down alert, delivers one signed webhook, and resolves when the model recovers', async () => {
-  const providerModel = `down-${randomUUID().slice(0, 8)}`;
+  const providerModel = uniqueName('down');
   fake.script(providerModel, [OK, FAIL, FAIL, FAIL, FAIL, OK, OK]);
   const created = await request(t.server)
     .post('/api/models')

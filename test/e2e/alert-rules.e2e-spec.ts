@@ -2,7 +2,6 @@
 // the rules whose producers live elsewhere (DCRS, routing, cartridges, evaluations) by publishing their
 // domain events; cartridge_stale (and models no longer monitored) by the periodic sweep.
 import { jest } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { HOUR_MS, DAY_MS } from '../../src/common/clock.js';
 import { AlertSweepService } from '../../src/alerts/alert-sweep.service.js';
@@ -14,11 +13,12 @@ import {
   type ModelStateChangedEvent,
 } from '../../src/events/domain-events.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/fake-provider.server.js';
-import { insertMetric } from '../factories/fixtures.js';
+import { insertCall } from '../factories/fixtures.js';
+import { newAdminKey, uniqueName } from '../factories/keys.js';
 import { FIXED_NOW, fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
 import { listAlerts, settle } from './notification.helpers.js';
 
-const ADMIN = `admin-${randomUUID()}`;
+const ADMIN = newAdminKey();
 const clock = fixedClock();
 let fake: FakeProvider;
 let t: TestApp;
@@ -90,7 +90,7 @@ const cartridgeResult = (cartridge: string, id: number, status: string): Cartrid
 
 describe('model rules', () => {
   it('model_degraded opens when probes turn slow against the 7-day median and resolves when they are fast again', async () => {
-    const providerModel = `slow-${randomUUID().slice(0, 8)}`;
+    const providerModel = uniqueName('slow');
     // Five slow answers (the degraded rule wants at least five calls in the hour), then fast ones.
     fake.script(providerModel, [
       ...Array.from({ length: 5 }, () => ({ kind: 'answer' as const, text: 'pong', delayMs: 700 })),
@@ -103,7 +103,7 @@ describe('model rules', () => {
       .expect(201);
     // A week of steady 400 ms answers: degraded above 600 ms (1.5x the median).
     for (let i = 0; i < 20; i++) {
-      await insertMetric(t.dataSource, {
+      await insertCall(t.dataSource, {
         modelId: created.body.id,
         score: 10,
         responseTime: 400,

@@ -1,8 +1,10 @@
 // Who may write: ADMIN_API_KEY (a comma-separated list, for rotation) as X-API-Key or Bearer; 401 with a
 // plain message otherwise. Without a key: 403 in production, open (with a warning at start) elsewhere.
 import request from 'supertest';
+import { MetricEntity } from '../../src/metrics/metric.entity.js';
+import { newAdminKey } from '../factories/keys.js';
+import { countRows } from '../setup/rows.js';
 import { CAPTURED_LOGS, startTestApp, type TestApp } from '../setup/test-app.js';
-import { countRows, newAdminKey } from './probing.helpers.js';
 
 const UNAUTHORIZED = {
   statusCode: 401,
@@ -22,7 +24,7 @@ const WRITES: [string, (server: TestApp['server']) => request.Test][] = [
 /** Everything a refused write could have changed. */
 async function snapshot(t: TestApp): Promise<string> {
   const models = await request(t.server).get('/api/models').expect(200);
-  return JSON.stringify([models.body.models, await countRows(t.dataSource, 'daily_metrics')]);
+  return JSON.stringify([models.body.models, await countRows(t.dataSource, MetricEntity)]);
 }
 
 /** Starts an app and returns it with the log lines written while it started. */
@@ -137,7 +139,7 @@ describe('production without ADMIN_API_KEY', () => {
     const models = (await request(t.server).get('/api/models').expect(200)).body.models as { probe_mode: string }[];
     expect(models).toHaveLength(10);
     expect(new Set(models.map((m) => m.probe_mode))).toEqual(new Set(['off']));
-    expect(await countRows(t.dataSource, 'daily_metrics')).toBe(0);
+    expect(await countRows(t.dataSource, MetricEntity)).toBe(0);
   });
 });
 

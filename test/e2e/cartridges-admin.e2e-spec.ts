@@ -3,20 +3,17 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import request from 'supertest';
 import { cartridgeJobName } from '../../src/cartridges/cartridge.scheduler.js';
+import { CartridgeExecutionEntity } from '../../src/cartridges/cartridge-execution.entity.js';
+import { CartridgeEntity } from '../../src/cartridges/cartridge.entity.js';
 import { insertExecution } from '../factories/fixtures.js';
+import { newAdminKey, newIngestKey } from '../factories/keys.js';
+import { ALPHA_BETA_CASES } from '../factories/suites.js';
+import { cartridgeId, countRows, storedCartridge } from '../setup/rows.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
-import {
-  ALPHA_BETA_CHECKS,
-  cartridgeId,
-  countCartridges,
-  countExecutions,
-  createCartridge,
-  newKey,
-  storedCartridge,
-} from './cartridges.helpers.js';
+import { createCartridge } from './cartridges.helpers.js';
 
-const ADMIN = newKey('admin');
-const INGEST = newKey('ingest');
+const ADMIN = newAdminKey();
+const INGEST = newIngestKey();
 
 let t: TestApp;
 
@@ -41,7 +38,7 @@ const hasJob = (id: number) => t.app.get(SchedulerRegistry).doesExist('cron', ca
 
 describe('who may write', () => {
   it('no key: 401; the ingest key: 401 (it may only post results); nothing is written', async () => {
-    const before = await countCartridges(t.dataSource);
+    const before = await countRows(t.dataSource, CartridgeEntity);
     expect((await post({ name: 'Nope' }, null).expect(401)).body.message).toMatch(/admin API key/);
     await post({ name: 'Nope' }, INGEST).expect(401);
     await request(t.server)
@@ -51,7 +48,7 @@ describe('who may write', () => {
       .expect(401);
     await request(t.server).delete('/api/cartridges/Bio-Cartridge?history=keep').set('X-API-Key', INGEST).expect(401);
     await request(t.server).post('/api/cartridges/Bio-Cartridge/run').set('X-API-Key', INGEST).expect(401);
-    expect(await countCartridges(t.dataSource)).toBe(before);
+    expect(await countRows(t.dataSource, CartridgeEntity)).toBe(before);
   });
 
   it('the admin key may (Bearer too)', async () => {
@@ -69,7 +66,7 @@ describe('create', () => {
       name: '  News-Cartridge ',
       description: 'Daily news digest',
       schedule: { cron: '0  7 * * *', timezone: 'Asia/Seoul' },
-      check_set: ALPHA_BETA_CHECKS,
+      check_set: ALPHA_BETA_CASES,
       depends_on: ['Groq', 'Gemini'],
     }).expect(201);
     expect(res.body).toEqual({
@@ -126,7 +123,7 @@ describe('create', () => {
 });
 
 describe('validation: 400 naming the field, nothing written', () => {
-  const checks = ALPHA_BETA_CHECKS;
+  const checks = ALPHA_BETA_CASES;
   it.each<[string, Record<string, unknown>, RegExp]>([
     ['no name', {}, /^name must be 1 to 100 characters$/],
     ['a blank name', { name: '  ' }, /^name must be 1 to 100 characters$/],
@@ -180,16 +177,16 @@ describe('validation: 400 naming the field, nothing written', () => {
     ['an unknown model', { name: 'V', depends_on: ['Groq', 'Skynet'] }, /^Unknown model\(s\) in depends_on: Skynet$/],
     ['an unknown field', { name: 'V', owner: 'me' }, /^property owner should not exist$/],
   ])('%s', async (_label, body, message) => {
-    const before = await countCartridges(t.dataSource);
+    const before = await countRows(t.dataSource, CartridgeEntity);
     const res = await post(body).expect(400);
     expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) });
-    expect(await countCartridges(t.dataSource)).toBe(before);
+    expect(await countRows(t.dataSource, CartridgeEntity)).toBe(before);
   });
 });
 
 describe('patch', () => {
   it('changes only what is sent; null clears; the job follows the schedule and check set', async () => {
-    await createCartridge(t, ADMIN, { name: 'Patch-Me', description: 'first', check_set: ALPHA_BETA_CHECKS });
+    await createCartridge(t, ADMIN, { name: 'Patch-Me', description: 'first', check_set: ALPHA_BETA_CASES });
     const id = await cartridgeId(t.dataSource, 'Patch-Me');
     expect(hasJob(id)).toBe(false);
 
@@ -248,7 +245,7 @@ describe('delete', () => {
   });
 
   it('keep: gone from the API, executions kept, name suffixed and free again, job removed', async () => {
-    await createCartridge(t, ADMIN, { name: 'Keep-Me', schedule: { cron: '0 * * * *' }, check_set: ALPHA_BETA_CHECKS });
+    await createCartridge(t, ADMIN, { name: 'Keep-Me', schedule: { cron: '0 * * * *' }, check_set: ALPHA_BETA_CASES });
     const id = await cartridgeId(t.dataSource, 'Keep-Me');
     await insertExecution(t.dataSource, 'Keep-Me', { status: 'success', startedAt: new Date() });
     expect(hasJob(id)).toBe(true);
@@ -260,7 +257,7 @@ describe('delete', () => {
       (c: { name: string }) => c.name,
     );
     expect(names.some((n: string) => n.startsWith('Keep-Me'))).toBe(false);
-    expect(await countExecutions(t.dataSource, id)).toBe(1);
+    expect(await countRows(t.dataSource, CartridgeExecutionEntity, { cartridgeId: id })).toBe(1);
     expect(await storedCartridge(t.dataSource, id)).toMatchObject({
       name: `Keep-Me (removed #${id})`,
       deletedAt: expect.any(Date),
@@ -276,6 +273,6 @@ describe('delete', () => {
     await insertExecution(t.dataSource, 'Drop-Me', { status: 'success', startedAt: new Date() });
     await remove('Drop-Me', '?history=delete').expect(204);
     expect(await storedCartridge(t.dataSource, id)).toBeNull();
-    expect(await countExecutions(t.dataSource, id)).toBe(0);
+    expect(await countRows(t.dataSource, CartridgeExecutionEntity, { cartridgeId: id })).toBe(0);
   });
 });

@@ -4,32 +4,29 @@
 import request from 'supertest';
 import { CartridgeIngestService } from '../../src/cartridges/cartridge-ingest.service.js';
 import { MAX_OUTPUT_BYTES, type WorkerReport } from '../../src/cartridges/worker-report.js';
+import { CartridgeExecutionEntity } from '../../src/cartridges/cartridge-execution.entity.js';
+import type { CartridgeResultEvent } from '../../src/events/domain-events.js';
 import { minutesBefore } from '../factories/fixtures.js';
+import { newAdminKey, newIngestKey } from '../factories/keys.js';
+import { recordEvents } from '../setup/domain-events.js';
+import { cartridgeId, countRows } from '../setup/rows.js';
 import { FIXED_NOW, fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
-import {
-  cartridgeId,
-  countExecutions,
-  createCartridge,
-  listed,
-  newKey,
-  postResult,
-  recordResults,
-} from './cartridges.helpers.js';
+import { createCartridge, listed, postResult } from './cartridges.helpers.js';
 
-const ADMIN = newKey('admin');
-const INGEST = newKey('ingest');
+const ADMIN = newAdminKey();
+const INGEST = newIngestKey();
 
 let t: TestApp;
-let results: ReturnType<typeof recordResults>;
+let results: CartridgeResultEvent[];
 let counter = 0;
 
 beforeAll(async () => {
   t = await startTestApp({
     clock: fixedClock(),
     listen: true,
-    env: { ADMIN_API_KEY: ADMIN, INGEST_API_KEYS: `${newKey('ingest')},${INGEST}` },
+    env: { ADMIN_API_KEY: ADMIN, INGEST_API_KEYS: `${newIngestKey()},${INGEST}` },
   });
-  results = recordResults(t);
+  results = recordEvents(t.app, 'cartridge.result');
 });
 afterAll(async () => {
   await t.close();
@@ -51,7 +48,8 @@ const report = (overrides: Record<string, unknown> = {}) => ({
   summary: 'Summarised 12 papers',
   ...overrides,
 });
-const rowsOf = async (name: string) => countExecutions(t.dataSource, await cartridgeId(t.dataSource, name));
+const rowsOf = async (name: string) =>
+  countRows(t.dataSource, CartridgeExecutionEntity, { cartridgeId: await cartridgeId(t.dataSource, name) });
 
 describe('recording a report', () => {
   it('201 with the execution; duration defaults to the difference; the output is stored as JSON; one event', async () => {
@@ -210,7 +208,7 @@ describe('who may report', () => {
     expect(missing.body.message).toBe(
       'A valid ingest or admin API key is required (X-API-Key header or Authorization: Bearer)',
     );
-    await postResult(t, name, newKey('ingest'), 'a', report()).expect(401);
+    await postResult(t, name, newIngestKey(), 'a', report()).expect(401);
     expect(await rowsOf(name)).toBe(0);
     await postResult(t, name, INGEST, 'a', report()).expect(201);
     await postResult(t, name, ADMIN, 'b', report()).expect(201);

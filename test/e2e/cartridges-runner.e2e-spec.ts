@@ -5,30 +5,30 @@ import request from 'supertest';
 import { CartridgeExecutionEntity } from '../../src/cartridges/cartridge-execution.entity.js';
 import { CartridgeRunnerService, INTERRUPTED_SUMMARY } from '../../src/cartridges/cartridge-runner.service.js';
 import { cartridgeJobName } from '../../src/cartridges/cartridge.scheduler.js';
-import { eventually, FAKE_MODELS, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
+import type { CartridgeResultEvent } from '../../src/events/domain-events.js';
+import { setRouting } from '../factories/fixtures.js';
+import { newAdminKey } from '../factories/keys.js';
+import { ALPHA_BETA_CASES } from '../factories/suites.js';
+import { recordEvents } from '../setup/domain-events.js';
+import { FAKE_MODELS, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
+import { cartridgeId } from '../setup/rows.js';
+import { waitFor } from '../setup/waiting.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
-import {
-  ALPHA_BETA_CHECKS,
-  cartridgeId,
-  createCartridge,
-  newKey,
-  recordResults,
-  setRouting,
-} from './cartridges.helpers.js';
+import { createCartridge } from './cartridges.helpers.js';
 
-const ADMIN = newKey('admin');
+const ADMIN = newAdminKey();
 
 describe('the built-in runner', () => {
   let evaluation: EvaluationEnv;
   let t: TestApp;
-  let results: ReturnType<typeof recordResults>;
+  let results: CartridgeResultEvent[];
   let counter = 0;
 
   beforeAll(async () => {
     evaluation = await startEvaluationEnv();
     t = await startTestApp({ env: { ...evaluation.env, ADMIN_API_KEY: ADMIN } });
-    results = recordResults(t);
+    results = recordEvents(t.app, 'cartridge.result');
   });
   afterAll(async () => {
     await t.close();
@@ -43,7 +43,7 @@ describe('the built-in runner', () => {
   /** A new cartridge with the alpha/beta check set; returns its name. */
   const newCartridge = async (extra: Record<string, unknown> = {}): Promise<string> => {
     const name = `Runner-${++counter}`;
-    await createCartridge(t, ADMIN, { name, check_set: ALPHA_BETA_CHECKS, ...extra });
+    await createCartridge(t, ADMIN, { name, check_set: ALPHA_BETA_CASES, ...extra });
     return name;
   };
   const run = (name: string) => request(t.server).post(`/api/cartridges/${name}/run`).set('X-API-Key', ADMIN);
@@ -53,7 +53,6 @@ describe('the built-in runner', () => {
     await t.app.get(CartridgeRunnerService).idle();
     return (await request(t.server).get(`/api/cartridges/${name}/results/${accepted.body.id}`).expect(200)).body;
   };
-  const callsTo = (model: string) => evaluation.fake.requests.filter((r) => r.model === model).length;
 
   it('runs the check set on the routing primary: 202 running, then success with the model used and a summary', async () => {
     const name = await newCartridge();
@@ -89,8 +88,8 @@ describe('the built-in runner', () => {
         ],
       },
     });
-    expect(callsTo(FAKE_MODELS.OpenAI)).toBe(2);
-    expect(callsTo(FAKE_MODELS.Groq)).toBe(0);
+    expect(evaluation.fake.callsTo(FAKE_MODELS.OpenAI)).toBe(2);
+    expect(evaluation.fake.callsTo(FAKE_MODELS.Groq)).toBe(0);
     expect(results).toEqual([
       {
         cartridge: name,
@@ -119,8 +118,8 @@ describe('the built-in runner', () => {
       summary: '2/2 checks passed on Groq (fell back from OpenAI: server_error)',
       output: { model_used: 'Groq', fell_back_from: [{ model: 'OpenAI', reason: 'server_error' }] },
     });
-    expect(callsTo(FAKE_MODELS.OpenAI)).toBe(2);
-    expect(callsTo(FAKE_MODELS.Groq)).toBe(2);
+    expect(evaluation.fake.callsTo(FAKE_MODELS.OpenAI)).toBe(2);
+    expect(evaluation.fake.callsTo(FAKE_MODELS.Groq)).toBe(2);
     expect(results.map((e) => e.execution.status)).toEqual(['success']);
   });
 
@@ -133,7 +132,7 @@ describe('the built-in runner', () => {
       model_used: 'OpenAI',
       summary: '1/2 checks passed on OpenAI; failed: beta',
     });
-    expect(callsTo(FAKE_MODELS.Groq)).toBe(0);
+    expect(evaluation.fake.callsTo(FAKE_MODELS.Groq)).toBe(0);
   });
 
   it('no model answers: a failure naming each model and why', async () => {
@@ -161,7 +160,7 @@ describe('the built-in runner', () => {
       model_used: 'Gemini',
       summary: '2/2 checks passed on Gemini (fell back from Anthropic: server_error, Mistral: not_configured)',
     });
-    expect(callsTo(FAKE_MODELS.OpenAI)).toBe(0);
+    expect(evaluation.fake.callsTo(FAKE_MODELS.OpenAI)).toBe(0);
   });
 
   it('no routing primary yet: depends_on alone, else a 422 saying why; nothing is recorded for a 422', async () => {
@@ -205,7 +204,7 @@ describe('the built-in runner', () => {
     // The job's tick runs in the background (the cron trigger guards it): wait for its run to finish.
     await t.app.get(SchedulerRegistry).getCronJob(cartridgeJobName(id)).fireOnTick();
     const executions = t.dataSource.getRepository(CartridgeExecutionEntity);
-    await eventually(async () =>
+    await waitFor('the cron-run execution', async () =>
       (await executions.countBy({ cartridgeId: id, status: 'success' })) > 0 ? true : undefined,
     );
     const runner = t.app.get(CartridgeRunnerService);

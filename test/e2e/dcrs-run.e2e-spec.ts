@@ -1,22 +1,22 @@
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import request from 'supertest';
 import { DcrsRunnerService } from '../../src/dcrs/dcrs-runner.service.js';
 import type { DcrsProgressEvent, RoutingChangedEvent } from '../../src/events/domain-events.js';
-import { eventually, FAKE_MODELS, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
+import { recordEvents } from '../setup/domain-events.js';
+import { FAKE_MODELS, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
+import { waitFor } from '../setup/waiting.js';
 
 describe('DCRS run against a fake provider', () => {
   let evaluation: EvaluationEnv;
   let t: TestApp;
-  const progress: DcrsProgressEvent[] = [];
-  const routingEvents: RoutingChangedEvent[] = [];
+  let progress: DcrsProgressEvent[];
+  let routingEvents: RoutingChangedEvent[];
 
   beforeAll(async () => {
     evaluation = await startEvaluationEnv();
     t = await startTestApp({ env: evaluation.env });
-    const emitter = t.app.get(EventEmitter2);
-    emitter.on('dcrs.progress', (event: DcrsProgressEvent) => progress.push(event));
-    emitter.on('routing.changed', (event: RoutingChangedEvent) => routingEvents.push(event));
+    progress = recordEvents(t.app, 'dcrs.progress');
+    routingEvents = recordEvents(t.app, 'routing.changed');
   });
   afterAll(async () => {
     await t.close();
@@ -26,7 +26,7 @@ describe('DCRS run against a fake provider', () => {
   async function runToCompletion(): Promise<Record<string, unknown>> {
     const started = await request(t.server).post('/api/dcrs/run').expect(202);
     expect(started.body).toEqual({ run_id: expect.any(Number), status: 'running' });
-    return eventually(async () => {
+    return waitFor('the run to finish', async () => {
       const res = await request(t.server).get(`/api/dcrs/runs/${started.body.run_id}`).expect(200);
       return res.body.status === 'running' ? undefined : (res.body as Record<string, unknown>);
     });

@@ -2,9 +2,10 @@ import request from 'supertest';
 import { dateInTimeZone } from '../../src/common/clock.js';
 import { DcrsRunEntity } from '../../src/dcrs/dcrs-run.entity.js';
 import { DcrsRunnerService, INTERRUPTED_REASON } from '../../src/dcrs/dcrs-runner.service.js';
-import { eventually, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
+import { startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
+import { waitFor } from '../setup/waiting.js';
 
 describe('scheduled DCRS runs', () => {
   let evaluation: EvaluationEnv;
@@ -90,7 +91,7 @@ describe('the DCRS cron', () => {
   });
 
   it('starts the scheduled run by itself, dated in DCRS_TIMEZONE, and only once for the date', async () => {
-    const run = await eventually(async () => {
+    const run = await waitFor('the scheduled run', async () => {
       const rows = await t.dataSource.getRepository(DcrsRunEntity).findBy({ trigger: 'schedule', status: 'completed' });
       return rows.length > 0 ? rows : undefined;
     });

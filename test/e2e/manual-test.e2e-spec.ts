@@ -1,20 +1,22 @@
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import request from 'supertest';
 import type { ManualTestFinishedEvent } from '../../src/events/domain-events.js';
 import { MetricEntity } from '../../src/metrics/metric.entity.js';
 import { ManualTestService } from '../../src/manual-test/manual-test.service.js';
-import { eventually, FAKE_MODELS, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
+import { recordEvents } from '../setup/domain-events.js';
+import { FAKE_MODELS, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
+import { countRows } from '../setup/rows.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
+import { waitFor } from '../setup/waiting.js';
 
 describe('manual tests (the seed POST /api/manual-test)', () => {
   let evaluation: EvaluationEnv;
   let t: TestApp;
-  const finished: ManualTestFinishedEvent[] = [];
+  let finished: ManualTestFinishedEvent[];
 
   beforeAll(async () => {
     evaluation = await startEvaluationEnv();
     t = await startTestApp({ env: { ...evaluation.env, MANUAL_TEST_QUEUE_MAX: '1' } });
-    t.app.get(EventEmitter2).on('manual_test.finished', (event: ManualTestFinishedEvent) => finished.push(event));
+    finished = recordEvents(t.app, 'manual_test.finished');
   });
   afterAll(async () => {
     await t.close();
@@ -37,7 +39,7 @@ describe('manual tests (the seed POST /api/manual-test)', () => {
       start_time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       run_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
-    const done = await eventually(async () => {
+    const done = await waitFor('the manual test to complete', async () => {
       const res = await request(t.server).get(`/api/manual-test/${accepted.body.run_id}`).expect(200);
       return res.body.status === 'completed' ? res.body : undefined;
     });
@@ -50,9 +52,10 @@ describe('manual tests (the seed POST /api/manual-test)', () => {
     expect(finished.map((e) => e.runId)).toContain(accepted.body.run_id);
     const models = await request(t.server).get('/api/models').expect(200);
     expect(models.body.models.find((m: { name: string }) => m.name === 'Groq').last_score).toBe(5);
-    const rows = await t.dataSource
-      .getRepository(MetricEntity)
-      .countBy({ kind: 'manual', runId: `manual-${accepted.body.run_id}` });
+    const rows = await countRows(t.dataSource, MetricEntity, {
+      kind: 'manual',
+      runId: `manual-${accepted.body.run_id}`,
+    });
     expect(rows).toBe(4);
   });
 

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { insertMetric, minutesBefore, modelId } from '../factories/fixtures.js';
+import { insertCall, minutesBefore } from '../factories/fixtures.js';
+import { modelId } from '../setup/rows.js';
 import { FIXED_NOW, fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
 
 describe('GET /api/metrics', () => {
@@ -11,25 +12,25 @@ describe('GET /api/metrics', () => {
     t = await startTestApp({ clock: fixedClock() });
     gemini = await modelId(t.dataSource, 'Gemini');
     groq = await modelId(t.dataSource, 'Groq');
-    await insertMetric(t.dataSource, {
+    await insertCall(t.dataSource, {
       modelId: gemini,
       score: 9.9,
       responseTime: 2300,
       timestamp: minutesBefore(FIXED_NOW, 5),
     });
-    await insertMetric(t.dataSource, {
+    await insertCall(t.dataSource, {
       modelId: groq,
       score: 9.7,
       responseTime: 1200,
       timestamp: minutesBefore(FIXED_NOW, 10),
     });
-    await insertMetric(t.dataSource, {
+    await insertCall(t.dataSource, {
       modelId: gemini,
       score: 9.5,
       responseTime: 2500,
       timestamp: minutesBefore(FIXED_NOW, 3 * 24 * 60),
     });
-    await insertMetric(t.dataSource, {
+    await insertCall(t.dataSource, {
       modelId: groq,
       score: 9.1,
       responseTime: 1300,

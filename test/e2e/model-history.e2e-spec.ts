@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { insertMetric, minutesBefore, modelId } from '../factories/fixtures.js';
+import { insertCall, minutesBefore } from '../factories/fixtures.js';
+import { modelId } from '../setup/rows.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 describe('history of removed and simulated models', () => {
@@ -14,7 +15,7 @@ describe('history of removed and simulated models', () => {
 
   it('a model removed with history=keep still names its rows in /api/metrics, also by model_id', async () => {
     const id = await modelId(t.dataSource, 'Cerebras');
-    await insertMetric(t.dataSource, {
+    await insertCall(t.dataSource, {
       modelId: id,
       score: 9,
       responseTime: 800,

@@ -1,10 +1,12 @@
 // PATCH /api/models/:id and DELETE /api/models/:id?history=keep|delete.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { MetricEntity } from '../../src/metrics/metric.entity.js';
 import { ProbeService } from '../../src/probing/probe.service.js';
+import { newAdminKey, newProviderKey, unique, uniqueName } from '../factories/keys.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/fake-provider.server.js';
+import { countRows, metricRows, storedModel } from '../setup/rows.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
-import { countRows, createModel, metricRows, newAdminKey, storedModel } from './probing.helpers.js';
+import { createModel } from './probing.helpers.js';
 
 const ADMIN = newAdminKey();
 
@@ -12,7 +14,7 @@ let fake: FakeProvider;
 let t: TestApp;
 
 beforeAll(async () => {
-  fake = await startFakeProvider({ apiKey: `sk-test-${randomUUID()}`, defaultText: 'pong' });
+  fake = await startFakeProvider({ apiKey: newProviderKey(), defaultText: 'pong' });
   t = await startTestApp({
     env: {
       ...fake.envFor(['openai']),
@@ -75,7 +77,7 @@ describe('PATCH /api/models/:id', () => {
     const model = await createModel(t, ADMIN, { name: 'Paused', api_type: 'openai', provider_model: 'm-paused' });
     await patch(model.id, { enabled: false }).expect(200);
     await t.app.get(ProbeService).probeAll();
-    expect(fake.requests.filter((r) => r.model === 'm-paused')).toHaveLength(0);
+    expect(fake.callsTo('m-paused')).toBe(0);
     expect(await metricRows(t.dataSource, model.id)).toEqual([]);
   });
 
@@ -92,7 +94,7 @@ describe('PATCH /api/models/:id', () => {
     ],
     ['an unknown field', { status: 'healthy' }, /status should not exist/],
   ])('400 naming the field for %s, and nothing changed', async (_label, body, message) => {
-    const model = await createModel(t, ADMIN, { name: `Invalid patch ${randomUUID()}`, api_type: 'openai' });
+    const model = await createModel(t, ADMIN, { name: unique('Invalid patch'), api_type: 'openai' });
     const res = await patch(model.id, body).expect(400);
     expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) });
     expect(await storedModel(t.dataSource, model.id)).toMatchObject({
@@ -155,7 +157,7 @@ describe('DELETE /api/models/:id', () => {
 
     fake.reset();
     await t.app.get(ProbeService).probeAll();
-    expect(fake.requests.filter((r) => r.model === 'm-Retired')).toHaveLength(0);
+    expect(fake.callsTo('m-Retired')).toBe(0);
     await request(t.server).post(`/api/models/${id}/probe`).set('X-API-Key', ADMIN).expect(404);
     await remove(id, '?history=keep').expect(404);
 
@@ -166,13 +168,13 @@ describe('DELETE /api/models/:id', () => {
   it('history=delete: the model and every one of its metrics rows are gone', async () => {
     const id = await modelWithHistory('Erased');
     const keep = await modelWithHistory('Bystander');
-    const rowsBefore = await countRows(t.dataSource, 'daily_metrics');
+    const rowsBefore = await countRows(t.dataSource, MetricEntity);
     await remove(id, '?history=delete').expect(204);
 
     await request(t.server).get(`/api/models/${id}`).expect(404);
     expect(await storedModel(t.dataSource, id)).toBeNull();
     expect(await metricRows(t.dataSource, id)).toEqual([]);
-    expect(await countRows(t.dataSource, 'daily_metrics')).toBe(rowsBefore - 2);
+    expect(await countRows(t.dataSource, MetricEntity)).toBe(rowsBefore - 2);
     expect(await metricRows(t.dataSource, keep)).toHaveLength(2);
   });
 
@@ -181,7 +183,7 @@ describe('DELETE /api/models/:id', () => {
     ['?history=archive', 'history must be keep or delete'],
     ['?history=keep&force=1', 'property force should not exist'],
   ])('400 for "%s", and nothing removed', async (query, message) => {
-    const id = await modelWithHistory(`Query ${randomUUID().slice(0, 8)}`);
+    const id = await modelWithHistory(uniqueName('Query'));
     const res = await remove(id, query).expect(400);
     expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
     expect(await storedModel(t.dataSource, id)).toMatchObject({ deletedAt: null });

@@ -1,10 +1,11 @@
 // POST /api/models: what a new model looks like, validation (400 naming the field, nothing written),
 // 409 on a taken name, and base URLs limited to the api_type's configured host or PROVIDER_ALLOWED_HOSTS.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { ModelEntity } from '../../src/models/model.entity.js';
+import { newAdminKey, newProviderKey } from '../factories/keys.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/fake-provider.server.js';
+import { countRows } from '../setup/rows.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
-import { countRows, newAdminKey } from './probing.helpers.js';
 
 const ADMIN = newAdminKey();
 
@@ -12,7 +13,7 @@ let fake: FakeProvider;
 let t: TestApp;
 
 beforeAll(async () => {
-  fake = await startFakeProvider({ apiKey: `sk-test-${randomUUID()}` });
+  fake = await startFakeProvider({ apiKey: newProviderKey() });
   t = await startTestApp({
     env: {
       ...fake.envFor(['openai']),
@@ -86,14 +87,14 @@ describe('validation: 400 naming the field, nothing written', () => {
     ['enabled as a string', { ...valid, enabled: 'yes' }, /^enabled must be true or false$/],
     ['an unknown field', { ...valid, api_key: 'sk-123' }, /api_key should not exist/],
   ])('%s', async (_label, body, message) => {
-    const before = await countRows(t.dataSource, 'models');
+    const before = await countRows(t.dataSource, ModelEntity);
     const res = await post(body).expect(400);
     expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) });
-    expect(await countRows(t.dataSource, 'models')).toBe(before);
+    expect(await countRows(t.dataSource, ModelEntity)).toBe(before);
   });
 
   it('a body that is not JSON', async () => {
-    const before = await countRows(t.dataSource, 'models');
+    const before = await countRows(t.dataSource, ModelEntity);
     const res = await request(t.server)
       .post('/api/models')
       .set('X-API-Key', ADMIN)
@@ -101,36 +102,36 @@ describe('validation: 400 naming the field, nothing written', () => {
       .send('{"name": ');
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-    expect(await countRows(t.dataSource, 'models')).toBe(before);
+    expect(await countRows(t.dataSource, ModelEntity)).toBe(before);
   });
 });
 
 describe('names are unique', () => {
   it('409 on a name that is taken (after trimming), and nothing written', async () => {
     await post({ name: 'Twin', api_type: 'openai' }).expect(201);
-    const before = await countRows(t.dataSource, 'models');
+    const before = await countRows(t.dataSource, ModelEntity);
     for (const name of ['Twin', ' Twin  ']) {
       const res = await post({ name, api_type: 'groq' }).expect(409);
       expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'A model named "Twin" already exists' });
     }
     const seed = await post({ name: 'Gemini', api_type: 'google' }).expect(409);
     expect(seed.body.message).toBe('A model named "Gemini" already exists');
-    expect(await countRows(t.dataSource, 'models')).toBe(before);
+    expect(await countRows(t.dataSource, ModelEntity)).toBe(before);
   });
 
   it('concurrent creations of one name: one 201, the others 409, never a 500', async () => {
-    const before = await countRows(t.dataSource, 'models');
+    const before = await countRows(t.dataSource, ModelEntity);
     const statuses = await Promise.all(
       Array.from({ length: 6 }, () => post({ name: 'Race', api_type: 'openai' }).then((r) => r.status)),
     );
     expect(statuses.sort()).toEqual([201, 409, 409, 409, 409, 409]);
-    expect(await countRows(t.dataSource, 'models')).toBe(before + 1);
+    expect(await countRows(t.dataSource, ModelEntity)).toBe(before + 1);
   });
 });
 
 describe('base_url hosts', () => {
   it("400 and nothing written for a host that is neither the api_type's nor allowed", async () => {
-    const before = await countRows(t.dataSource, 'models');
+    const before = await countRows(t.dataSource, ModelEntity);
     for (const [apiType, baseUrl] of [
       ['openai', 'https://evil.example.com/v1'],
       ['openai', 'https://api.openai.com/v1'], // the default host, but OPENAI_BASE_URL points elsewhere
@@ -144,7 +145,7 @@ describe('base_url hosts', () => {
         `base_url host is not allowed for ${apiType}: use the host configured for it or add the host to PROVIDER_ALLOWED_HOSTS`,
       );
     }
-    expect(await countRows(t.dataSource, 'models')).toBe(before);
+    expect(await countRows(t.dataSource, ModelEntity)).toBe(before);
   });
 
   it("accepts the api_type's configured host, its catalog default, and PROVIDER_ALLOWED_HOSTS", async () => {

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { insertMetric, minutesBefore, modelId } from '../factories/fixtures.js';
+import { insertCall, minutesBefore } from '../factories/fixtures.js';
+import { modelId } from '../setup/rows.js';
 import { FIXED_NOW, fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
 
 const SEED = [
@@ -58,7 +59,7 @@ describe('GET /api/models', () => {
       5000,
     ];
     for (const [i, responseTime] of latencies.entries()) {
-      await insertMetric(t.dataSource, {
+      await insertCall(t.dataSource, {
         modelId: id,
         score: i % 2 === 0 ? 9 : 10,
         responseTime,
@@ -66,7 +67,7 @@ describe('GET /api/models', () => {
       });
     }
     // Older than 24 hours: not counted.
-    await insertMetric(t.dataSource, {
+    await insertCall(t.dataSource, {
       modelId: id,
       score: 1,
       responseTime: 99_999,

@@ -1,17 +1,17 @@
 // The admin API of notification channels: create, read, change, remove; validation; refused
 // addresses at save; channels from NOTIFY_* variables (read-only, synced at start); and no secret
 // (nor a Slack / Discord URL path) in any response.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { NotificationChannelsRepository } from '../../src/notifications/notification-channels.repository.js';
+import { newAdminKey, newSecret, unique } from '../factories/keys.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
-import { createChannel, newSecret, startReceiver, type Receiver } from './notification.helpers.js';
+import { createChannel, startReceiver, type Receiver } from './notification.helpers.js';
 
-const ADMIN = `admin-${randomUUID()}`;
+const ADMIN = newAdminKey();
 const SECRET = newSecret();
 const ENV_SECRET = newSecret();
-const SLACK_TOKEN = `slack-${randomUUID()}`;
-const DISCORD_TOKEN = `discord-${randomUUID()}`;
+const SLACK_TOKEN = unique('slack');
+const DISCORD_TOKEN = unique('discord');
 
 let receiver: Receiver;
 let t: TestApp;
@@ -274,11 +274,11 @@ describe('channels through the API', () => {
     'http://2130706434/',
   ])('refuses %s at save (create and change)', async (url) => {
     const created = await api
-      .post('/api/notification-channels', { name: `bad-${randomUUID()}`, kind: 'webhook', url })
+      .post('/api/notification-channels', { name: unique('bad'), kind: 'webhook', url })
       .expect(400);
     expect(created.body.message).toMatch(/^url host .* (address|service) and is refused/);
     const channel = await createChannel(t, ADMIN, {
-      name: `good-${randomUUID()}`,
+      name: unique('good'),
       kind: 'webhook',
       url: 'https://a.example.com/',
     });

@@ -1,7 +1,6 @@
 // Delivery to a receiving HTTP server: signatures, filters, retries with backoff, timeouts, the
 // Slack and Discord formats, refused addresses at send time, redirects not followed, test messages,
 // and deliveries that never hold up the code that raised the alert.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AlertsService } from '../../src/alerts/alerts.service.js';
 import {
@@ -10,18 +9,18 @@ import {
   type ModelStateChangedEvent,
 } from '../../src/events/domain-events.js';
 import { NotificationDispatcher } from '../../src/notifications/notification-dispatcher.service.js';
+import { newAdminKey, newSecret, unique } from '../factories/keys.js';
 import { fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
 import {
   createChannel,
   deliveriesOf,
   hasValidSignature,
-  newSecret,
   settle,
   startReceiver,
   type Receiver,
 } from './notification.helpers.js';
 
-const ADMIN = `admin-${randomUUID()}`;
+const ADMIN = newAdminKey();
 const clock = fixedClock();
 let receiver: Receiver;
 let t: TestApp;
@@ -83,7 +82,7 @@ const modelState = (name: string, status: 'down' | 'healthy'): ModelStateChanged
 
 /** A webhook channel on the receiver at `path` that wants every alert. */
 const webhook = (path: string, extra: Record<string, unknown> = {}) =>
-  createChannel(t, ADMIN, { name: `hook-${randomUUID()}`, kind: 'webhook', url: `${receiver.url}${path}`, ...extra });
+  createChannel(t, ADMIN, { name: unique('hook'), kind: 'webhook', url: `${receiver.url}${path}`, ...extra });
 
 describe('webhook deliveries', () => {
   it('each opened and resolved alert the channel wants arrives signed; the log matches the headers', async () => {

@@ -1,9 +1,9 @@
 // Reminders: an open, unacknowledged critical alert is sent again at most every ALERT_REMIND_MINUTES,
 // until it is acknowledged or resolved. Time comes from a fixed clock the test moves.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DomainEventBus, type ModelStateChangedEvent } from '../../src/events/domain-events.js';
 import { AlertRemindersService } from '../../src/notifications/alert-reminders.service.js';
+import { newAdminKey } from '../factories/keys.js';
 import { fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
 import {
   createChannel,
@@ -14,7 +14,7 @@ import {
   type Receiver,
 } from './notification.helpers.js';
 
-const ADMIN = `admin-${randomUUID()}`;
+const ADMIN = newAdminKey();
 const MINUTE = 60_000;
 const clock = fixedClock();
 let receiver: Receiver;

@@ -1,6 +1,6 @@
 // Helpers shared by the alert and notification e2e specs: an HTTP server on 127.0.0.1 that receives
 // notifications as scripted, waiting for background alert work and deliveries, and signature checks.
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -95,10 +95,6 @@ export function hasValidSignature(received: ReceivedRequest, secret: string): bo
   const expected = createHmac('sha256', secret).update(Buffer.from(received.raw, 'utf8')).digest();
   const given = Buffer.from(header.slice('sha256='.length), 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-export function newSecret(): string {
-  return `whsec-${randomUUID()}`;
 }
 
 export interface AlertBody {

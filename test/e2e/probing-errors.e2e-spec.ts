@@ -1,7 +1,6 @@
 // Provider failures end to end: the fake answers 500, 429 with Retry-After, hangs past PROVIDER_TIMEOUT_MS,
 // sends a malformed stream, rejects a wrong key, or nothing listens; each shows up as the model's
 // last_error_kind and as a failed daily_metrics row. A 429's Retry-After is honoured.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { FixedClock } from '../../src/common/clock.js';
 import { ProbeService } from '../../src/probing/probe.service.js';
@@ -11,8 +10,10 @@ import {
   type FakeBehaviour,
   type FakeProvider,
 } from '../fake-provider/fake-provider.server.js';
+import { newAdminKey, newProviderKey, unique } from '../factories/keys.js';
+import { metricRows } from '../setup/rows.js';
 import { fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
-import { createModel, metricRows, modelDetail, newAdminKey, probeNow } from './probing.helpers.js';
+import { createModel, modelDetail, probeNow } from './probing.helpers.js';
 
 const ADMIN = newAdminKey();
 const TIMEOUT_MS = 300;
@@ -23,7 +24,7 @@ let clock: FixedClock;
 let t: TestApp;
 
 beforeAll(async () => {
-  fake = await startFakeProvider({ apiKey: `sk-test-${randomUUID()}`, defaultText: 'pong' });
+  fake = await startFakeProvider({ apiKey: newProviderKey(), defaultText: 'pong' });
   refused = await refusedUrl();
   clock = fixedClock();
   t = await startTestApp({
@@ -32,7 +33,7 @@ beforeAll(async () => {
       ...fake.envFor(['openai']),
       // groq speaks the same format; pointed at the fake with a key the fake refuses
       GROQ_BASE_URL: fake.baseUrlFor('openai'),
-      GROQ_API_KEY: `sk-wrong-${randomUUID()}`,
+      GROQ_API_KEY: unique('sk-wrong'),
       SIMULATE_PROVIDERS: 'false',
       PROVIDER_TIMEOUT_MS: String(TIMEOUT_MS),
       PROVIDER_ALLOWED_HOSTS: new URL(refused).host,
@@ -45,8 +46,6 @@ afterAll(async () => {
   await fake.close();
 });
 afterEach(() => fake.reset());
-
-const requestsFor = (providerModel: string): number => fake.requests.filter((r) => r.model === providerModel).length;
 
 describe('error classification', () => {
   const cases: [string, FakeBehaviour | null, string][] = [
@@ -124,16 +123,16 @@ describe('429 with Retry-After', () => {
     const probes = t.app.get(ProbeService);
 
     await probes.probeAll();
-    expect(requestsFor('m-limited')).toBe(1);
+    expect(fake.callsTo('m-limited')).toBe(1);
     await probes.probeAll();
-    expect(requestsFor('m-limited')).toBe(1);
-    expect(requestsFor('m-neighbour')).toBe(2);
+    expect(fake.callsTo('m-limited')).toBe(1);
+    expect(fake.callsTo('m-neighbour')).toBe(2);
 
     // By hand neither: the endpoints answer 429 without calling the provider.
     const probe = await probeNow(t, ADMIN, limited.id).expect(429);
     expect(probe.body.message).toMatch(/^Model "Limited" is rate limited by its provider until \d{4}-/);
     await request(t.server).post(`/api/models/${limited.id}/evaluate`).set('X-API-Key', ADMIN).expect(429);
-    expect(requestsFor('m-limited')).toBe(1);
+    expect(fake.callsTo('m-limited')).toBe(1);
 
     const rows = await metricRows(t.dataSource, limited.id);
     expect(rows.map((r) => [r.success, r.errorKind])).toEqual([[false, 'rate_limited']]);
@@ -141,11 +140,11 @@ describe('429 with Retry-After', () => {
 
     clock.advance(119_000);
     await probes.probeAll();
-    expect(requestsFor('m-limited')).toBe(1);
+    expect(fake.callsTo('m-limited')).toBe(1);
 
     clock.advance(2_000);
     await probes.probeAll();
-    expect(requestsFor('m-limited')).toBe(2);
+    expect(fake.callsTo('m-limited')).toBe(2);
     expect(await modelDetail(t, limited.id)).toMatchObject({ last_error_kind: null, uptime_percent: 100 });
     expect((await metricRows(t.dataSource, neighbour.id)).length).toBe(4);
   });

@@ -1,12 +1,14 @@
 // POST /api/models/:id/evaluate with a suite from EVAL_SUITE_PATH (YAML here): every case through the fake
 // provider, scored by the rules (case = passed weight / total weight; model = 10 x mean, one decimal),
 // one `manual` row per case, and the model's last_score.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ProbeService } from '../../src/probing/probe.service.js';
+import { newAdminKey, newProviderKey } from '../factories/keys.js';
+import { writeSuiteFile } from '../factories/suites.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/fake-provider.server.js';
+import { metricRows } from '../setup/rows.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
-import { createModel, metricRows, modelDetail, newAdminKey, writeSuiteFile } from './probing.helpers.js';
+import { createModel, modelDetail } from './probing.helpers.js';
 
 const ADMIN = newAdminKey();
 
@@ -48,7 +50,7 @@ let fake: FakeProvider;
 let t: TestApp;
 
 beforeAll(async () => {
-  fake = await startFakeProvider({ apiKey: `sk-test-${randomUUID()}`, defaultText: 'pong' });
+  fake = await startFakeProvider({ apiKey: newProviderKey(), defaultText: 'pong' });
   t = await startTestApp({
     env: {
       ...fake.envFor(['openai']),
@@ -151,10 +153,10 @@ it('a 429 during an evaluation: the remaining cases are not sent, and probe roun
   fake.script('m-throttled', [{ kind: 'rate_limited', retryAfter: '120' }]);
   const res = await evaluate(model.id).expect(200);
   expect(res.body).toMatchObject({ score: 0, error_kinds: { rate_limited: 4 } });
-  expect(fake.requests.filter((r) => r.model === 'm-throttled')).toHaveLength(1);
+  expect(fake.callsTo('m-throttled')).toBe(1);
 
   await t.app.get(ProbeService).probeAll();
-  expect(fake.requests.filter((r) => r.model === 'm-throttled')).toHaveLength(1);
+  expect(fake.callsTo('m-throttled')).toBe(1);
   expect((await metricRows(t.dataSource, model.id)).map((r) => [r.kind, r.errorKind])).toEqual(
     Array.from({ length: 4 }, () => ['manual', 'rate_limited']),
   );

@@ -1,15 +1,16 @@
 // A key goes only to a host its owner configured: a model whose base_url host stops being allowed (the
 // settings changed between two starts) is no longer called with the api_type's key.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ProbeService } from '../../src/probing/probe.service.js';
+import { newAdminKey, newProviderKey } from '../factories/keys.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/fake-provider.server.js';
+import { metricRows } from '../setup/rows.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
-import { createModel, metricRows, newAdminKey, probeNow } from './probing.helpers.js';
+import { createModel, probeNow } from './probing.helpers.js';
 
 const ADMIN = newAdminKey();
-const PROVIDER_KEY = `sk-test-${randomUUID()}`;
+const PROVIDER_KEY = newProviderKey();
 
 let fake: FakeProvider;
 let proxy: FakeProvider;

@@ -1,15 +1,15 @@
 // Which models are probed and how: live through each wire format with <TYPE>_* settings and per-model
 // overrides, simulated without a key, off without a key and without the simulator; and GET /api/providers.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { modelId } from '../factories/fixtures.js';
+import { newAdminKey, newProviderKey } from '../factories/keys.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/fake-provider.server.js';
+import { metricRows, modelId } from '../setup/rows.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 import { ProbeService } from '../../src/probing/probe.service.js';
 import { KNOWN_API_TYPES } from '../../src/providers/provider-catalog.js';
-import { createModel, metricRows, newAdminKey, probeNow } from './probing.helpers.js';
+import { createModel, probeNow } from './probing.helpers.js';
 
-const PROVIDER_KEY = `sk-test-${randomUUID()}`;
+const PROVIDER_KEY = newProviderKey();
 const ADMIN = newAdminKey();
 
 let fake: FakeProvider;

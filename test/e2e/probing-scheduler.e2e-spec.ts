@@ -1,9 +1,11 @@
 // The scheduler alone moves a model's state: with PROBE_INTERVAL_MS at 200 ms and nobody calling
 // probeAll(), a model whose provider fails goes down, and comes back once the provider answers again.
-import { randomUUID } from 'node:crypto';
+import { newAdminKey, newProviderKey } from '../factories/keys.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/fake-provider.server.js';
+import { metricRows } from '../setup/rows.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
-import { createModel, metricRows, modelDetail, newAdminKey, waitFor } from './probing.helpers.js';
+import { waitFor } from '../setup/waiting.js';
+import { createModel, modelDetail } from './probing.helpers.js';
 
 const ADMIN = newAdminKey();
 
@@ -11,7 +13,7 @@ let fake: FakeProvider;
 let t: TestApp;
 
 beforeAll(async () => {
-  fake = await startFakeProvider({ apiKey: `sk-test-${randomUUID()}`, defaultText: 'pong' });
+  fake = await startFakeProvider({ apiKey: newProviderKey(), defaultText: 'pong' });
   t = await startTestApp({
     env: { ...fake.envFor(['openai']), SIMULATE_PROVIDERS: 'false', ADMIN_API_KEY: ADMIN, PROBE_INTERVAL_MS: '200' },
   });
@@ -43,7 +45,7 @@ it('probes every PROBE_INTERVAL_MS: a failing model goes down, then healthy agai
   // Back up only after two successes in a row.
   expect(after.slice(failures.length).filter((r) => r.success).length).toBeGreaterThanOrEqual(2);
   // Every row is one call (a call in flight may not have its row yet).
-  const requests = fake.requests.filter((r) => r.model === 'm-scheduled').length;
+  const requests = fake.callsTo('m-scheduled');
   expect(requests - after.length).toBeGreaterThanOrEqual(0);
   expect(requests - after.length).toBeLessThanOrEqual(1);
 });

@@ -1,13 +1,15 @@
 // What each probe does to a model's row: status (unknown, down after 3 failures in a row, healthy again
 // after 2 successes), response_time (median of the last hour's successes), uptime_percent over
 // UPTIME_WINDOW_HOURS, and GET /api/models/:id's 24 h / 7 d / 30 d uptime.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { HOUR_MS, DAY_MS } from '../../src/common/clock.js';
 import { ProbeService } from '../../src/probing/probe.service.js';
 import { startFakeProvider, type FakeBehaviour, type FakeProvider } from '../fake-provider/fake-provider.server.js';
+import { insertCall } from '../factories/fixtures.js';
+import { newAdminKey, newProviderKey, uniqueName } from '../factories/keys.js';
+import { metricRows } from '../setup/rows.js';
 import { FIXED_NOW, fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
-import { createModel, insertCall, metricRows, modelDetail, newAdminKey, probeNow } from './probing.helpers.js';
+import { createModel, modelDetail, probeNow } from './probing.helpers.js';
 
 const ADMIN = newAdminKey();
 const FAIL: FakeBehaviour = { kind: 'server_error' };
@@ -19,7 +21,7 @@ let fake: FakeProvider;
 let t: TestApp;
 
 beforeAll(async () => {
-  fake = await startFakeProvider({ apiKey: `sk-test-${randomUUID()}`, defaultText: 'pong' });
+  fake = await startFakeProvider({ apiKey: newProviderKey(), defaultText: 'pong' });
   t = await startTestApp({
     clock: fixedClock(),
     env: { ...fake.envFor(['openai']), SIMULATE_PROVIDERS: 'false', ADMIN_API_KEY: ADMIN, UPTIME_WINDOW_HOURS: '2' },
@@ -32,7 +34,7 @@ afterAll(async () => {
 
 /** A new openai model answering as scripted, one behaviour per call. */
 async function scriptedModel(name: string, script: FakeBehaviour[]): Promise<number> {
-  const providerModel = `${name}-${randomUUID().slice(0, 8)}`;
+  const providerModel = uniqueName(name);
   fake.script(providerModel, script);
   return (await createModel(t, ADMIN, { name, api_type: 'openai', provider_model: providerModel })).id;
 }

@@ -1,8 +1,10 @@
 // EVAL_SUITE_PATH is loaded and validated at start: a good JSON suite is the one evaluations run, and a
 // bad file (JSON or YAML) stops the app with a message naming the file, the case and the field.
 import request from 'supertest';
+import { newAdminKey } from '../factories/keys.js';
+import { writeSuiteFile } from '../factories/suites.js';
 import { startTestApp } from '../setup/test-app.js';
-import { createModel, newAdminKey, writeSuiteFile } from './probing.helpers.js';
+import { createModel } from './probing.helpers.js';
 
 const ADMIN = newAdminKey();
 

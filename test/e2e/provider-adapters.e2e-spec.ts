@@ -1,5 +1,4 @@
 // The three wire-format adapters against a real HTTP server on loopback (no database needed).
-import { randomUUID } from 'node:crypto';
 import { envPrefix, resolveProviderSettings, type ProviderSettings } from '../../src/providers/provider-catalog.js';
 import { ProviderClient } from '../../src/providers/provider-client.js';
 import type { CallResult, ChatRequest } from '../../src/providers/provider.types.js';
@@ -10,9 +9,10 @@ import {
   type RecordedRequest,
 } from '../fake-provider/fake-provider.server.js';
 import { GEMINI_INVALID_KEY_BODY } from '../fake-provider/fake-provider.wire.js';
+import { unique } from '../factories/keys.js';
 
 // A key no response, message or URL could contain by accident.
-const KEY = `sk-e2e-${randomUUID()}`;
+const KEY = unique('sk-e2e');
 const REQUEST: ChatRequest = { system: 'Answer briefly.', prompt: 'Say hello.', maxTokens: 64 };
 
 const FORMATS = [
@@ -138,7 +138,7 @@ describe.each(FORMATS)('$apiType wire format', ({ apiType, model, keyHeader, key
   });
 
   it('is auth when the provider rejects the key, without echoing the key', async () => {
-    const wrongKey = `wrong-${randomUUID()}`;
+    const wrongKey = unique('wrong');
     const result = await call(settingsFor(apiType, model, { [`${envPrefix(apiType)}_API_KEY`]: wrongKey }));
     expect(failureOf(result)).toMatchObject({ errorKind: 'auth', message: `HTTP 401 from ${new URL(fake.url).host}` });
     expect(JSON.stringify(result)).not.toContain(wrongKey);

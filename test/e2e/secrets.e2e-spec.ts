@@ -1,16 +1,17 @@
 // The provider keys and the admin key never come back out: after probes that fail in every way (auth
 // errors included), evaluations and refused requests, no log line, no response body and no row of any
 // table contains them.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ProbeService } from '../../src/probing/probe.service.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/fake-provider.server.js';
+import { newAdminKey, newProviderKey } from '../factories/keys.js';
+import { writeSuiteFile } from '../factories/suites.js';
+import { dumpAllTables } from '../setup/rows.js';
 import { CAPTURED_LOGS, startTestApp, type TestApp } from '../setup/test-app.js';
-import { dumpAllTables, writeSuiteFile } from './probing.helpers.js';
 
-const PROVIDER_KEY = `sk-test-${randomUUID()}`;
-const REFUSED_KEY = `sk-test-${randomUUID()}`; // anthropic's: the fake does not accept it
-const ADMIN = `admin-${randomUUID()}`;
+const PROVIDER_KEY = newProviderKey();
+const REFUSED_KEY = newProviderKey(); // anthropic's: the fake does not accept it
+const ADMIN = newAdminKey();
 const SECRETS = { PROVIDER_KEY, REFUSED_KEY, ADMIN };
 
 const SUITE = JSON.stringify({

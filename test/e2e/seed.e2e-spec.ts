@@ -3,6 +3,7 @@ import { CartridgeExecutionEntity } from '../../src/cartridges/cartridge-executi
 import { DcrsRunEntity } from '../../src/dcrs/dcrs-run.entity.js';
 import { MetricEntity } from '../../src/metrics/metric.entity.js';
 import { ModelEntity } from '../../src/models/model.entity.js';
+import { countRows } from '../setup/rows.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
 import { startTestApp } from '../setup/test-app.js';
 
@@ -19,11 +20,11 @@ describe('seeding at start', () => {
   it('a first start seeds ten models, two cartridges and a week of demo history; a second start adds nothing', async () => {
     const first = await startTestApp({ database, env: { SEED_DEMO_DATA: 'true' } });
     const counts = async () => ({
-      models: await first.dataSource.getRepository(ModelEntity).count(),
-      metrics: await first.dataSource.getRepository(MetricEntity).count(),
-      demoMetrics: await first.dataSource.getRepository(MetricEntity).countBy({ kind: 'demo' }),
-      runs: await first.dataSource.getRepository(DcrsRunEntity).countBy({ isDemo: true }),
-      executions: await first.dataSource.getRepository(CartridgeExecutionEntity).countBy({ isDemo: true }),
+      models: await countRows(first.dataSource, ModelEntity),
+      metrics: await countRows(first.dataSource, MetricEntity),
+      demoMetrics: await countRows(first.dataSource, MetricEntity, { kind: 'demo' }),
+      runs: await countRows(first.dataSource, DcrsRunEntity, { isDemo: true }),
+      executions: await countRows(first.dataSource, CartridgeExecutionEntity, { isDemo: true }),
     });
     const afterFirst = await counts();
     expect(afterFirst.models).toBe(10);
@@ -36,9 +37,9 @@ describe('seeding at start', () => {
     await first.close();
 
     const second = await startTestApp({ database, env: { SEED_DEMO_DATA: 'true' } });
-    expect(await second.dataSource.getRepository(ModelEntity).count()).toBe(10);
-    expect(await second.dataSource.getRepository(MetricEntity).count()).toBe(afterFirst.metrics);
-    expect(await second.dataSource.getRepository(DcrsRunEntity).count()).toBe(afterFirst.runs);
+    expect(await countRows(second.dataSource, ModelEntity)).toBe(10);
+    expect(await countRows(second.dataSource, MetricEntity)).toBe(afterFirst.metrics);
+    expect(await countRows(second.dataSource, DcrsRunEntity)).toBe(afterFirst.runs);
     const models = await request(second.server).get('/api/models').expect(200);
     expect(models.body.models).toHaveLength(10);
     await second.close();
@@ -49,8 +50,8 @@ describe('seeding without demo data', () => {
   it('SEED_DEMO_DATA=false seeds models and cartridges only', async () => {
     const t = await startTestApp({ env: { SEED_DEMO_DATA: 'false' } });
     try {
-      expect(await t.dataSource.getRepository(ModelEntity).count()).toBe(10);
-      expect(await t.dataSource.getRepository(MetricEntity).count()).toBe(0);
+      expect(await countRows(t.dataSource, ModelEntity)).toBe(10);
+      expect(await countRows(t.dataSource, MetricEntity)).toBe(0);
       const cartridges = await request(t.server).get('/api/cartridges').expect(200);
       expect(cartridges.body.cartridges.map((c: { name: string }) => c.name)).toEqual([
         'Bio-Cartridge',

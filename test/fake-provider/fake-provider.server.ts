@@ -5,7 +5,7 @@
 //   fake.script('gpt-fake', { kind: 'rate_limited', retryAfter: '2' });   // every call
 //   fake.script('gpt-fake', [{ kind: 'server_error' }, { kind: 'answer', text: 'ok' }]);  // one per call
 //   const env = fake.envFor(['openai', 'anthropic']);  // OPENAI_BASE_URL, OPENAI_API_KEY, ...
-//   fake.requests; fake.reset(); await fake.close();
+//   fake.requests; fake.callsTo('gpt-fake'); fake.reset(); await fake.close();
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -46,6 +46,8 @@ export interface FakeProvider {
   /** The key it accepts (null: it accepts any key or none). */
   readonly apiKey: string | null;
   readonly requests: readonly RecordedRequest[];
+  /** How many requests named this provider model so far. */
+  callsTo(model: string): number;
   /** The base URL to configure for a wire format (OpenAI-compatible ones include /v1). */
   baseUrlFor(format: WireFormat): string;
   /** <TYPE>_BASE_URL and <TYPE>_API_KEY for each api type, pointing at this fake. */
@@ -189,6 +191,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     url,
     apiKey,
     requests,
+    callsTo: (model) => requests.filter((r) => r.model === model).length,
     baseUrlFor,
     envFor(apiTypes) {
       const env: Record<string, string> = {};

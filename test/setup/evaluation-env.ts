@@ -1,8 +1,6 @@
 // A fake provider for four seeded models (OpenAI, Groq, Anthropic, Gemini) and a two-case suite
 // whose score follows what the fake answers: "alpha beta" scores 10, "alpha" 5, anything else 0.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { ALPHA_BETA_CASES, writeSuiteFile } from '../factories/suites.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/fake-provider.server.js';
 
 export const FAKE_MODELS = {
@@ -20,18 +18,7 @@ export interface EvaluationEnv {
 
 export async function startEvaluationEnv(): Promise<EvaluationEnv> {
   const fake = await startFakeProvider();
-  const dir = mkdtempSync(join(tmpdir(), 'shawn-suite-'));
-  const suitePath = join(dir, 'suite.json');
-  writeFileSync(
-    suitePath,
-    JSON.stringify({
-      name: 'alpha-beta',
-      cases: [
-        { id: 'alpha', prompt: 'Say alpha', assert: [{ type: 'icontains', value: 'alpha' }] },
-        { id: 'beta', prompt: 'Say beta', assert: [{ type: 'icontains', value: 'beta' }] },
-      ],
-    }),
-  );
+  const suitePath = writeSuiteFile('suite.json', JSON.stringify({ name: 'alpha-beta', cases: ALPHA_BETA_CASES }));
   return {
     fake,
     env: {
@@ -46,15 +33,4 @@ export async function startEvaluationEnv(): Promise<EvaluationEnv> {
     },
     close: () => fake.close(),
   };
-}
-
-/** Polls until the check passes or the time is up (background runs finish on their own time). */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

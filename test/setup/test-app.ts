@@ -7,7 +7,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
 import { FixedClock, SystemClock, type Clock } from '../../src/common/clock.js';
-import { parseAppConfig, type AppConfig } from '../../src/config/app-config.js';
+import type { AppConfig } from '../../src/config/app-config.js';
+import { testConfig } from './test-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /**
@@ -49,17 +50,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 }
 
 async function boot(database: TestDatabase, options: TestAppOptions): Promise<TestApp> {
-  const config = parseAppConfig({
-    NODE_ENV: 'test',
-    SEED_DEMO_DATA: 'false',
-    PROBE_INTERVAL_MS: '0',
-    DCRS_CRON: 'off',
-    LOG_LEVEL: 'info',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    ...database.env,
-    ...options.env,
-  });
+  const config = testConfig(database, options.env);
   const moduleRef = await Test.createTestingModule({
     imports: [
       AppModule.forRoot(config, {

@@ -1,0 +1,17 @@
+// The configuration every test starts from: no demo data, nothing scheduled, on its own test database.
+import { parseAppConfig, type AppConfig } from '../../src/config/app-config.js';
+import type { TestDatabase } from './test-database.js';
+
+export function testConfig(database: TestDatabase, env: Record<string, string> = {}): AppConfig {
+  return parseAppConfig({
+    NODE_ENV: 'test',
+    SEED_DEMO_DATA: 'false',
+    PROBE_INTERVAL_MS: '0',
+    DCRS_CRON: 'off',
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...database.env,
+    ...env,
+  });
+}
