@@ -7,12 +7,15 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { setUpApiDocs } from './api-docs.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
+import { REQUEST_ID_HEADER, requestIdMiddleware } from './common/request-id.js';
 import type { AppConfig } from './config/app-config.js';
 import { isCrossOriginAllowed } from './common/origin-policy.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
 
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
+  // First, before the body parser: every request gets an id, even one refused early.
+  app.use(requestIdMiddleware);
   app.useLogger(app.get(Logger));
   express.disable('x-powered-by');
   express.set('trust proxy', 'loopback');
@@ -39,7 +42,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     origin: (origin: string | undefined, allow: (error: Error | null, allowed?: boolean) => void) =>
       allow(null, origin === undefined || isCrossOriginAllowed(origin, config.app)),
     methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key', 'Idempotency-Key'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key', 'Idempotency-Key', REQUEST_ID_HEADER],
+    exposedHeaders: [REQUEST_ID_HEADER],
   });
   app.useGlobalPipes(
     new ValidationPipe({

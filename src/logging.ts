@@ -1,7 +1,9 @@
 // Structured logs with pino: pretty in development, JSON lines otherwise. Secrets are redacted
-// from request logs before they are written.
+// from request logs before they are written. Every line written while serving a request carries
+// its request_id (common/request-id.ts).
 import { createRequire } from 'node:module';
 import type { Params } from 'nestjs-pino';
+import { assignRequestId } from './common/request-id.js';
 import type { AppConfig } from './config/app-config.js';
 
 export interface LogDestination {
@@ -26,7 +28,9 @@ export function loggerOptions(config: AppConfig, destination?: LogDestination): 
         level: config.log.level,
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
         autoLogging: { ignore: (req) => req.url === '/api/health' },
-        customProps: () => ({ service: 'shawn-brain-api' }),
+        // The id is normally set by the first middleware already; this covers a request that skipped it.
+        genReqId: (req, res) => assignRequestId(req, res),
+        customProps: (req) => ({ service: 'shawn-brain-api', request_id: req.id }),
         ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, colorize: true } } } : {}),
       },
       ...(destination ? [destination as NodeJS.WritableStream] : []),
