@@ -1,11 +1,12 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CartridgesModule } from './cartridges/cartridges.module.js';
-import type { Clock } from './common/clock.js';
+import { Clock } from './common/clock.js';
+import { ShutdownModule, ShutdownState } from './common/shutdown-state.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -29,7 +30,12 @@ export interface AppModuleOptions {
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements OnModuleDestroy {
+  constructor(
+    private readonly shutdown: ShutdownState,
+    private readonly clock: Clock,
+  ) {}
+
   static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
@@ -38,6 +44,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config, options.logDestination)),
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),
+        ShutdownModule,
         EventsModule,
         DatabaseModule,
         SeedModule,
@@ -55,5 +62,13 @@ export class AppModule {
         NotificationsModule,
       ],
     };
+  }
+
+  /**
+   * The root module is destroyed first, so this runs before any feature's hook: readiness turns 503
+   * at the very start of app.close() (and so of SIGTERM), while the server still answers.
+   */
+  onModuleDestroy(): void {
+    this.shutdown.begin(this.clock.now());
   }
 }

@@ -20,6 +20,9 @@ export const REDACTED_PATHS = [
   'settings.apiKey',
 ];
 
+/** Requests that are served but not logged. */
+export const QUIET_PATHS: ReadonlySet<string> = new Set(['/api/health', '/api/health/live', '/api/health/ready']);
+
 export function loggerOptions(config: AppConfig, destination?: LogDestination): Params {
   const pretty = config.log.pretty && !destination && prettyPrinterInstalled();
   return {
@@ -27,7 +30,8 @@ export function loggerOptions(config: AppConfig, destination?: LogDestination): 
       {
         level: config.log.level,
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-        autoLogging: { ignore: (req) => req.url === '/api/health' },
+        // Probes come every few seconds: a line for each would drown the rest.
+        autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?', 1)[0]) },
         // The id is normally set by the first middleware already; this covers a request that skipped it.
         genReqId: (req, res) => assignRequestId(req, res),
         customProps: (req) => ({ service: 'shawn-brain-api', request_id: req.id }),
