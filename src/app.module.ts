@@ -22,6 +22,7 @@ import { ManualTestModule } from './manual-test/manual-test.module.js';
 import { EventsModule } from './events/events.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SeedModule } from './seed/seed.module.js';
+import { TelemetryModule } from './telemetry/telemetry.module.js';
 
 export interface AppModuleOptions {
   clock?: Clock;
@@ -60,6 +61,7 @@ export class AppModule implements OnModuleDestroy {
         RealtimeModule,
         AlertsModule,
         NotificationsModule,
+        TelemetryModule,
       ],
     };
   }

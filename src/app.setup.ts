@@ -11,11 +11,14 @@ import { REQUEST_ID_HEADER, requestIdMiddleware } from './common/request-id.js';
 import type { AppConfig } from './config/app-config.js';
 import { isCrossOriginAllowed } from './common/origin-policy.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
+import { httpMetricsMiddleware } from './telemetry/http-metrics.middleware.js';
+import { TelemetryMetrics } from './telemetry/telemetry.metrics.js';
 
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
-  // First, before the body parser: every request gets an id, even one refused early.
+  // First, before the body parser: every request gets an id and is timed, even one refused early.
   app.use(requestIdMiddleware);
+  app.use(httpMetricsMiddleware(app.get(TelemetryMetrics)));
   app.useLogger(app.get(Logger));
   express.disable('x-powered-by');
   express.set('trust proxy', 'loopback');

@@ -21,7 +21,12 @@ export const REDACTED_PATHS = [
 ];
 
 /** Requests that are served but not logged. */
-export const QUIET_PATHS: ReadonlySet<string> = new Set(['/api/health', '/api/health/live', '/api/health/ready']);
+export const QUIET_PATHS: ReadonlySet<string> = new Set([
+  '/api/health',
+  '/api/health/live',
+  '/api/health/ready',
+  '/metrics',
+]);
 
 export function loggerOptions(config: AppConfig, destination?: LogDestination): Params {
   const pretty = config.log.pretty && !destination && prettyPrinterInstalled();
@@ -30,7 +35,7 @@ export function loggerOptions(config: AppConfig, destination?: LogDestination): 
       {
         level: config.log.level,
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-        // Probes come every few seconds: a line for each would drown the rest.
+        // Probes and scrapes come every few seconds: a line for each would drown the rest.
         autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?', 1)[0]) },
         // The id is normally set by the first middleware already; this covers a request that skipped it.
         genReqId: (req, res) => assignRequestId(req, res),
