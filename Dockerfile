@@ -25,6 +25,10 @@ COPY --from=build --chown=node:node /app/dist ./dist
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 8000
+# Liveness, not readiness: orchestrators that act on this status (Swarm, autoheal) restart an
+# unhealthy container, which helps a wedged process but not a database outage (readiness would turn
+# every replica unhealthy and restart them all while PostgreSQL is down). Load balancers and compose's
+# depends_on use /api/health/ready instead.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8000)+'/api/health/live').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 CMD ["node", "dist/src/main.js"]

@@ -5,9 +5,21 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AppConfig } from './config/app-config.js';
 
-const REDOC_SCRIPT = 'https://cdn.redoc.ly/redoc/v2.5.1/bundles/redoc.standalone.js';
+/**
+ * ReDoc's browser bundle comes from the installed `redoc` package (a production dependency), served
+ * by us: /redoc then works on a closed network, and the CSP allows no other origin. Its URL carries
+ * the package's version, so browsers may keep it for a year.
+ */
+const requireFromHere = createRequire(import.meta.url);
+const REDOC_BUNDLE = requireFromHere.resolve('redoc/bundles/redoc.standalone.js');
+const REDOC_VERSION = (
+  JSON.parse(readFileSync(requireFromHere.resolve('redoc/package.json'), 'utf8')) as { version: string }
+).version;
+export const REDOC_SCRIPT_PATH = `/redoc/${REDOC_VERSION}/redoc.standalone.js`;
 
 /** Every tag a controller uses, declared once with what it groups. */
 const API_TAGS: readonly (readonly [name: string, description: string])[] = [
@@ -51,11 +63,12 @@ export function setUpApiDocs(app: NestExpressApplication, config: AppConfig): vo
   const redoc = `<!DOCTYPE html>
 <html><head><title>SHawn-Brain API - ReDoc</title><meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body><redoc spec-url="/docs-json"></redoc><script src="${REDOC_SCRIPT}"></script></body></html>`;
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .get('/redoc', (_req: Request, res: Response) => {
-      res.type('html').send(redoc);
-    });
+<body><redoc spec-url="/docs-json"></redoc><script src="${REDOC_SCRIPT_PATH}"></script></body></html>`;
+  const express = app.getHttpAdapter().getInstance();
+  express.get('/redoc', (_req: Request, res: Response) => {
+    res.type('html').send(redoc);
+  });
+  express.get(REDOC_SCRIPT_PATH, (_req: Request, res: Response) => {
+    res.sendFile(REDOC_BUNDLE, { maxAge: '365d', immutable: true });
+  });
 }

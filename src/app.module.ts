@@ -1,11 +1,12 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CartridgesModule } from './cartridges/cartridges.module.js';
-import type { Clock } from './common/clock.js';
+import { Clock } from './common/clock.js';
+import { ShutdownModule, ShutdownState } from './common/shutdown-state.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -21,6 +22,7 @@ import { ManualTestModule } from './manual-test/manual-test.module.js';
 import { EventsModule } from './events/events.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SeedModule } from './seed/seed.module.js';
+import { TelemetryModule } from './telemetry/telemetry.module.js';
 
 export interface AppModuleOptions {
   clock?: Clock;
@@ -29,7 +31,12 @@ export interface AppModuleOptions {
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements OnModuleDestroy {
+  constructor(
+    private readonly shutdown: ShutdownState,
+    private readonly clock: Clock,
+  ) {}
+
   static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
@@ -38,6 +45,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config, options.logDestination)),
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),
+        ShutdownModule,
         EventsModule,
         DatabaseModule,
         SeedModule,
@@ -53,7 +61,16 @@ export class AppModule {
         RealtimeModule,
         AlertsModule,
         NotificationsModule,
+        TelemetryModule,
       ],
     };
+  }
+
+  /**
+   * The root module is destroyed first, so this runs before any feature's hook: readiness turns 503
+   * at the very start of app.close() (and so of SIGTERM), while the server still answers.
+   */
+  onModuleDestroy(): void {
+    this.shutdown.begin(this.clock.now());
   }
 }

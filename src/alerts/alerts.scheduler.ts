@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { AlertSweepService } from './alert-sweep.service.js';
 
-const INTERVAL_NAME = 'alerts-sweep';
+export const INTERVAL_NAME = 'alerts-sweep';
 
 @Injectable()
 export class AlertsScheduler implements OnApplicationBootstrap, OnModuleDestroy {

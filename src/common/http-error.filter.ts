@@ -1,13 +1,16 @@
-// Every error body is {statusCode, error, message}. Domain errors map by code, HTTP exceptions
-// keep their status, and anything else becomes a bare 500 whose detail goes only to the log.
+// Every error body is {statusCode, error, message, request_id}. Domain errors map by code, HTTP
+// exceptions keep their status, and anything else becomes a bare 500 whose detail goes only to the
+// log, where the same request_id finds it.
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, type DomainErrorCode } from './domain-error.js';
+import { requestIdOf } from './request-id.js';
 
 export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
+  request_id?: string;
   [extra: string]: unknown;
 }
 
@@ -88,8 +91,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error({ err: exception }, 'Unhandled error while serving a request');
     }
     if (host.getType() !== 'http') return;
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
     if (response.headersSent) return;
-    response.status(body.statusCode).json(body);
+    const requestId = requestIdOf(http.getRequest());
+    response.status(body.statusCode).json(requestId === undefined ? body : { ...body, request_id: requestId });
   }
 }

@@ -4,6 +4,7 @@ import { validateCronExpression } from 'cron';
 import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity, type AlertType } from '../common/alert-kinds.js';
 import { normalizeHost, staticUrlProblem } from '../common/webhook-address.js';
 import { EnvReader, type Env } from './env-parsers.js';
+import { readTelemetryConfig, type TelemetryConfig } from './telemetry.config.js';
 
 export const APP_VERSION = '1.0.0';
 
@@ -102,6 +103,7 @@ export interface AppConfig {
     /** Extra hosts a model's base URL may point at. */
     readonly allowedHosts: readonly string[];
   };
+  readonly telemetry: TelemetryConfig;
 }
 
 function cronOrOff(value: string): string | null {
@@ -239,6 +241,7 @@ export function parseAppConfig(env: Env): AppConfig {
       env: providerVariables(env),
       allowedHosts: read.list('PROVIDER_ALLOWED_HOSTS').map((host) => host.toLowerCase()),
     },
+    telemetry: readTelemetryConfig(read),
   };
 
   for (const origin of config.app.corsOrigins) {

@@ -102,8 +102,9 @@ export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationS
       const finishedAt = this.clock.now();
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.error({ err: error, runId: run.id }, 'DCRS run failed');
-      await this.runs.failRun(run.id, reason, finishedAt, finishedAt.getTime() - started.getTime());
-      this.events.publish('dcrs.progress', { ...progress, phase: 'failed', error: reason.slice(0, 200) });
+      const durationMs = finishedAt.getTime() - started.getTime();
+      await this.runs.failRun(run.id, reason, finishedAt, durationMs);
+      this.events.publish('dcrs.progress', { ...progress, phase: 'failed', error: reason.slice(0, 200), durationMs });
     }
   }
 
@@ -144,6 +145,7 @@ export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationS
       phase: 'completed',
       completedTests: completion.totalTests,
       currentModel: null,
+      durationMs: completion.durationMs,
     });
   }
 }

@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { DcrsRunnerService } from './dcrs-runner.service.js';
 
-const JOB_NAME = 'dcrs-daily';
+export const JOB_NAME = 'dcrs-daily';
 
 @Injectable()
 export class DcrsScheduler implements OnApplicationBootstrap, OnModuleDestroy {

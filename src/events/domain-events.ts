@@ -21,6 +21,20 @@ export interface ModelStateChangedEvent {
   at: Date;
 }
 
+/** One probe of one model finished, whatever it found (it is recorded as a measured call). */
+export interface ProbeCompletedEvent {
+  modelId: number;
+  model: string;
+  /** live: the provider was called; simulated: the built-in simulator answered. */
+  mode: 'live' | 'simulated';
+  ok: boolean;
+  errorKind: string | null;
+  latencyMs: number;
+  /** Time to the first token, ms; null when the call failed or did not stream. */
+  ttftMs: number | null;
+  at: Date;
+}
+
 export type DcrsPhase = 'started' | 'model_done' | 'completed' | 'failed';
 
 /** Where a DCRS run stands. */
@@ -35,6 +49,8 @@ export interface DcrsProgressEvent {
   bestSoFar: { model: string; score: number } | null;
   /** Why it failed (phase `failed` only). */
   error?: string;
+  /** How long the run took, ms (phases `completed` and `failed` only). */
+  durationMs?: number;
 }
 
 /** The routing decision that was just applied. */
@@ -94,14 +110,29 @@ export interface AlertEvent {
   acknowledgedAt: Date | null;
 }
 
+/** A notification delivery ended: sent, or given up after its tries. */
+export interface NotificationDeliveryFinishedEvent {
+  deliveryId: number;
+  channelId: number;
+  /** webhook, slack or discord. */
+  channelKind: string;
+  /** What was sent: alert opened, resolved, reminder, or a test message. */
+  event: string;
+  outcome: 'delivered' | 'failed';
+  attempts: number;
+  at: Date;
+}
+
 export interface DomainEventMap {
   'model.state_changed': ModelStateChangedEvent;
+  'probe.completed': ProbeCompletedEvent;
   'dcrs.progress': DcrsProgressEvent;
   'routing.changed': RoutingChangedEvent;
   'manual_test.finished': ManualTestFinishedEvent;
   'cartridge.result': CartridgeResultEvent;
   'alert.opened': AlertEvent;
   'alert.resolved': AlertEvent;
+  'notification.delivery_finished': NotificationDeliveryFinishedEvent;
 }
 
 export type DomainEventName = keyof DomainEventMap;

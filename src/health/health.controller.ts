@@ -6,14 +6,16 @@ import { Clock } from '../common/clock.js';
 import { ApiMalformedRequestResponse } from '../common/error.response.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
-import { HealthResponse, RootResponse } from './dto/health.response.js';
+import { HealthResponse, LivenessResponse, ReadinessResponse, RootResponse } from './dto/health.response.js';
 import { HealthRepository } from './health.repository.js';
+import { ReadinessService } from './readiness.service.js';
 
 @ApiTags('system')
 @Controller()
 export class HealthController {
   constructor(
     private readonly health: HealthRepository,
+    private readonly readinessService: ReadinessService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -50,5 +52,40 @@ export class HealthController {
     if (await this.health.databaseAnswers()) return { status: 'healthy' };
     response.status(503);
     return { status: 'unhealthy', reason: 'database does not answer' };
+  }
+
+  @Get('api/health/live')
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'Liveness probe',
+    description:
+      'Answers 200 while the process can serve a request at all; it never touches the database, so an ' +
+      'outage elsewhere does not get a working process restarted. Requests to it are not logged.',
+  })
+  @ApiOkResponse({ type: LivenessResponse })
+  @ApiMalformedRequestResponse()
+  live(): LivenessResponse {
+    return { status: 'healthy' };
+  }
+
+  @Get('api/health/ready')
+  @PublicAccess()
+  @ApiOperation({
+    summary: 'Readiness probe',
+    description:
+      'Whether this instance should get traffic: the database answers, every migration is applied and the ' +
+      'schedules are running. 503 `unhealthy` names each failing part in `checks` and `reason`, and is the ' +
+      'answer from the moment the server begins to stop. Requests to it are not logged.',
+  })
+  @ApiOkResponse({ type: ReadinessResponse })
+  @ApiMalformedRequestResponse()
+  @ApiServiceUnavailableResponse({
+    type: ReadinessResponse,
+    description: 'A part is failing (named in `reason`), or the server is stopping',
+  })
+  async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessResponse> {
+    const readiness = await this.readinessService.readiness();
+    if (readiness.status !== 'healthy') response.status(503);
+    return readiness;
   }
 }

@@ -8,7 +8,7 @@ import { Clock } from '../common/clock.js';
 import { AlertsService } from '../alerts/alerts.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
-import type { AlertEvent } from '../events/domain-events.js';
+import { DomainEventBus, type AlertEvent } from '../events/domain-events.js';
 import { backoffDelayMs, channelWants, MAX_ATTEMPTS } from './delivery-policy.js';
 import type { NotificationChannelEntity } from './notification-channel.entity.js';
 import { NotificationChannelsRepository } from './notification-channels.repository.js';
@@ -34,6 +34,7 @@ export class NotificationDispatcher implements BeforeApplicationShutdown {
     private readonly deliveries: NotificationDeliveriesRepository,
     private readonly client: WebhookClient,
     private readonly alerts: AlertsService,
+    private readonly events: DomainEventBus,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -117,12 +118,22 @@ export class NotificationDispatcher implements BeforeApplicationShutdown {
       outcome = await this.client.post(channel.url, body, headers, signal);
       if (outcome.ok || !outcome.retryable) break;
     }
+    const finishedAt = this.clock.now();
     const finished = await this.deliveries.finish(
       delivery.id,
       outcome.ok ? 'delivered' : 'failed',
       progressOf(attempts, outcome),
-      this.clock.now(),
+      finishedAt,
     );
+    this.events.publish('notification.delivery_finished', {
+      deliveryId: delivery.id,
+      channelId: channel.id,
+      channelKind: channel.kind,
+      event,
+      outcome: outcome.ok ? 'delivered' : 'failed',
+      attempts,
+      at: finishedAt,
+    });
     const line = { channel: channel.id, delivery: delivery.id, alert: alert?.id ?? null, event, attempts };
     if (outcome.ok) this.logger.log(line, 'Notification delivered');
     else this.logger.warn({ ...line, error: outcome.error }, 'Notification not delivered');

@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { AlertRemindersService } from './alert-reminders.service.js';
 
-const INTERVAL_NAME = 'notifications-reminders';
+export const INTERVAL_NAME = 'notifications-reminders';
 
 @Injectable()
 export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleDestroy {

@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { ProbeService } from './probe.service.js';
 
-const INTERVAL_NAME = 'probe-models';
+export const INTERVAL_NAME = 'probe-models';
 
 @Injectable()
 export class ProbeScheduler implements OnApplicationBootstrap, OnModuleDestroy {

@@ -5,6 +5,7 @@ import { Clock, utcDate } from '../common/clock.js';
 import { mapWithConcurrency } from '../common/concurrency.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { DomainEventBus } from '../events/domain-events.js';
 import { MetricsRepository } from '../metrics/metrics.repository.js';
 import type { ModelEntity } from '../models/model.entity.js';
 import type { ProbeVerdict } from '../models/model-status.js';
@@ -41,6 +42,7 @@ export class ProbeService {
     private readonly client: ProviderClient,
     private readonly simulator: ProviderSimulator,
     private readonly state: ModelStateService,
+    private readonly events: DomainEventBus,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -80,6 +82,17 @@ export class ProbeService {
           })
         : this.simulator.call(simulationProfile(model.name), 'pong');
     const at = this.clock.now();
+    // A fact about the provider, published whether or not the row below can be written.
+    this.events.publish('probe.completed', {
+      modelId: model.id,
+      model: model.name,
+      mode: mode === 'live' ? 'live' : 'simulated',
+      ok: result.ok,
+      errorKind: result.ok ? null : result.errorKind,
+      latencyMs: result.latencyMs,
+      ttftMs: result.ok ? result.ttftMs : null,
+      at,
+    });
     await this.metrics.insertCalls([
       {
         modelId: model.id,

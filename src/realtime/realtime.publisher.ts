@@ -46,6 +46,13 @@ export class RealtimePublisher {
     return count;
   }
 
+  /** Connected clients per transport (socket.io, ws), for the metrics. */
+  clientCountsByTransport(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const transport of this.transports) counts.set(transport.name, transport.clientCount());
+    return counts;
+  }
+
   hasClients(): boolean {
     return this.clientCount() > 0;
   }

@@ -93,7 +93,7 @@ describe('GET /api/alerts', () => {
     ['severity=critical', 'property severity should not exist'],
   ])('?%s is a 400 naming the parameter', async (query, message) => {
     const res = await request(t.server).get(`/api/alerts?${query}`).expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message, request_id: expect.any(String) });
   });
 });
 

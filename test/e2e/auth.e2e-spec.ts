@@ -10,6 +10,7 @@ const UNAUTHORIZED = {
   statusCode: 401,
   error: 'Unauthorized',
   message: 'A valid admin API key is required (X-API-Key header or Authorization: Bearer)',
+  request_id: expect.any(String),
 };
 
 /** Every write endpoint of the probing issue, for a model that exists. */
@@ -123,6 +124,7 @@ describe('production without ADMIN_API_KEY', () => {
           statusCode: 403,
           error: 'Forbidden',
           message: 'Writes are disabled: set ADMIN_API_KEY to enable them',
+          request_id: expect.any(String),
         });
       }
       expect(await snapshot(t)).toBe(before);

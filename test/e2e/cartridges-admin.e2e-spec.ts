@@ -118,6 +118,7 @@ describe('create', () => {
       statusCode: 409,
       error: 'Conflict',
       message: 'A cartridge named "Bio-Cartridge" already exists',
+      request_id: expect.any(String),
     });
   });
 });
@@ -179,7 +180,12 @@ describe('validation: 400 naming the field, nothing written', () => {
   ])('%s', async (_label, body, message) => {
     const before = await countRows(t.dataSource, CartridgeEntity);
     const res = await post(body).expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) });
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringMatching(message),
+      request_id: expect.any(String),
+    });
     expect(await countRows(t.dataSource, CartridgeEntity)).toBe(before);
   });
 });

@@ -132,6 +132,7 @@ describe('idempotency', () => {
         statusCode: 409,
         error: 'Conflict',
         message: 'This Idempotency-Key was already used with a different body: use a new key for a new report',
+        request_id: expect.any(String),
       });
     }
     expect(await rowsOf(name)).toBe(1);
@@ -256,7 +257,12 @@ describe('validation: 400 naming the field, nothing written', () => {
     ['an unknown field', report({ model: 'Groq' }), /^property model should not exist$/],
   ])('%s', async (_label, body, message) => {
     const res = await postResult(t, name, INGEST, `key-${_label}`, body).expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) });
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringMatching(message),
+      request_id: expect.any(String),
+    });
     expect(await rowsOf(name)).toBe(0);
     expect(results).toEqual([]);
   });

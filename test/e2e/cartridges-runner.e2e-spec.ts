@@ -175,6 +175,7 @@ describe('the built-in runner', () => {
       statusCode: 422,
       error: 'Unprocessable Entity',
       message: `Cartridge "${without}" has no model to run on: no routing primary yet (no DCRS run has decided one) and no depends_on list`,
+      request_id: expect.any(String),
     });
     expect((await request(t.server).get(`/api/cartridges/${without}/results`).expect(200)).body.results).toEqual([]);
   });

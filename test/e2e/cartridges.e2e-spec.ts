@@ -121,7 +121,12 @@ describe('cartridge read endpoints', () => {
 
   it('an unknown cartridge is a 404', async () => {
     const res = await request(t.server).get('/api/cartridges/Nope-Cartridge/results').expect(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cartridge "Nope-Cartridge" not found' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Cartridge "Nope-Cartridge" not found',
+      request_id: expect.any(String),
+    });
   });
 
   it.each(['limit=0', 'limit=x', 'other=1'])('?%s is a 400', async (query) => {

@@ -14,7 +14,12 @@ describe('DCRS read endpoints', () => {
 
   it('GET /api/dcrs/status is a 404 with a plain message before any run', async () => {
     const res = await request(t.server).get('/api/dcrs/status').expect(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'No DCRS run has been recorded yet' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'No DCRS run has been recorded yet',
+      request_id: expect.any(String),
+    });
   });
 
   it('GET /api/dcrs/history is empty before any run', async () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -89,5 +91,25 @@ describe('API documentation', () => {
     expect(swagger.text).toContain('swagger-ui');
     const redoc = await request(t.server).get('/redoc').expect(200);
     expect(redoc.text).toContain('<redoc spec-url="/docs-json">');
+  });
+
+  it('serves ReDoc from the installed package, not a CDN, so /redoc works on a closed network', async () => {
+    const page = await request(t.server).get('/redoc').expect(200);
+    const sources = [...page.text.matchAll(/src="([^"]+)"/g)].map((match) => match[1]);
+    const require = createRequire(import.meta.url);
+    const { version } = JSON.parse(readFileSync(require.resolve('redoc/package.json'), 'utf8')) as { version: string };
+    expect(sources).toEqual([`/redoc/${version}/redoc.standalone.js`]);
+
+    const script = await request(t.server).get(sources[0]).expect(200);
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const bundle = readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'), 'utf8');
+    expect(script.text.length).toBeGreaterThan(100_000);
+    expect(script.text === bundle).toBe(true);
+
+    // The pages may load nothing from another origin.
+    const policy = page.headers['content-security-policy'];
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).not.toMatch(/https?:/);
   });
 });

@@ -90,6 +90,7 @@ describe('manual tests (the seed POST /api/manual-test)', () => {
       statusCode: 400,
       error: 'Bad Request',
       message: 'Unknown model(s) in models: Nope-9',
+      request_id: expect.any(String),
     });
     const off = await request(t.server)
       .post('/api/manual-test')

@@ -88,7 +88,7 @@ describe('GET /api/metrics', () => {
     ['model=1', 'property model should not exist'],
   ])('?%s is a 400 naming the parameter', async (query, message) => {
     const res = await request(t.server).get(`/api/metrics?${query}`).expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message, request_id: expect.any(String) });
   });
 
   it('an unknown model_id is a 404', async () => {

@@ -96,7 +96,12 @@ describe('PATCH /api/models/:id', () => {
   ])('400 naming the field for %s, and nothing changed', async (_label, body, message) => {
     const model = await createModel(t, ADMIN, { name: unique('Invalid patch'), api_type: 'openai' });
     const res = await patch(model.id, body).expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) });
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringMatching(message),
+      request_id: expect.any(String),
+    });
     expect(await storedModel(t.dataSource, model.id)).toMatchObject({
       name: model.name,
       apiType: 'openai',
@@ -107,7 +112,12 @@ describe('PATCH /api/models/:id', () => {
   it('409 when renamed to a taken name; renaming to its own name is fine', async () => {
     const model = await createModel(t, ADMIN, { name: 'Renamer', api_type: 'openai' });
     const res = await patch(model.id, { name: 'Gemini' }).expect(409);
-    expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'A model named "Gemini" already exists' });
+    expect(res.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'A model named "Gemini" already exists',
+      request_id: expect.any(String),
+    });
     expect((await storedModel(t.dataSource, model.id))?.name).toBe('Renamer');
     await patch(model.id, { name: 'Renamer' }).expect(200);
   });
@@ -185,7 +195,7 @@ describe('DELETE /api/models/:id', () => {
   ])('400 for "%s", and nothing removed', async (query, message) => {
     const id = await modelWithHistory(uniqueName('Query'));
     const res = await remove(id, query).expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message, request_id: expect.any(String) });
     expect(await storedModel(t.dataSource, id)).toMatchObject({ deletedAt: null });
     expect(await metricRows(t.dataSource, id)).toHaveLength(2);
   });

@@ -89,7 +89,12 @@ describe('validation: 400 naming the field, nothing written', () => {
   ])('%s', async (_label, body, message) => {
     const before = await countRows(t.dataSource, ModelEntity);
     const res = await post(body).expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) });
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringMatching(message),
+      request_id: expect.any(String),
+    });
     expect(await countRows(t.dataSource, ModelEntity)).toBe(before);
   });
 
@@ -112,7 +117,12 @@ describe('names are unique', () => {
     const before = await countRows(t.dataSource, ModelEntity);
     for (const name of ['Twin', ' Twin  ']) {
       const res = await post({ name, api_type: 'groq' }).expect(409);
-      expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'A model named "Twin" already exists' });
+      expect(res.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'A model named "Twin" already exists',
+        request_id: expect.any(String),
+      });
     }
     const seed = await post({ name: 'Gemini', api_type: 'google' }).expect(409);
     expect(seed.body.message).toBe('A model named "Gemini" already exists');

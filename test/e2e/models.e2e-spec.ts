@@ -103,11 +103,16 @@ describe('GET /api/models', () => {
     ['99999999999', 'id must be a positive integer'],
   ])('GET /api/models/%s is a 400 naming id', async (id, message) => {
     const res = await request(t.server).get(`/api/models/${id}`).expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message, request_id: expect.any(String) });
   });
 
   it('an unknown model id is a 404', async () => {
     const res = await request(t.server).get('/api/models/999').expect(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Model 999 not found' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Model 999 not found',
+      request_id: expect.any(String),
+    });
   });
 });

@@ -255,7 +255,7 @@ describe('channels through the API', () => {
     [{ name: 'x', kind: 'webhook', url: 'https://a.example.com/', origin: 'env' }, 'property origin should not exist'],
   ])('POST %j is a 400: %s', async (body, message) => {
     const res = await api.post('/api/notification-channels', body).expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message, request_id: expect.any(String) });
   });
 
   it.each([

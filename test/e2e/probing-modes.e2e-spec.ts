@@ -166,6 +166,7 @@ describe('a key for openai only, simulator off', () => {
       statusCode: 422,
       error: 'Unprocessable Entity',
       message: 'Model "Groq" cannot be probed: GROQ_API_KEY is not set',
+      request_id: expect.any(String),
     });
     await request(t.server).post(`/api/models/${groq}/evaluate`).set('X-API-Key', ADMIN).expect(422);
 

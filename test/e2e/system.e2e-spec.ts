@@ -28,7 +28,12 @@ describe('system endpoints', () => {
 
   it('an unknown route is a 404 in the common error shape', async () => {
     const res = await request(t.server).get('/api/nothing-here').expect(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cannot GET /api/nothing-here' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Cannot GET /api/nothing-here',
+      request_id: expect.any(String),
+    });
   });
 
   it('sets security headers and no x-powered-by', async () => {
@@ -57,7 +62,12 @@ describe('when the database stops answering', () => {
 
   it('a failing query gives a bare 500 without SQL, stack or path, and the detail goes to the log', async () => {
     const res = await request(t.server).get('/api/models').expect(500);
-    expect(res.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' });
+    expect(res.body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Internal server error',
+      request_id: expect.any(String),
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/SELECT|\/work|\.ts|at /);
     expect(t.logs.join('\n')).toContain('Unhandled error while serving a request');
   });
