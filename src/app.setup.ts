@@ -39,6 +39,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       allow(null, origin === undefined || isCrossOriginAllowed(origin, config.app)),
     methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key', 'Idempotency-Key'],
+    // A browser page may read the rate limiter's answer (these are not CORS-safelisted).
+    exposedHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
   });
   app.useGlobalPipes(
     new ValidationPipe({

@@ -1,5 +1,11 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse, DECORATORS } from '@nestjs/swagger';
+import {
+  ApiForbiddenResponse,
+  ApiSecurity,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  DECORATORS,
+} from '@nestjs/swagger';
 import { ErrorResponse } from '../common/error.response.js';
 import type { Access } from './access-policy.js';
 
@@ -26,7 +32,7 @@ const FORBIDDEN: Record<Access, string> = {
 
 /**
  * Who may call an endpoint: readers (a read or admin key, once READ_API_KEY is set), ingest workers
- * (an ingest or admin key) or admins. Marks it for ApiKeyGuard, and documents
+ * (an ingest or admin key) or admins. Marks it for ApiKeyGuard and the rate limiter, and documents
  * the keys and the refusals in OpenAPI.
  */
 export const RequiresAccess = (access: Access): MethodDecorator & ClassDecorator =>
@@ -35,11 +41,18 @@ export const RequiresAccess = (access: Access): MethodDecorator & ClassDecorator
     ...SCHEMES[access].map((scheme) => ApiSecurity(scheme)),
     ApiUnauthorizedResponse({ type: ErrorResponse, description: UNAUTHORIZED[access] }),
     ApiForbiddenResponse({ type: ErrorResponse, description: FORBIDDEN[access] }),
+    ApiTooManyRequestsResponse({
+      type: ErrorResponse,
+      description: 'Too many requests from this client (RATE_LIMIT_*)',
+      headers: {
+        'Retry-After': { description: 'Seconds until a request is let in again', schema: { type: 'integer' } },
+      },
+    }),
   );
 
 /**
- * An endpoint anyone may call, whatever the keys: the banner and the health probes. ApiKeyGuard leaves it
- * alone. In OpenAPI it says `security: []`; @nestjs/swagger drops an empty
+ * An endpoint anyone may call, whatever the keys: the banner and the health probes. ApiKeyGuard and the
+ * rate limiter leave it alone. In OpenAPI it says `security: []`; @nestjs/swagger drops an empty
  * ApiSecurity, so the requirement goes into the operation's own metadata, merged with @ApiOperation
  * in either order.
  */

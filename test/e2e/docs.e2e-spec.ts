@@ -57,18 +57,18 @@ describe('API documentation', () => {
         expect(success).toBeDefined();
         if (success![0] !== '204') expect(success![1].content?.['application/json']?.schema).toBeDefined();
         // Every operation says which keys it takes; every write takes one, and every keyed operation
-        // documents the refusals: no key (401), a key without the right (403).
+        // documents the refusals: no key (401), a key without the right (403), the rate limit (429).
         const allowed = method === 'get' ? [PUBLIC, READ, ADMIN] : [INGEST, ADMIN];
         expect({ path, method, security: allowed.filter((s) => isDeepStrictEqual(s, operation.security)) }).toEqual({
           path,
           method,
           security: [operation.security],
         });
-        const documented = ['401', '403'].filter((code) => operation.responses[code] !== undefined);
+        const documented = ['401', '403', '429'].filter((code) => operation.responses[code] !== undefined);
         expect({ path, method, documented }).toEqual({
           path,
           method,
-          documented: operation.security?.length ? ['401', '403'] : [],
+          documented: operation.security?.length ? ['401', '403', '429'] : [],
         });
       }
     }
