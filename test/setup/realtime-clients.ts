@@ -34,15 +34,23 @@ export type WsClient = WebSocket & { inbox: Inbox };
 export interface ClientOptions {
   transports?: string[];
   origin?: string;
+  /** Socket.io's `auth` payload, such as `{ token }`. */
+  auth?: Record<string, string>;
+  /** Query parameters of the connection URL, such as `{ token }`. */
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
 }
 
+/** Connects, or rejects with the connect_error (its `message`, and `data` when the server gave some). */
 export async function ioClient(url: string, options: ClientOptions = {}): Promise<IoClient> {
-  const extraHeaders = options.origin ? { origin: options.origin } : undefined;
+  const extraHeaders = { ...(options.origin ? { origin: options.origin } : {}), ...options.headers };
   const socket = io(url, {
     transports: options.transports ?? ['websocket'],
     reconnection: false,
     forceNew: true,
     extraHeaders,
+    auth: options.auth,
+    query: options.query,
   }) as IoClient;
   socket.inbox = new Inbox();
   socket.onAny((event: string, message: RealtimeMessage) => {
@@ -57,8 +65,18 @@ export async function ioClient(url: string, options: ClientOptions = {}): Promis
   return socket;
 }
 
-export async function wsClient(url: string, origin?: string): Promise<WsClient> {
-  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`, { origin }) as WsClient;
+export interface WsOptions {
+  /** Sent as `?token=`. */
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export function wsUrl(url: string, token?: string): string {
+  return `${url.replace('http', 'ws')}/ws${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`;
+}
+
+export async function wsClient(url: string, origin?: string, options: WsOptions = {}): Promise<WsClient> {
+  const socket = new WebSocket(wsUrl(url, options.token), { origin, headers: options.headers }) as WsClient;
   socket.inbox = new Inbox();
   socket.on('message', (data) =>
     socket.inbox.messages.push(JSON.parse((data as Buffer).toString('utf8')) as RealtimeMessage),
