@@ -1,12 +1,9 @@
 // Who may open a realtime socket. The feed is a read: with READ_API_KEY set, both transports need a read
 // or admin key, from any of the places a client can put one, and refuse others at the handshake
 // (Socket.io: connect_error saying why; /ws: an HTTP error answer, no socket). The origin rule comes first.
-import type { ClientRequest, IncomingMessage } from 'node:http';
-import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { WebSocket } from 'ws';
 import { RealtimePublisher } from '../../src/realtime/realtime.publisher.js';
-import { ioClient, wsClient, wsUrl, type ClientOptions, type WsOptions } from '../setup/realtime-clients.js';
+import { ioClient, ioRefusal, wsClient, wsRefusal } from '../setup/realtime-clients.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 import { newAdminKey } from './probing.helpers.js';
 
@@ -20,41 +17,6 @@ const MISSING = {
   message: 'A valid read or admin API key is required (auth.token, ?token=, X-API-Key header or Authorization: Bearer)',
 };
 const WRONG_RIGHT = { statusCode: 403, message: 'This API key may not do this: it needs a read or admin API key' };
-
-interface Refusal {
-  statusCode: number;
-  message: string;
-}
-
-/** Socket.io's refusal: the connect_error's message and statusCode, or a failure if it connected. */
-async function ioRefusal(url: string, options: ClientOptions): Promise<Refusal> {
-  const client = await ioClient(url, options).catch((error: Error & { data?: { statusCode: number } }) => error);
-  if (!(client instanceof Error)) {
-    client.close();
-    throw new Error('the Socket.io client connected');
-  }
-  return { statusCode: client.data?.statusCode ?? 0, message: client.message };
-}
-
-/** /ws's refusal: the HTTP answer to the upgrade (our error body), or a failure if a socket opened. */
-async function wsRefusal(url: string, options: WsOptions & { origin?: string }): Promise<Refusal> {
-  const socket = new WebSocket(wsUrl(url, options.token), { origin: options.origin, headers: options.headers });
-  const opened = once(socket, 'open').then(() => {
-    socket.close();
-    throw new Error('the /ws socket opened');
-  });
-  const refused = once(socket, 'unexpected-response').then(async (event) => {
-    const [request, response] = event as [ClientRequest, IncomingMessage];
-    const chunks: Buffer[] = [];
-    for await (const chunk of response) chunks.push(chunk as Buffer);
-    request.destroy();
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Refusal & { error: string };
-    expect(body.statusCode).toBe(response.statusCode);
-    expect(body.error).toBe(response.statusCode === 401 ? 'Unauthorized' : 'Forbidden');
-    return { statusCode: body.statusCode, message: body.message };
-  });
-  return Promise.race([opened, refused]);
-}
 
 describe('with READ_API_KEY set', () => {
   let t: TestApp;
