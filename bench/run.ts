@@ -101,6 +101,8 @@ async function main(): Promise<void> {
     SIMULATE_PROVIDERS: 'true',
     PROBE_INTERVAL_MS: '0',
     DCRS_CRON: 'off',
+    // One client sends every request (~5,000 reads): the limiter runs on each, and never refuses.
+    RATE_LIMIT_READS: '10000',
     ...(scratch ? { DATABASE_URL: scratch.url } : { DATABASE_PATH: join(dir, 'bench.sqlite') }),
   });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {

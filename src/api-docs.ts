@@ -35,6 +35,19 @@ const API_TAGS: readonly (readonly [name: string, description: string])[] = [
   ['notifications', 'Channels (webhook, Slack, Discord) that alerts are sent to, and their delivery log.'],
 ];
 
+const SENT_AS = 'Sent as `X-API-Key: <key>` or `Authorization: Bearer <key>`.';
+
+/** The API keys, one scheme per kind; an operation lists the ones that it accepts. */
+const KEY_SCHEMES: readonly (readonly [name: string, description: string])[] = [
+  ['admin-key', `One of ADMIN_API_KEY: may do everything. ${SENT_AS}`],
+  [
+    'read-key',
+    `One of READ_API_KEY. Needed by the read operations (and the realtime sockets) only while READ_API_KEY is ` +
+      `set; unset, reads are open. ${SENT_AS}`,
+  ],
+  ['ingest-key', `One of INGEST_API_KEYS: may only post cartridge results. ${SENT_AS}`],
+];
+
 export function createApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('SHawn-Brain Neural Dashboard API')
@@ -43,17 +56,10 @@ export function createApiDocument(app: INestApplication, config: AppConfig): Ope
     // package.json's license; npm's page says what UNLICENSED means (no rights granted).
     .setLicense('UNLICENSED', 'https://docs.npmjs.com/cli/configuring-npm/package-json#license')
     // Relative on purpose: the document is the same whatever host or PORT serves it.
-    .addServer('/', 'The server that serves this document')
-    .addApiKey(
-      {
-        type: 'apiKey',
-        in: 'header',
-        name: 'X-API-Key',
-        description:
-          'One of ADMIN_API_KEY, or of INGEST_API_KEYS where an operation says so; `Authorization: Bearer <key>` works too.',
-      },
-      'admin-key',
-    );
+    .addServer('/', 'The server that serves this document');
+  for (const [name, description] of KEY_SCHEMES) {
+    builder.addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description }, name);
+  }
   for (const [name, description] of API_TAGS) builder.addTag(name, description);
   return SwaggerModule.createDocument(app, builder.build());
 }

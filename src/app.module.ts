@@ -17,6 +17,7 @@ import { MetricsApiModule } from './metrics/metrics-api.module.js';
 import { ModelsModule } from './models/models.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProbingModule } from './probing/probing.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { ManualTestModule } from './manual-test/manual-test.module.js';
 import { EventsModule } from './events/events.module.js';
@@ -49,6 +50,7 @@ export class AppModule implements OnModuleDestroy {
         EventsModule,
         DatabaseModule,
         SeedModule,
+        RateLimitModule,
         AuthModule,
         HealthModule,
         ModelsModule,

@@ -46,7 +46,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       allow(null, origin === undefined || isCrossOriginAllowed(origin, config.app)),
     methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key', 'Idempotency-Key', REQUEST_ID_HEADER],
-    exposedHeaders: [REQUEST_ID_HEADER],
+    // A browser page may read the request id and the rate limiter's answer (not CORS-safelisted).
+    exposedHeaders: [REQUEST_ID_HEADER, 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
   });
   app.useGlobalPipes(
     new ValidationPipe({

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PublicAccess, RequiresAccess } from '../auth/access.decorator.js';
+import { RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
 import { AlertsService } from './alerts.service.js';
 import { AlertIdParams } from './dto/alert-id.params.js';
@@ -13,7 +13,7 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Get()
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: 'List alerts',
     description:

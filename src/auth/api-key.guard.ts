@@ -1,24 +1,45 @@
-// Guards every endpoint marked with @RequiresAccess. Reads keys from the validated config.
+// Guards every HTTP endpoint by what it is marked with (@RequiresAccess or @PublicAccess); an unmarked
+// one counts as a read (GET, HEAD) or an admin write, so that forgetting the mark never opens it.
 import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext, type OnModuleInit } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
-import { WRITE_ACCESS, type WriteAccess } from './access.decorator.js';
-import { matchesAnyKey, presentedKey } from './api-key.js';
+import { ACCESS } from './access.decorator.js';
+import { accessKeys, decideAccess, type Access, type AccessKeys } from './access-policy.js';
+import { presentedKey } from './api-key.js';
+
+export type MarkedAccess = Access | 'public';
+
+/** What an endpoint asks for, from its marks (method first, then class) or its HTTP method. */
+export function markedAccess(reflector: Reflector, context: ExecutionContext): MarkedAccess {
+  const marked = reflector.getAllAndOverride<MarkedAccess | undefined>(ACCESS, [
+    context.getHandler(),
+    context.getClass(),
+  ]);
+  if (marked) return marked;
+  const method = context.switchToHttp().getRequest<Request>().method;
+  return method === 'GET' || method === 'HEAD' ? 'read' : 'admin';
+}
 
 @Injectable()
 export class ApiKeyGuard implements CanActivate, OnModuleInit {
   private readonly logger = new Logger(ApiKeyGuard.name);
+  private readonly keys: AccessKeys;
 
   constructor(
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.keys = accessKeys(config);
+  }
 
   onModuleInit(): void {
-    if (this.config.auth.adminKeys.length > 0) return;
+    if (this.config.app.isProduction && this.keys.readKeys.length === 0) {
+      this.logger.warn('READ_API_KEY is not set: reads and the realtime feed are open to anyone who reaches the port');
+    }
+    if (this.keys.adminKeys.length > 0) return;
     if (this.config.app.isProduction) {
       this.logger.warn('ADMIN_API_KEY is not set: every write endpoint answers 403 until it is');
     } else {
@@ -27,24 +48,12 @@ export class ApiKeyGuard implements CanActivate, OnModuleInit {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const access = this.reflector.getAllAndOverride<WriteAccess | undefined>(WRITE_ACCESS, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (!access || context.getType() !== 'http') return true;
-    const adminKeys = this.config.auth.adminKeys;
-    const ingestKeys = access === 'ingest' ? this.config.auth.ingestKeys : [];
-    if (adminKeys.length === 0 && ingestKeys.length === 0) {
-      if (!this.config.app.isProduction) return true;
-      throw new DomainError('forbidden', 'Writes are disabled: set ADMIN_API_KEY to enable them');
-    }
+    if (context.getType() !== 'http') return true;
+    const access = markedAccess(this.reflector, context);
+    if (access === 'public') return true;
     const key = presentedKey(context.switchToHttp().getRequest<Request>().headers);
-    if (key && (matchesAnyKey(key, adminKeys) || matchesAnyKey(key, ingestKeys))) return true;
-    throw new DomainError(
-      'unauthorized',
-      access === 'ingest'
-        ? 'A valid ingest or admin API key is required (X-API-Key header or Authorization: Bearer)'
-        : 'A valid admin API key is required (X-API-Key header or Authorization: Bearer)',
-    );
+    const decision = decideAccess(access, key, this.keys);
+    if (decision.allowed) return true;
+    throw new DomainError(decision.code, decision.message);
   }
 }

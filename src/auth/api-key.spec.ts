@@ -1,4 +1,4 @@
-import { matchesAnyKey, presentedKey } from './api-key.js';
+import { matchesAnyKey, presentedKey, presentedSocketKey } from './api-key.js';
 
 describe('presentedKey', () => {
   it('reads X-API-Key first, then a Bearer token', () => {
@@ -25,5 +25,21 @@ describe('matchesAnyKey', () => {
     expect(matchesAnyKey('new-key-012345678', keys)).toBe(false);
     expect(matchesAnyKey('new-key-01234567890', keys)).toBe(false);
     expect(matchesAnyKey('anything', [])).toBe(false);
+  });
+});
+
+describe('presentedSocketKey', () => {
+  it("prefers Socket.io's auth.token, then ?token=, then the headers", () => {
+    const headers = { 'x-api-key': 'from-header' };
+    expect(presentedSocketKey({ auth: { token: ' from-auth ' }, token: 'from-query', headers })).toBe('from-auth');
+    expect(presentedSocketKey({ auth: {}, token: 'from-query', headers })).toBe('from-query');
+    expect(presentedSocketKey({ token: ['first', 'second'], headers })).toBe('first');
+    expect(presentedSocketKey({ token: null, headers })).toBe('from-header');
+    expect(presentedSocketKey({ headers: { authorization: 'Bearer from-bearer' } })).toBe('from-bearer');
+  });
+
+  it('ignores blank values and a token that is not a string', () => {
+    expect(presentedSocketKey({ auth: { token: 42 }, token: '  ', headers: {} })).toBeUndefined();
+    expect(presentedSocketKey({ auth: { token: '' }, token: [], headers: { 'x-api-key': 'k' } })).toBe('k');
   });
 });

@@ -12,7 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PublicAccess, RequiresAccess } from '../auth/access.decorator.js';
+import { RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
 import { CartridgeIngestService } from './cartridge-ingest.service.js';
 import { CartridgeRunnerService } from './cartridge-runner.service.js';
@@ -38,7 +38,7 @@ export class CartridgeExecutionsController {
   ) {}
 
   @Get('results')
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: "List a cartridge's executions",
     description:
@@ -56,7 +56,7 @@ export class CartridgeExecutionsController {
   }
 
   @Get('results/:id')
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: 'Get one execution',
     description: "One execution of a cartridge as listed, with its output (the runner's per-check results).",

@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { PublicAccess, RequiresAccess } from '../auth/access.decorator.js';
+import { RequiresAccess } from '../auth/access.decorator.js';
 import { ApiMalformedRequestResponse, ErrorResponse } from '../common/error.response.js';
 import { CartridgeAdminService } from './cartridge-admin.service.js';
 import { CartridgesService } from './cartridges.service.js';
@@ -26,7 +26,7 @@ export class CartridgesController {
   ) {}
 
   @Get()
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: 'List the cartridges',
     description:
@@ -40,7 +40,7 @@ export class CartridgesController {
   }
 
   @Get(':name')
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: 'Get one cartridge',
     description: 'One cartridge as listed, with its check set and when it was created and last changed.',

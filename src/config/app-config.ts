@@ -3,6 +3,7 @@
 import { validateCronExpression } from 'cron';
 import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity, type AlertType } from '../common/alert-kinds.js';
 import { normalizeHost, staticUrlProblem } from '../common/webhook-address.js';
+import { readAccessConfig, type AccessConfig } from './access.config.js';
 import { EnvReader, type Env } from './env-parsers.js';
 import { readTelemetryConfig, type TelemetryConfig } from './telemetry.config.js';
 
@@ -40,6 +41,7 @@ export interface AppConfig {
     /** Keys for workers that may only post cartridge results. */
     readonly ingestKeys: readonly string[];
   };
+  readonly access: AccessConfig;
   readonly probing: {
     /** 0 turns scheduled probing off. */
     readonly intervalMs: number;
@@ -204,6 +206,7 @@ export function parseAppConfig(env: Env): AppConfig {
       adminKeys: read.list('ADMIN_API_KEY'),
       ingestKeys: read.list('INGEST_API_KEYS'),
     },
+    access: readAccessConfig(read),
     probing: {
       intervalMs: read.int('PROBE_INTERVAL_MS', 60_000, 0, 86_400_000),
       concurrency: read.int('PROBE_CONCURRENCY', 4, 1, 64),

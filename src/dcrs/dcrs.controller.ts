@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { PublicAccess, RequiresAccess } from '../auth/access.decorator.js';
+import { RequiresAccess } from '../auth/access.decorator.js';
 import { ErrorResponse } from '../common/error.response.js';
 import { DcrsService } from './dcrs.service.js';
 import { DcrsHistoryQuery } from './dto/dcrs-history.query.js';
@@ -26,7 +26,7 @@ export class DcrsController {
   constructor(private readonly dcrs: DcrsService) {}
 
   @Get('status')
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: 'Get the latest completed DCRS run',
     description:
@@ -40,7 +40,7 @@ export class DcrsController {
   }
 
   @Get('history')
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: 'List recent DCRS runs',
     description: 'DCRS runs started in the last `days` days (24 h each), newest first, whatever their outcome.',
@@ -52,7 +52,7 @@ export class DcrsController {
   }
 
   @Get('runs/:id')
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: 'Get one DCRS run',
     description:

@@ -9,7 +9,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { PublicAccess, RequiresAccess } from '../auth/access.decorator.js';
+import { RequiresAccess } from '../auth/access.decorator.js';
 import { ApiMalformedRequestResponse, ErrorResponse } from '../common/error.response.js';
 import { ManualTestRunIdParams } from './dto/manual-test-run-id.params.js';
 import { ManualTestRequest } from './dto/manual-test.request.js';
@@ -44,7 +44,7 @@ export class ManualTestController {
   }
 
   @Get()
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: 'List manual tests',
     description: 'The 20 most recent manual test runs, newest first, with their per-model results.',
@@ -56,7 +56,7 @@ export class ManualTestController {
   }
 
   @Get(':run_id')
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: 'Get one manual test',
     description: 'One manual test run, from queued or testing to completed, with its per-model results.',

@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { PublicAccess, RequiresAccess } from '../auth/access.decorator.js';
+import { RequiresAccess } from '../auth/access.decorator.js';
 import { ApiMalformedRequestResponse, ErrorResponse } from '../common/error.response.js';
 import { ModelIdParams } from './dto/model-id.params.js';
 import { CreateModelRequest, DeleteModelQuery, UpdateModelRequest } from './dto/model-write.request.js';
@@ -22,7 +22,7 @@ export class ModelsController {
   constructor(private readonly models: ModelsService) {}
 
   @Get()
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: 'List the monitored models',
     description:
@@ -36,7 +36,7 @@ export class ModelsController {
   }
 
   @Get(':id')
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: 'Get one model',
     description:

@@ -78,7 +78,10 @@ export class NotificationChannelsController {
   })
   @ApiOkResponse({ type: ChannelResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'The channel comes from the environment' })
+  @ApiForbiddenResponse({
+    type: ErrorResponse,
+    description: 'The channel comes from the environment, or the key is valid but is not an admin key',
+  })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse })
   update(@Param() params: ChannelIdParams, @Body() body: UpdateChannelRequest): Promise<ChannelResponse> {
@@ -93,7 +96,10 @@ export class NotificationChannelsController {
   })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiBadRequestResponse({ type: ErrorResponse })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'The channel comes from the environment' })
+  @ApiForbiddenResponse({
+    type: ErrorResponse,
+    description: 'The channel comes from the environment, or the key is valid but is not an admin key',
+  })
   @ApiNotFoundResponse({ type: ErrorResponse })
   remove(@Param() params: ChannelIdParams): Promise<void> {
     return this.channels.remove(params.id);

@@ -8,7 +8,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { PublicAccess, RequiresAccess } from '../auth/access.decorator.js';
+import { RequiresAccess } from '../auth/access.decorator.js';
 import { ApiMalformedRequestResponse, ErrorResponse } from '../common/error.response.js';
 import { ModelIdParams } from '../models/dto/model-id.params.js';
 import { ModelResponse } from '../models/dto/model.response.js';
@@ -25,7 +25,7 @@ export class ProbingController {
   ) {}
 
   @Get('providers')
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: 'List provider settings',
     description:

@@ -1,6 +1,8 @@
 // The seed's plain WebSocket endpoint at /ws, on the HTTP server that Socket.io shares. Transport
 // only. The ws server runs with noServer and takes only upgrades for /ws: a ws server bound to the
-// HTTP server with `path` would answer Socket.io's own upgrades with 400.
+// HTTP server with `path` would answer Socket.io's own upgrades with 400. An upgrade is refused with
+// a plain HTTP error, before any socket exists, for a page from an origin CORS_ORIGINS does not list
+// and, once READ_API_KEY is set, without a read or admin key (`?token=` or the headers).
 import {
   Inject,
   Injectable,
@@ -13,7 +15,10 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { accessKeys, decideAccess, SOCKET_KEY_HINT, type AccessKeys } from '../auth/access-policy.js';
+import { presentedSocketKey } from '../auth/api-key.js';
 import { Clock } from '../common/clock.js';
+import { reasonPhrase } from '../common/http-error.filter.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { ModelFeed } from './model-feed.js';
@@ -47,6 +52,7 @@ export class RawWsEndpoint implements OnApplicationBootstrap, BeforeApplicationS
   });
   private readonly subscriptions = new WeakMap<WebSocket, Subscription>();
   private readonly answeredPing = new WeakSet<WebSocket>();
+  private readonly keys: AccessKeys;
   private httpServer?: HttpServer;
   private heartbeat?: NodeJS.Timeout;
 
@@ -56,7 +62,9 @@ export class RawWsEndpoint implements OnApplicationBootstrap, BeforeApplicationS
     private readonly feed: ModelFeed,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.keys = accessKeys(config);
+  }
 
   onApplicationBootstrap(): void {
     this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
@@ -99,7 +107,18 @@ export class RawWsEndpoint implements OnApplicationBootstrap, BeforeApplicationS
     // Socket.io's own upgrade listener takes /socket.io/ and closes anything nobody answered.
     if (pathOf(request.url) !== RAW_WS_PATH) return;
     if (!isOriginAllowed(request.headers.origin, request.headers.host, this.config.app)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      refuseUpgrade(socket, 403, "This page's origin may not open the realtime feed (CORS_ORIGINS)");
+      return;
+    }
+    const token = new URLSearchParams((request.url ?? '').split('?')[1] ?? '').get('token');
+    const decision = decideAccess(
+      'read',
+      presentedSocketKey({ token, headers: request.headers }),
+      this.keys,
+      SOCKET_KEY_HINT,
+    );
+    if (!decision.allowed) {
+      refuseUpgrade(socket, decision.code === 'forbidden' ? 403 : 401, decision.message);
       return;
     }
     this.wss.handleUpgrade(request, socket, head, (client) => this.wss.emit('connection', client, request));
@@ -161,6 +180,15 @@ export class RawWsEndpoint implements OnApplicationBootstrap, BeforeApplicationS
       socket.ping();
     }
   }
+}
+
+/** Answers an upgrade with a plain HTTP error (our JSON error body) instead of opening a socket. */
+function refuseUpgrade(socket: Duplex, statusCode: number, message: string): void {
+  const body = JSON.stringify({ statusCode, error: reasonPhrase(statusCode), message });
+  socket.end(
+    `HTTP/1.1 ${statusCode} ${reasonPhrase(statusCode)}\r\nConnection: close\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 function textOf(data: RawData): string {

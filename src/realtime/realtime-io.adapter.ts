@@ -1,24 +1,39 @@
 // Socket.io on the HTTP server, with the browser-origin rule of the HTTP API (CORS_ORIGINS):
-// `cors` for the long-polling requests, `allowRequest` for the handshake of either transport.
+// `cors` for the long-polling requests, `allowRequest` for the handshake of either transport. Once
+// READ_API_KEY is set, a client must also bring a read or admin key to connect (the realtime feed is
+// a read): refused at the handshake, it gets a connect_error saying why.
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { Server as HttpServer } from 'node:http';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Namespace, Server, ServerOptions, Socket } from 'socket.io';
+import { accessKeys, decideAccess, SOCKET_KEY_HINT, type AccessKeys } from '../auth/access-policy.js';
+import { presentedSocketKey } from '../auth/api-key.js';
 import type { AppConfig } from '../config/app-config.js';
 import { isCrossOriginAllowed, isOriginAllowed, type OriginPolicy } from '../common/origin-policy.js';
 
 /** Clients only send short commands. */
 const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
 
+/** A refused connection's connect_error: `message`, and `data.statusCode` as the HTTP API would answer. */
+export class ConnectRefused extends Error {
+  readonly data: { statusCode: number };
+  constructor(statusCode: number, message: string) {
+    super(message);
+    this.data = { statusCode };
+  }
+}
+
 export class RealtimeIoAdapter extends IoAdapter {
   private readonly policy: OriginPolicy;
+  private readonly keys: AccessKeys;
 
   constructor(httpServer: HttpServer, config: AppConfig) {
     super(httpServer);
     this.policy = config.app;
+    this.keys = accessKeys(config);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    return super.createIOServer(port, {
+    const server = super.createIOServer(port, {
       ...options,
       serveClient: false,
       maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
@@ -31,5 +46,17 @@ export class RealtimeIoAdapter extends IoAdapter {
         callback(allowed ? null : 'origin not allowed', allowed);
       },
     } as ServerOptions);
+    // Every namespace, present and future: a gateway added under its own namespace is a read too.
+    server.use(this.requireReadKey);
+    server.on('new_namespace', (namespace: Namespace) => namespace.use(this.requireReadKey));
+    return server;
   }
+
+  private readonly requireReadKey = (socket: Socket, next: (error?: Error) => void): void => {
+    const { auth, query, headers } = socket.handshake;
+    const key = presentedSocketKey({ auth, token: query.token, headers });
+    const decision = decideAccess('read', key, this.keys, SOCKET_KEY_HINT);
+    if (decision.allowed) next();
+    else next(new ConnectRefused(decision.code === 'forbidden' ? 403 : 401, decision.message));
+  };
 }

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PublicAccess } from '../auth/access.decorator.js';
+import { RequiresAccess } from '../auth/access.decorator.js';
 import { ApiMalformedRequestResponse } from '../common/error.response.js';
 import { RoutingHistoryResponse, RoutingResponse } from './dto/routing.response.js';
 import { RoutingService } from './routing.service.js';
@@ -11,7 +11,7 @@ export class RoutingController {
   constructor(private readonly routing: RoutingService) {}
 
   @Get()
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: 'Get the current routing',
     description:
@@ -26,7 +26,7 @@ export class RoutingController {
   }
 
   @Get('history')
-  @PublicAccess()
+  @RequiresAccess('read')
   @ApiOperation({
     summary: 'List routing changes',
     description:

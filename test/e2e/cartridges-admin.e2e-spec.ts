@@ -37,17 +37,21 @@ const patch = (name: string, body: unknown) =>
 const hasJob = (id: number) => t.app.get(SchedulerRegistry).doesExist('cron', cartridgeJobName(id));
 
 describe('who may write', () => {
-  it('no key: 401; the ingest key: 401 (it may only post results); nothing is written', async () => {
+  it('no key: 401; the ingest key: 403 (valid, but it may only post results); nothing is written', async () => {
     const before = await countRows(t.dataSource, CartridgeEntity);
     expect((await post({ name: 'Nope' }, null).expect(401)).body.message).toMatch(/admin API key/);
-    await post({ name: 'Nope' }, INGEST).expect(401);
+    expect((await post({ name: 'Nope' }, INGEST).expect(403)).body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'This API key may not do this: it needs an admin API key',
+    });
     await request(t.server)
       .patch('/api/cartridges/Bio-Cartridge')
       .set('X-API-Key', INGEST)
       .send({ description: 'x' })
-      .expect(401);
-    await request(t.server).delete('/api/cartridges/Bio-Cartridge?history=keep').set('X-API-Key', INGEST).expect(401);
-    await request(t.server).post('/api/cartridges/Bio-Cartridge/run').set('X-API-Key', INGEST).expect(401);
+      .expect(403);
+    await request(t.server).delete('/api/cartridges/Bio-Cartridge?history=keep').set('X-API-Key', INGEST).expect(403);
+    await request(t.server).post('/api/cartridges/Bio-Cartridge/run').set('X-API-Key', INGEST).expect(403);
     expect(await countRows(t.dataSource, CartridgeEntity)).toBe(before);
   });
 

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { isDeepStrictEqual } from 'node:util';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 const ADMIN_KEY = 'docs-admin-key-0123456789';
+const READ_KEY = 'docs-read-key-0123456789';
+
+/** The security requirements an operation may document: open, reads, ingest workers, admins. */
+const PUBLIC: Operation['security'] = [];
+const READ = [{ 'read-key': [] }, { 'admin-key': [] }];
+const INGEST = [{ 'ingest-key': [] }, { 'admin-key': [] }];
+const ADMIN = [{ 'admin-key': [] }];
 
 interface Operation {
   summary?: string;
@@ -17,7 +25,7 @@ describe('API documentation', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
+    t = await startTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY, READ_API_KEY: READ_KEY } });
   });
   afterAll(async () => {
     await t.close();
@@ -50,22 +58,30 @@ describe('API documentation', () => {
         const success = Object.entries(operation.responses).find(([code]) => code.startsWith('2'));
         expect(success).toBeDefined();
         if (success![0] !== '204') expect(success![1].content?.['application/json']?.schema).toBeDefined();
-        // Every operation says whether it needs a key; every write does, and documents the 401.
-        const needsKey = method !== 'get' || operation.security?.length !== 0;
-        expect({ path, method, security: operation.security }).toEqual({
+        // Every operation says which keys it takes; every write takes one, and every keyed operation
+        // documents the refusals: no key (401), a key without the right (403), the rate limit (429).
+        const allowed = method === 'get' ? [PUBLIC, READ, ADMIN] : [INGEST, ADMIN];
+        expect({ path, method, security: allowed.filter((s) => isDeepStrictEqual(s, operation.security)) }).toEqual({
           path,
           method,
-          security: needsKey ? [{ 'admin-key': [] }] : [],
+          security: [operation.security],
         });
-        if (needsKey) expect(operation.responses['401']).toBeDefined();
+        const documented = ['401', '403', '429'].filter((code) => operation.responses[code] !== undefined);
+        expect({ path, method, documented }).toEqual({
+          path,
+          method,
+          documented: operation.security?.length ? ['401', '403', '429'] : [],
+        });
       }
     }
-    expect(paths['/api/notification-channels']['get'].security).toEqual([{ 'admin-key': [] }]);
-    expect(paths['/api/models']['get'].security).toEqual([]);
+    expect(paths['/api/notification-channels']['get'].security).toEqual(ADMIN);
+    expect(paths['/api/models']['get'].security).toEqual(READ);
+    expect(paths['/api/cartridges/{name}/results']['post'].security).toEqual(INGEST);
+    expect(paths['/api/health']['get'].security).toEqual(PUBLIC);
     expect(paths['/api/metrics']['get'].parameters!.map((p) => p.name).sort()).toEqual(['days', 'limit', 'model_id']);
   });
 
-  it('documents a key on exactly the operations that answer 401 without one', async () => {
+  it('with READ_API_KEY and ADMIN_API_KEY set, documents a key on exactly the operations that answer 401 without one', async () => {
     const paths = (await request(t.server).get('/docs-json').expect(200)).body.paths as Record<
       string,
       Record<string, Operation>
@@ -82,7 +98,7 @@ describe('API documentation', () => {
         if (res.status === 401) enforced.push(route);
       }
     }
-    expect(enforced.length).toBeGreaterThan(10);
+    expect(enforced.length).toBeGreaterThan(30);
     expect(documented.sort()).toEqual(enforced.sort());
   });
 

@@ -11,6 +11,10 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
     LOG_LEVEL: 'info',
     PORT: '0',
     HOST: '127.0.0.1',
+    // Every test runs from 127.0.0.1: limits high enough that no test is throttled, yet the limiter
+    // (and its headers) still runs on every request. Rate-limit tests set their own.
+    RATE_LIMIT_READS: '10000',
+    RATE_LIMIT_WRITES: '10000',
     ...database.env,
     ...env,
   });
