@@ -44,6 +44,7 @@ describe('who may write', () => {
       statusCode: 403,
       error: 'Forbidden',
       message: 'This API key may not do this: it needs an admin API key',
+      request_id: expect.any(String),
     });
     await request(t.server)
       .patch('/api/cartridges/Bio-Cartridge')

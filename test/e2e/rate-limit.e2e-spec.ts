@@ -79,6 +79,7 @@ describe('with small limits', () => {
       statusCode: 429,
       error: 'Too Many Requests',
       message: 'Too many write requests: at most 3 every 60 s for each client; retry after 40 s',
+      request_id: expect.any(String),
     });
     // The first write leaves the window 40 s from now (it was made 20 s ago).
     expect(refused.headers).toMatchObject({
@@ -141,7 +142,7 @@ describe('with small limits', () => {
   it('a browser page may read the headers (CORS exposes them)', async () => {
     const res = await read(t, '198.51.100.9').set('Origin', 'http://localhost:5173').expect(200);
     expect(res.headers['access-control-expose-headers']).toBe(
-      'Retry-After,RateLimit-Limit,RateLimit-Remaining,RateLimit-Reset',
+      'X-Request-Id,Retry-After,RateLimit-Limit,RateLimit-Remaining,RateLimit-Reset',
     );
   });
 });
