@@ -40,7 +40,9 @@ export class DcrsRepository {
 
   /**
    * Opens a run. A scheduled run carries its date in a unique column: when that date already has
-   * one (another instance, or before a restart), nothing is written and null comes back.
+   * one (another instance, or before a restart), nothing is written and null comes back. One INSERT
+   * without a transaction around it: on SQLite a transaction would hold the write lock across awaits,
+   * and another connection waiting on it in the same process blocks the thread the holder needs.
    */
   async insertRunningRun(date: string, trigger: DcrsTrigger, startedAt: Date): Promise<DcrsRunEntity | null> {
     try {
@@ -61,7 +63,8 @@ export class DcrsRepository {
         results: null,
         error: null,
       });
-      return await this.runs.save(run);
+      await this.runs.insert(run);
+      return run;
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;

@@ -14,6 +14,7 @@ import { NotificationDeliveriesRepository } from './notification-deliveries.repo
 import { NotificationDeliveryEntity } from './notification-delivery.entity.js';
 import { NotificationDispatcher } from './notification-dispatcher.service.js';
 import { NotificationsScheduler } from './notifications.scheduler.js';
+import { DnsWebhookResolver, WebhookResolver } from './webhook-resolver.js';
 import { WebhookClient } from './webhook.client.js';
 
 @Module({
@@ -22,6 +23,7 @@ import { WebhookClient } from './webhook.client.js';
   providers: [
     NotificationChannelsRepository,
     NotificationDeliveriesRepository,
+    { provide: WebhookResolver, useClass: DnsWebhookResolver },
     WebhookClient,
     NotificationDispatcher,
     NotificationChannelsService,

@@ -3,7 +3,6 @@
 // changes between check and connect cannot slip through), with the original Host header and TLS
 // server name. Redirects are answers, never followed. Errors never carry the URL (it may be a secret).
 import { Inject, Injectable } from '@nestjs/common';
-import { lookup } from 'node:dns/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { isIP } from 'node:net';
@@ -11,6 +10,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { isRetryableStatus } from './delivery-policy.js';
 import { forbiddenAddressReason, isHostAllowed, normalizeHost, staticUrlProblem } from '../common/webhook-address.js';
+import { WebhookResolver } from './webhook-resolver.js';
 
 export type SendOutcome =
   { ok: true; status: number } | { ok: false; status: number | null; error: string; retryable: boolean };
@@ -36,7 +36,10 @@ const NETWORK_ERRORS: Record<string, string> = {
 
 @Injectable()
 export class WebhookClient {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly resolver: WebhookResolver,
+  ) {}
 
   /** One try. `stop` aborts it (the server is stopping). */
   async post(
@@ -80,8 +83,7 @@ export class WebhookClient {
     const url = new URL(rawUrl);
     const host = normalizeHost(url.hostname);
     const family = isIP(host);
-    const addresses =
-      family !== 0 ? [{ address: host, family }] : await abortable(lookup(host, { all: true, verbatim: true }), signal);
+    const addresses = family !== 0 ? [{ address: host, family }] : await abortable(this.resolver.resolve(host), signal);
     if (addresses.length === 0) throw Object.assign(new Error('no address'), { code: 'ENOTFOUND' });
     if (!isHostAllowed(host, allowedHosts)) {
       for (const { address } of addresses) {

@@ -36,6 +36,8 @@ type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<
 type Emitter = { emit(event: string, message: RealtimeMessage): boolean };
 
 const EVERYTHING_ROOM = 'topics:everything';
+/** A client with more messages than this waiting to be written misses periodic ticks until it has caught up. */
+const MAX_QUEUED_MESSAGES = 100;
 const topicRoom = (topic: RealtimeTopic): string => `topic:${topic}`;
 
 @WebSocketGateway()
@@ -93,10 +95,22 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   deliver(message: RealtimeMessage<BroadcastEventName>, { topic, periodic }: Delivery): void {
     if (!this.server) return;
-    const audience = topic === null ? this.server : this.server.to([EVERYTHING_ROOM, topicRoom(topic)]);
-    // volatile: a client that cannot take a periodic tick now misses it instead of queueing it.
-    const target = (periodic ? audience.volatile : audience) as unknown as Emitter;
-    target.emit(message.type, message);
+    // Not Socket.io's volatile: it drops a message whenever the previous one is still being written, so
+    // two ticks due at once (model_update and neural_signal) lost one of them even for a fast client.
+    const behind = periodic ? this.clientsBehind() : [];
+    const audience =
+      topic === null ? this.server.except(behind) : this.server.to([EVERYTHING_ROOM, topicRoom(topic)]).except(behind);
+    (audience as unknown as Emitter).emit(message.type, message);
+  }
+
+  /** Clients with more than MAX_QUEUED_MESSAGES in engine.io's write buffer (not in its typings, hence the guard). */
+  private clientsBehind(): string[] {
+    const behind: string[] = [];
+    for (const socket of this.server?.sockets.sockets.values() ?? []) {
+      const queued = (socket.conn as unknown as { writeBuffer?: unknown }).writeBuffer;
+      if (Array.isArray(queued) && queued.length > MAX_QUEUED_MESSAGES) behind.push(socket.id);
+    }
+    return behind;
   }
 
   private changeTopics(client: RealtimeSocket, command: 'subscribe' | 'unsubscribe', body: unknown): void {

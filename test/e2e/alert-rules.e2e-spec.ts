@@ -1,11 +1,11 @@
 // Every alert rule opening and resolving in the running app. model_degraded is driven by real probes;
 // the rules whose producers live elsewhere (DCRS, routing, cartridges, evaluations) by publishing their
-// domain events; cartridge_stale (and models no longer monitored) by the periodic sweep.
-import { jest } from '@jest/globals';
+// domain events; cartridge_stale (from real cartridges and executions on the test clock) and models no
+// longer monitored by the periodic sweep.
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { HOUR_MS, DAY_MS } from '../../src/common/clock.js';
 import { AlertSweepService } from '../../src/alerts/alert-sweep.service.js';
-import { CartridgesService } from '../../src/cartridges/cartridges.service.js';
 import {
   DomainEventBus,
   type CartridgeResultEvent,
@@ -13,12 +13,13 @@ import {
   type ModelStateChangedEvent,
 } from '../../src/events/domain-events.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/fake-provider.server.js';
-import { insertCall } from '../factories/fixtures.js';
-import { newAdminKey, uniqueName } from '../factories/keys.js';
+import { insertCall, minutesBefore } from '../factories/fixtures.js';
 import { FIXED_NOW, fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
+import { createCartridge, postResult } from './cartridges.helpers.js';
 import { listAlerts, settle } from './notification.helpers.js';
 
-const ADMIN = newAdminKey();
+const ADMIN = `admin-${randomUUID()}`;
+const INGEST = `ingest-${randomUUID()}`;
 const clock = fixedClock();
 let fake: FakeProvider;
 let t: TestApp;
@@ -34,6 +35,7 @@ beforeAll(async () => {
       ...fake.envFor(['openai']),
       SIMULATE_PROVIDERS: 'false',
       ADMIN_API_KEY: ADMIN,
+      INGEST_API_KEYS: INGEST,
       ALERT_CHECK_INTERVAL_MS: '0',
     },
   });
@@ -43,9 +45,15 @@ afterAll(async () => {
   await t?.close();
   await fake?.close();
 });
-afterEach(() => {
-  jest.restoreAllMocks();
-});
+
+/** A worker's report of a successful execution that started at `startedAt` and took a minute. */
+async function report(cartridge: string, startedAt: Date): Promise<void> {
+  await postResult(t, cartridge, INGEST, randomUUID(), {
+    status: 'success',
+    started_at: startedAt.toISOString(),
+    finished_at: new Date(startedAt.getTime() + 60_000).toISOString(),
+  }).expect(201);
+}
 
 function stateChange(overrides: Partial<ModelStateChangedEvent>): ModelStateChangedEvent {
   return {
@@ -90,7 +98,7 @@ const cartridgeResult = (cartridge: string, id: number, status: string): Cartrid
 
 describe('model rules', () => {
   it('model_degraded opens when probes turn slow against the 7-day median and resolves when they are fast again', async () => {
-    const providerModel = uniqueName('slow');
+    const providerModel = `slow-${randomUUID().slice(0, 8)}`;
     // Five slow answers (the degraded rule wants at least five calls in the hour), then fast ones.
     fake.script(providerModel, [
       ...Array.from({ length: 5 }, () => ({ kind: 'answer' as const, text: 'pong', delayMs: 700 })),
@@ -282,47 +290,55 @@ describe('cartridge rules', () => {
     expect(await listAlerts(t, { type: 'cartridge_recovered' })).toHaveLength(1);
   });
 
-  it('cartridge_stale follows the periodic check of CartridgesService.list(), and any execution resolves it', async () => {
-    const cartridges = t.app.get(CartridgesService);
+  it('cartridge_stale: the sweep opens it for a scheduled cartridge that stopped running, and only for that one', async () => {
     const sweeper = t.app.get(AlertSweepService);
-    const listing = (bio: string, invest: string) => ({
-      cartridges: [
-        { name: 'Bio-Cartridge', status: bio, last_execution: '2026-01-30T08:00:00.000Z', success_rate: 90 },
-        { name: 'Investment-Cartridge', status: invest, last_execution: null, success_rate: null },
-      ],
-    });
-    // The real list() cannot say stale yet: schedules belong to the cartridge runner being built.
-    const list = jest
-      .spyOn(cartridges, 'list')
-      .mockResolvedValue(listing('stale', 'healthy') as Awaited<ReturnType<CartridgesService['list']>>);
+    const hourly = { schedule: { cron: '0 * * * *' } };
+    // Stale: an hourly cartridge last run more than two hours ago. Not stale: one run ten minutes ago,
+    // an unscheduled one run days ago, and a scheduled one that never ran (idle).
+    await createCartridge(t, ADMIN, { name: 'Stopped-Hourly', ...hourly });
+    await createCartridge(t, ADMIN, { name: 'Running-Hourly', ...hourly });
+    await createCartridge(t, ADMIN, { name: 'Unscheduled' });
+    await createCartridge(t, ADMIN, { name: 'Never-Ran', ...hourly });
+    const stoppedAt = minutesBefore(clock.now(), 121);
+    await report('Stopped-Hourly', stoppedAt);
+    await report('Running-Hourly', minutesBefore(clock.now(), 10));
+    await report('Unscheduled', minutesBefore(clock.now(), 5 * 24 * 60));
+    const stale = async () => (await listAlerts(t, { active: 'true', type: 'cartridge_stale' })).map((a) => a.subject);
+    expect(await stale()).toEqual([]);
+
     await sweeper.sweep();
     await sweeper.sweep();
     await settle(t);
     expect(await listAlerts(t, { active: 'true', type: 'cartridge_stale' })).toEqual([
       expect.objectContaining({
-        subject: 'Bio-Cartridge',
+        subject: 'Stopped-Hourly',
         severity: 'warning',
-        message: expect.stringContaining('last execution: 2026-01-30T08:00:00.000Z'),
+        message: expect.stringContaining(`last execution: ${stoppedAt.toISOString()}`),
       }),
     ]);
 
-    list.mockResolvedValue(listing('healthy', 'stale') as Awaited<ReturnType<CartridgesService['list']>>);
+    // Two hours on, the cartridge that was running has not run again either.
+    clock.advance(2 * HOUR_MS);
     await sweeper.sweep();
     await settle(t);
-    expect((await listAlerts(t, { active: 'true', type: 'cartridge_stale' })).map((a) => a.subject)).toEqual([
-      'Investment-Cartridge',
+    expect((await stale()).sort()).toEqual(['Running-Hourly', 'Stopped-Hourly']);
+
+    // Any execution resolves it at once; the next sweep leaves it resolved.
+    await report('Stopped-Hourly', minutesBefore(clock.now(), 1));
+    await settle(t);
+    expect(await stale()).toEqual(['Running-Hourly']);
+    await sweeper.sweep();
+    await settle(t);
+    expect(await stale()).toEqual(['Running-Hourly']);
+
+    // A cartridge that is gone is no longer stale.
+    await request(t.server).delete('/api/cartridges/Running-Hourly?history=keep').set('X-API-Key', ADMIN).expect(204);
+    await sweeper.sweep();
+    await settle(t);
+    expect(await stale()).toEqual([]);
+    expect((await listAlerts(t, { type: 'cartridge_stale' })).map((a) => [a.subject, a.resolved_at !== null])).toEqual([
+      ['Running-Hourly', true],
+      ['Stopped-Hourly', true],
     ]);
-    expect(list).toHaveBeenCalledTimes(3);
-
-    bus.publish('cartridge.result', cartridgeResult('Investment-Cartridge', 9, 'running'));
-    await settle(t);
-    expect(await listAlerts(t, { active: 'true', type: 'cartridge_stale' })).toEqual([]);
-    expect(await listAlerts(t, { type: 'cartridge_stale' })).toHaveLength(2);
-  });
-
-  it('the real CartridgesService.list() answers the periodic check without opening anything for idle cartridges', async () => {
-    await t.app.get(AlertSweepService).sweep();
-    await settle(t);
-    expect(await listAlerts(t, { active: 'true', type: 'cartridge_stale' })).toEqual([]);
   });
 });

@@ -1,11 +1,24 @@
+// The scheduled DCRS run: one per date across instances, dated in DCRS_TIMEZONE by the app's clock (a
+// fixed clock here, set on both sides of the Seoul and the UTC midnights), and started by the cron.
+import { jest } from '@jest/globals';
 import request from 'supertest';
-import { dateInTimeZone } from '../../src/common/clock.js';
+import { FixedClock } from '../../src/common/clock.js';
+import { DomainError } from '../../src/common/domain-error.js';
 import { DcrsRunEntity } from '../../src/dcrs/dcrs-run.entity.js';
 import { DcrsRunnerService, INTERRUPTED_REASON } from '../../src/dcrs/dcrs-runner.service.js';
+import { DcrsScheduler } from '../../src/dcrs/dcrs.scheduler.js';
 import { startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
+import { waitFor } from '../setup/waiting.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
-import { waitFor } from '../setup/waiting.js';
+
+/** What one start('schedule') came to: a run opened, skipped (null), refused as a conflict, or anything else. */
+function outcomeOf(start: PromiseSettledResult<DcrsRunEntity | null>): string {
+  if (start.status === 'fulfilled') return start.value === null ? 'skipped' : 'opened';
+  const reason: unknown = start.reason;
+  if (reason instanceof DomainError && reason.code === 'conflict') return 'conflict';
+  return `crashed: ${String(reason)}`;
+}
 
 describe('scheduled DCRS runs', () => {
   let evaluation: EvaluationEnv;
@@ -28,14 +41,26 @@ describe('scheduled DCRS runs', () => {
         a.app.get(DcrsRunnerService).start('schedule'),
         b.app.get(DcrsRunnerService).start('schedule'),
       ]);
-      const opened = starts.filter((s) => s.status === 'fulfilled' && s.value !== null);
-      expect(opened).toHaveLength(1);
+      // One side opens the run; the other finds the date taken (null) or the run going (conflict), and
+      // does not crash on the unique date.
+      const outcomes = starts.map(outcomeOf).sort();
+      expect([
+        ['conflict', 'opened'],
+        ['opened', 'skipped'],
+      ]).toContainEqual(outcomes);
       await a.app.get(DcrsRunnerService).idle();
       await b.app.get(DcrsRunnerService).idle();
-      const today = dateInTimeZone(new Date(), 'Asia/Seoul');
       const scheduled = await a.dataSource.getRepository(DcrsRunEntity).findBy({ trigger: 'schedule' });
       expect(scheduled).toHaveLength(1);
-      expect(scheduled[0]).toMatchObject({ date: today, scheduledDate: today, status: 'completed' });
+      const opened = starts.find(
+        (s) => s.status === 'fulfilled' && s.value !== null,
+      ) as PromiseFulfilledResult<DcrsRunEntity>;
+      expect(scheduled[0]).toMatchObject({
+        id: opened.value.id,
+        date: opened.value.date,
+        scheduledDate: opened.value.date,
+        status: 'completed',
+      });
 
       // The same date again, later or after a restart: skipped.
       expect(await a.app.get(DcrsRunnerService).start('schedule')).toBeNull();
@@ -77,13 +102,69 @@ describe('scheduled DCRS runs', () => {
   });
 });
 
-describe('the DCRS cron', () => {
+describe('the date of a scheduled run', () => {
   let evaluation: EvaluationEnv;
-  let t: TestApp;
 
   beforeAll(async () => {
     evaluation = await startEvaluationEnv();
-    t = await startTestApp({ env: { ...evaluation.env, DCRS_CRON: '* * * * * *', DCRS_TIMEZONE: 'UTC' } });
+  });
+  afterAll(async () => {
+    await evaluation.close();
+  });
+
+  // Ticks of the scheduler at instants either side of midnight in Seoul (15:00 UTC) and in UTC, and
+  // the dates of the scheduled runs they open: a date already run is skipped.
+  const TICKS = [
+    '2026-02-01T14:59:59Z', // Seoul Feb 1 23:59:59, UTC Feb 1
+    '2026-02-01T15:00:00Z', // Seoul Feb 2 00:00, UTC Feb 1
+    '2026-02-01T23:59:59Z', // Seoul Feb 2 08:59:59, UTC Feb 1
+    '2026-02-02T00:00:00Z', // Seoul Feb 2 09:00, UTC Feb 2
+    '2026-02-02T14:59:59Z', // Seoul Feb 2 23:59:59, UTC Feb 2
+    '2026-02-02T15:00:00Z', // Seoul Feb 3 00:00, UTC Feb 2
+  ];
+
+  it.each([
+    ['Asia/Seoul', ['2026-02-01', '2026-02-02', null, null, null, '2026-02-03']],
+    ['UTC', ['2026-02-01', null, null, '2026-02-02', null, null]],
+  ])('in %s', async (timeZone, expected) => {
+    const clock = new FixedClock(new Date(TICKS[0]));
+    const t = await startTestApp({ clock, env: { ...evaluation.env, DCRS_TIMEZONE: timeZone } });
+    try {
+      const runner = t.app.get(DcrsRunnerService);
+      const start = jest.spyOn(runner, 'start');
+      const opened: (string | null)[] = [];
+      for (const tick of TICKS) {
+        clock.set(new Date(tick));
+        await t.app.get(DcrsScheduler).tick();
+        const run = await (start.mock.results.at(-1)!.value as Promise<DcrsRunEntity | null>);
+        opened.push(run?.date ?? null);
+        await runner.idle();
+      }
+      expect(opened).toEqual(expected);
+      const rows = await t.dataSource.getRepository(DcrsRunEntity).find({ order: { id: 'ASC' } });
+      expect(rows.map((r) => [r.date, r.scheduledDate, r.status, r.executionTime.toISOString()])).toEqual(
+        TICKS.flatMap((tick, i) =>
+          expected[i] ? [[expected[i], expected[i], 'completed', new Date(tick).toISOString()]] : [],
+        ),
+      );
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('the DCRS cron', () => {
+  let evaluation: EvaluationEnv;
+  let t: TestApp;
+  // 15:30 UTC: already the next day in Seoul.
+  const clock = new FixedClock(new Date('2026-02-01T15:30:00Z'));
+
+  beforeAll(async () => {
+    evaluation = await startEvaluationEnv();
+    t = await startTestApp({
+      clock,
+      env: { ...evaluation.env, DCRS_CRON: '* * * * * *', DCRS_TIMEZONE: 'Asia/Seoul' },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -91,12 +172,18 @@ describe('the DCRS cron', () => {
   });
 
   it('starts the scheduled run by itself, dated in DCRS_TIMEZONE, and only once for the date', async () => {
+    const start = jest.spyOn(t.app.get(DcrsRunnerService), 'start');
     const run = await waitFor('the scheduled run', async () => {
       const rows = await t.dataSource.getRepository(DcrsRunEntity).findBy({ trigger: 'schedule', status: 'completed' });
       return rows.length > 0 ? rows : undefined;
     });
-    expect(run[0].date).toBe(new Date().toISOString().slice(0, 10));
-    await new Promise((resolve) => setTimeout(resolve, 2200));
+    expect(run.map((r) => r.date)).toEqual(['2026-02-02']);
+    // A later tick, after the run completed, finds the date taken: the marker that the cron went on.
+    const calls = start.mock.results.length;
+    await waitFor('a later tick that finds the date taken', async () => {
+      const later = start.mock.results.slice(calls).map((r) => r.value as Promise<DcrsRunEntity | null>);
+      return (await Promise.all(later.map((p) => p.catch(() => 'conflict')))).includes(null) ? true : undefined;
+    });
     expect(await t.dataSource.getRepository(DcrsRunEntity).countBy({ trigger: 'schedule' })).toBe(1);
   });
 });

@@ -3,7 +3,13 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { WebSocket } from 'ws';
-import { DomainEventBus, type DcrsProgressEvent } from '../../src/events/domain-events.js';
+import {
+  DomainEventBus,
+  type AlertEvent,
+  type CartridgeResultEvent,
+  type DcrsProgressEvent,
+  type ManualTestFinishedEvent,
+} from '../../src/events/domain-events.js';
 import type { DcrsProgressPayload } from '../../src/realtime/realtime-events.js';
 import { RealtimePublisher } from '../../src/realtime/realtime.publisher.js';
 import { ioClient, wsClient } from '../setup/realtime-clients.js';
@@ -129,6 +135,44 @@ describe('realtime: the raw /ws endpoint', () => {
     }
   });
 
+  it('forwards alerts, cartridge results and manual test results with their payloads', async () => {
+    const client = track(await wsClient(t.url));
+    const alertsOnly = track(await wsClient(t.url));
+    alertsOnly.send(JSON.stringify({ type: 'subscribe', topics: ['alerts'] }));
+    await alertsOnly.inbox.until('subscribed');
+    const bus = t.app.get(DomainEventBus);
+    bus.publish('alert.opened', ALERT);
+    bus.publish('alert.resolved', { ...ALERT, resolvedAt: new Date('2026-02-01T08:05:00.000Z') });
+    bus.publish('cartridge.result', CARTRIDGE);
+    bus.publish('manual_test.finished', MANUAL_TEST);
+    const envelope = { timestamp: expect.any(String) };
+    // The app's own rules answer the failed execution with an alert of their own: three in all.
+    const alerts = await client.inbox.until('alert', 3);
+    expect(alerts.filter((a) => a.alert.subject === ALERT.subject)).toEqual([
+      { type: 'alert', state: 'opened', alert: ALERT_WIRE, ...envelope },
+      {
+        type: 'alert',
+        state: 'resolved',
+        alert: { ...ALERT_WIRE, resolved_at: '2026-02-01T08:05:00.000Z' },
+        ...envelope,
+      },
+    ]);
+    expect(alerts.filter((a) => a.alert.subject === CARTRIDGE.cartridge)).toEqual([
+      expect.objectContaining({ state: 'opened', alert: expect.objectContaining({ type: 'cartridge_failed' }) }),
+    ]);
+    expect(await client.inbox.until('cartridge_result')).toEqual([
+      { ...CARTRIDGE_WIRE, type: 'cartridge_result', ...envelope },
+    ]);
+    expect(await client.inbox.until('manual_test_result')).toEqual([
+      { ...MANUAL_TEST_WIRE, type: 'manual_test_result', ...envelope },
+    ]);
+    // The alerts subscriber got the alerts and, by the time of a later model_update, nothing else.
+    expect(await alertsOnly.inbox.until('alert', 3)).toHaveLength(3);
+    await alertsOnly.inbox.until('model_update', alertsOnly.inbox.of('model_update').length + 1);
+    expect(alertsOnly.inbox.of('cartridge_result')).toHaveLength(0);
+    expect(alertsOnly.inbox.of('manual_test_result')).toHaveLength(0);
+  });
+
   it('a client that disconnects mid-broadcast breaks nothing for the others', async () => {
     const survivors = [track(await wsClient(t.url)), track(await ioClient(t.url))];
     const rawLeaver = track(await wsClient(t.url));
@@ -180,3 +224,67 @@ describe('realtime: browser origins (CORS_ORIGINS)', () => {
     await expect(ioClient(t.url, { origin: 'https://evil.example.net' })).rejects.toThrow();
   });
 });
+
+// Facts published on the bus, and the snake_case payloads the /ws clients must receive for them.
+const ALERT: AlertEvent = {
+  id: 5,
+  type: 'cartridge_failed',
+  severity: 'warning',
+  subject: 'raw-ws-e2e',
+  message: 'raw-ws-e2e execution 4 failed',
+  createdAt: new Date('2026-02-01T08:00:00.000Z'),
+  resolvedAt: null,
+  acknowledgedAt: null,
+};
+const ALERT_WIRE = {
+  id: 5,
+  type: 'cartridge_failed',
+  severity: 'warning',
+  subject: 'raw-ws-e2e',
+  message: 'raw-ws-e2e execution 4 failed',
+  created_at: '2026-02-01T08:00:00.000Z',
+  resolved_at: null,
+  acknowledged_at: null,
+};
+const CARTRIDGE: CartridgeResultEvent = {
+  cartridge: 'Investment-Cartridge',
+  execution: {
+    id: 4,
+    status: 'failure',
+    startedAt: new Date('2026-02-01T08:00:00.000Z'),
+    finishedAt: new Date('2026-02-01T08:00:02.000Z'),
+    durationMs: 2000,
+    summary: 'upstream 503',
+  },
+  successRate: 75,
+};
+const CARTRIDGE_WIRE = {
+  cartridge: 'Investment-Cartridge',
+  execution: {
+    id: 4,
+    status: 'failure',
+    started_at: '2026-02-01T08:00:00.000Z',
+    finished_at: '2026-02-01T08:00:02.000Z',
+    duration_ms: 2000,
+    summary: 'upstream 503',
+  },
+  success_rate: 75,
+};
+const MANUAL_TEST: ManualTestFinishedEvent = {
+  runId: 'run-ws',
+  status: 'completed',
+  models: ['Gemini'],
+  startTime: new Date('2026-02-01T08:00:00.000Z'),
+  endTime: new Date('2026-02-01T08:01:00.000Z'),
+  error: null,
+  results: [{ model: 'Gemini', score: 9.1, responseTime: 1200, passed: 3, failed: 1, error: null }],
+};
+const MANUAL_TEST_WIRE = {
+  run_id: 'run-ws',
+  status: 'completed',
+  models: ['Gemini'],
+  start_time: '2026-02-01T08:00:00.000Z',
+  end_time: '2026-02-01T08:01:00.000Z',
+  error: null,
+  results: [{ model: 'Gemini', score: 9.1, response_time: 1200, passed: 3, failed: 1, error: null }],
+};

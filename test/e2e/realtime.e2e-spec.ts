@@ -1,8 +1,10 @@
-// Socket.io and the scheduled broadcaster, on the real app with short intervals.
+// Socket.io and the scheduled broadcaster, on the real app with short intervals: first on a test clock
+// that only the test moves, then running on their own.
 import { jest } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Socket } from 'socket.io-client';
 import request from 'supertest';
+import { WebSocket } from 'ws';
 import {
   DomainEventBus,
   type AlertEvent,
@@ -18,8 +20,145 @@ import type {
   RoutingChangedPayload,
 } from '../../src/realtime/realtime-events.js';
 import { RealtimePublisher } from '../../src/realtime/realtime.publisher.js';
-import { ioClient, wsClient } from '../setup/realtime-clients.js';
+import { ioClient, wsClient, type IoClient, type WsClient } from '../setup/realtime-clients.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
+
+/** Only setInterval is faked: the broadcaster ticks when a test advances time; sockets, the database and every timeout run for real. */
+const FAKE_INTERVALS_ONLY: Parameters<typeof jest.useFakeTimers>[0] = {
+  doNotFake: [
+    'Date',
+    'hrtime',
+    'nextTick',
+    'performance',
+    'queueMicrotask',
+    'requestAnimationFrame',
+    'cancelAnimationFrame',
+    'requestIdleCallback',
+    'cancelIdleCallback',
+    'setImmediate',
+    'clearImmediate',
+    'setTimeout',
+    'clearTimeout',
+  ],
+};
+
+/**
+ * Asks get_models and waits for the answer: a broadcast that went out before the question arrives
+ * before the answer, so the counts read after it are final. Returns [model_update, neural_signal].
+ */
+async function countsAfterMarker(client: IoClient | WsClient): Promise<[number, number]> {
+  const answers = client.inbox.of('models_update').length;
+  if (client instanceof WebSocket) client.send('get_models');
+  else client.emit('get_models');
+  await client.inbox.until('models_update', answers + 1);
+  return [client.inbox.of('model_update').length, client.inbox.of('neural_signal').length];
+}
+
+describe('realtime: the broadcaster on a test clock', () => {
+  const MODEL_UPDATE_MS = 200;
+  const NEURAL_SIGNAL_MS = 300;
+  let t: TestApp;
+  /** Fake time at which the intervals were registered: ticks fall on its multiples of their period. */
+  let origin: number;
+
+  beforeAll(async () => {
+    jest.useFakeTimers(FAKE_INTERVALS_ONLY);
+    origin = jest.now();
+    t = await startTestApp({
+      listen: true,
+      env: {
+        MODEL_UPDATE_INTERVAL_MS: String(MODEL_UPDATE_MS),
+        NEURAL_SIGNAL_INTERVAL_MS: String(NEURAL_SIGNAL_MS),
+      },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    jest.useRealTimers();
+  });
+
+  const elapsed = (): number => jest.now() - origin;
+  /** Moves the clock onto the next tick of an interval. */
+  const advanceToNext = (periodMs: number) => jest.advanceTimersByTimeAsync(periodMs - (elapsed() % periodMs));
+  const noClientsLeft = async () => {
+    while (t.app.get(RealtimePublisher).clientCount() > 0) await sleep(10);
+  };
+
+  it('reads no models while nobody is connected, on either transport, and starts when someone is', async () => {
+    const list = jest.spyOn(t.app.get(ModelsService), 'list');
+    // Five model_update and three neural_signal ticks with nobody connected.
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(list).not.toHaveBeenCalled();
+
+    const viaWs = await wsClient(t.url);
+    await advanceToNext(MODEL_UPDATE_MS);
+    await viaWs.inbox.until('model_update');
+    expect(list).toHaveBeenCalled();
+    viaWs.close();
+    await noClientsLeft();
+    list.mockClear();
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(list).not.toHaveBeenCalled();
+
+    const viaIo = await ioClient(t.url);
+    await advanceToNext(NEURAL_SIGNAL_MS);
+    await viaIo.inbox.until('neural_signal');
+    expect(list).toHaveBeenCalled();
+    viaIo.close();
+    await noClientsLeft();
+    list.mockRestore();
+  });
+
+  it('sends model_update every 200 ms and neural_signal every 300 ms to both transports at once', async () => {
+    const clients = [
+      ['socket.io', await ioClient(t.url)],
+      ['ws', await wsClient(t.url)],
+    ] as const;
+    try {
+      // 1.2 s in 100 ms steps; after each, each client has exactly the ticks that fell due.
+      for (let step = 0; step < 12; step++) {
+        const before = await Promise.all(clients.map(([, client]) => countsAfterMarker(client)));
+        // Ticks due at the same moment fire together, as real timers due in one loop turn do.
+        jest.advanceTimersByTime(100);
+        const now = elapsed();
+        const due = [now % MODEL_UPDATE_MS === 0 ? 1 : 0, now % NEURAL_SIGNAL_MS === 0 ? 1 : 0];
+        for (const [i, [name, client]] of clients.entries()) {
+          const expected = [before[i][0] + due[0], before[i][1] + due[1]];
+          await client.inbox
+            .until('model_update', expected[0])
+            .then(() => client.inbox.until('neural_signal', expected[1]))
+            .catch((error: Error) => {
+              throw new Error(`${name} at ${now} ms: ${error.message}`);
+            });
+          expect([name, now, await countsAfterMarker(client)]).toEqual([name, now, expected]);
+        }
+      }
+
+      const api = await request(t.server).get('/api/models').expect(200);
+      const [, viaIo] = clients[0];
+      const update = viaIo.inbox.of('model_update')[0];
+      expect(update).toEqual({
+        type: 'model_update',
+        models: api.body.models,
+        average_score: 9.09,
+        timestamp: expect.any(String),
+      });
+      expect(new Date(update.timestamp).toISOString()).toBe(update.timestamp);
+
+      const [, viaWs] = clients[1];
+      const [first, second] = viaWs.inbox.of('neural_signal');
+      expect(first.models).toHaveLength(10);
+      expect(first.models[0]).toMatchObject({ model_id: 1, name: 'Gemini', strength: 95.7 });
+      expect(first.overall_strength).toEqual(expect.any(Number));
+      // Nothing changed between two signals.
+      expect(second.change).toBe(0);
+      expect(second.models.every((m) => m.change === 0)).toBe(true);
+    } finally {
+      for (const [, client] of clients) client.close();
+      await noClientsLeft();
+    }
+  });
+});
 
 describe('realtime: Socket.io and the broadcaster', () => {
   let t: TestApp;
@@ -42,57 +181,6 @@ describe('realtime: Socket.io and the broadcaster', () => {
   });
   afterAll(async () => {
     await t.close();
-  });
-
-  it('reads no models while nobody is connected, on either transport, and starts when someone is', async () => {
-    const list = jest.spyOn(t.app.get(ModelsService), 'list');
-    await sleep(700);
-    expect(list).not.toHaveBeenCalled();
-
-    const viaWs = track(await wsClient(t.url));
-    await viaWs.inbox.until('model_update');
-    expect(list).toHaveBeenCalled();
-    viaWs.close();
-    while (t.app.get(RealtimePublisher).clientCount() > 0) await sleep(10);
-    list.mockClear();
-    await sleep(700);
-    expect(list).not.toHaveBeenCalled();
-
-    const viaIo = track(await ioClient(t.url));
-    await viaIo.inbox.until('neural_signal');
-    expect(list).toHaveBeenCalled();
-    list.mockRestore();
-  });
-
-  it('sends model_update every 200 ms and neural_signal every 300 ms to both transports at once', async () => {
-    const viaIo = track(await ioClient(t.url));
-    const viaWs = track(await wsClient(t.url));
-    await sleep(1500);
-    for (const inbox of [viaIo.inbox, viaWs.inbox]) {
-      // 1500 ms: about 7 model updates and 5 neural signals; the bounds allow for a slow machine.
-      expect(inbox.of('model_update').length).toBeGreaterThanOrEqual(4);
-      expect(inbox.of('model_update').length).toBeLessThanOrEqual(9);
-      expect(inbox.of('neural_signal').length).toBeGreaterThanOrEqual(2);
-      expect(inbox.of('neural_signal').length).toBeLessThanOrEqual(6);
-    }
-
-    const api = await request(t.server).get('/api/models').expect(200);
-    const update = viaIo.inbox.of('model_update')[0];
-    expect(update).toEqual({
-      type: 'model_update',
-      models: api.body.models,
-      average_score: 9.09,
-      timestamp: expect.any(String),
-    });
-    expect(new Date(update.timestamp).toISOString()).toBe(update.timestamp);
-
-    const [first, second] = viaWs.inbox.of('neural_signal');
-    expect(first.models).toHaveLength(10);
-    expect(first.models[0]).toMatchObject({ model_id: 1, name: 'Gemini', strength: 95.7 });
-    expect(first.overall_strength).toEqual(expect.any(Number));
-    // Nothing changed between two signals.
-    expect(second.change).toBe(0);
-    expect(second.models.every((m) => m.change === 0)).toBe(true);
   });
 
   it('answers get_models with models_update to the asker only', async () => {

@@ -38,6 +38,8 @@ export interface RecordedRequest {
   body: unknown;
   wireFormat: WireFormat | null;
   model: string | null;
+  /** The client closed the connection before the answer was complete (it gave up: a timeout). */
+  abandoned: boolean;
 }
 
 export interface FakeProvider {
@@ -93,7 +95,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     const url = new URL(req.url ?? '/', 'http://fake.invalid');
     const body = parseJson(raw);
     const route = routeOf(url.pathname, body);
-    requests.push({
+    const record: RecordedRequest = {
       method: req.method ?? '',
       url: req.url ?? '',
       path: url.pathname,
@@ -101,6 +103,11 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
       body,
       wireFormat: route?.format ?? null,
       model: route?.model ?? null,
+      abandoned: false,
+    };
+    requests.push(record);
+    res.on('close', () => {
+      if (!res.writableFinished && !closing.signal.aborted) record.abandoned = true;
     });
 
     if (req.method !== 'POST' || route === null)

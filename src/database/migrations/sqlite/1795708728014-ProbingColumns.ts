@@ -35,9 +35,10 @@ export class ProbingColumns1795708728014 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"idx_model_id\" ON \"daily_metrics\" (\"model_id\") ");
     await queryRunner.query("CREATE INDEX \"idx_metrics_timestamp\" ON \"daily_metrics\" (\"timestamp\") ");
     await queryRunner.query("CREATE INDEX \"idx_metrics_model_timestamp\" ON \"daily_metrics\" (\"model_id\", \"timestamp\") ");
-    await queryRunner.query("ALTER TABLE \"models\" RENAME TO \"temporary_models\"");
-    await queryRunner.query("CREATE TABLE \"models\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"name\" varchar(100) NOT NULL, \"api_type\" varchar(32) NOT NULL, \"last_score\" double precision NOT NULL DEFAULT (0), \"response_time\" integer NOT NULL DEFAULT (0), \"uptime_percent\" double precision NOT NULL DEFAULT (100), \"status\" varchar(16) NOT NULL DEFAULT ('healthy'), \"updated_at\" datetime NOT NULL, CONSTRAINT \"UQ_3492c71396207453cf17c0928fb\" UNIQUE (\"name\"))");
-    await queryRunner.query("INSERT INTO \"models\"(\"id\", \"name\", \"api_type\", \"last_score\", \"response_time\", \"uptime_percent\", \"status\", \"updated_at\") SELECT \"id\", \"name\", \"api_type\", \"last_score\", \"response_time\", \"uptime_percent\", \"status\", \"updated_at\" FROM \"temporary_models\"");
-    await queryRunner.query("DROP TABLE \"temporary_models\"");
+    // Rebuilt in place rather than renamed away: renaming "models" would repoint the foreign keys of the tables referencing it.
+    await queryRunner.query("CREATE TABLE \"temporary_models\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"name\" varchar(100) NOT NULL, \"api_type\" varchar(32) NOT NULL, \"last_score\" double precision NOT NULL DEFAULT (0), \"response_time\" integer NOT NULL DEFAULT (0), \"uptime_percent\" double precision NOT NULL DEFAULT (100), \"status\" varchar(16) NOT NULL DEFAULT ('healthy'), \"updated_at\" datetime NOT NULL, CONSTRAINT \"UQ_3492c71396207453cf17c0928fb\" UNIQUE (\"name\"))");
+    await queryRunner.query("INSERT INTO \"temporary_models\"(\"id\", \"name\", \"api_type\", \"last_score\", \"response_time\", \"uptime_percent\", \"status\", \"updated_at\") SELECT \"id\", \"name\", \"api_type\", \"last_score\", \"response_time\", \"uptime_percent\", \"status\", \"updated_at\" FROM \"models\"");
+    await queryRunner.query("DROP TABLE \"models\"");
+    await queryRunner.query("ALTER TABLE \"temporary_models\" RENAME TO \"models\"");
   }
 }

@@ -42,10 +42,11 @@ export class CartridgesAlertsNotifications1795709387645 implements MigrationInte
     await queryRunner.query("INSERT INTO \"cartridge_executions\"(\"id\", \"cartridge_id\", \"status\", \"started_at\", \"finished_at\", \"duration_ms\", \"summary\", \"is_demo\") SELECT \"id\", \"cartridge_id\", \"status\", \"started_at\", \"finished_at\", \"duration_ms\", \"summary\", \"is_demo\" FROM \"temporary_cartridge_executions\"");
     await queryRunner.query("DROP TABLE \"temporary_cartridge_executions\"");
     await queryRunner.query("CREATE INDEX \"idx_cartridge_executions_cartridge_started\" ON \"cartridge_executions\" (\"cartridge_id\", \"started_at\") ");
-    await queryRunner.query("ALTER TABLE \"cartridges\" RENAME TO \"temporary_cartridges\"");
-    await queryRunner.query("CREATE TABLE \"cartridges\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"name\" varchar(100) NOT NULL, \"description\" varchar(500), \"created_at\" datetime NOT NULL, CONSTRAINT \"UQ_ce050bc73554d5c203538fe8806\" UNIQUE (\"name\"))");
-    await queryRunner.query("INSERT INTO \"cartridges\"(\"id\", \"name\", \"description\", \"created_at\") SELECT \"id\", \"name\", \"description\", \"created_at\" FROM \"temporary_cartridges\"");
-    await queryRunner.query("DROP TABLE \"temporary_cartridges\"");
+    // Rebuilt in place rather than renamed away: renaming "cartridges" would repoint the foreign keys of the tables referencing it.
+    await queryRunner.query("CREATE TABLE \"temporary_cartridges\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"name\" varchar(100) NOT NULL, \"description\" varchar(500), \"created_at\" datetime NOT NULL, CONSTRAINT \"UQ_ce050bc73554d5c203538fe8806\" UNIQUE (\"name\"))");
+    await queryRunner.query("INSERT INTO \"temporary_cartridges\"(\"id\", \"name\", \"description\", \"created_at\") SELECT \"id\", \"name\", \"description\", \"created_at\" FROM \"cartridges\"");
+    await queryRunner.query("DROP TABLE \"cartridges\"");
+    await queryRunner.query("ALTER TABLE \"temporary_cartridges\" RENAME TO \"cartridges\"");
     await queryRunner.query("DROP INDEX \"idx_deliveries_channel_created\"");
     await queryRunner.query("DROP TABLE \"notification_deliveries\"");
     await queryRunner.query("DROP TABLE \"notification_channels\"");
