@@ -1,6 +1,7 @@
 // What a channel receives, built with plain string functions (no template engine: nothing an admin
 // or a model name contains is ever evaluated). Pure.
 import { createHmac } from 'node:crypto';
+import { toAlertResponse } from '../alerts/dto/alert.mapper.js';
 import type { AlertEvent } from '../events/domain-events.js';
 import type { ChannelKind } from './notification-channel.entity.js';
 import type { DeliveryEvent } from './notification-deliveries.repository.js';
@@ -58,21 +59,7 @@ export function plainText(n: OutgoingNotification): string {
 
 /** The generic webhook: the alert as the API shows it, plus the event and a readable text. */
 export function webhookPayload(n: OutgoingNotification): Record<string, unknown> {
-  return { event: n.event, alert: n.alert && webhookAlert(n.alert), text: plainText(n), sent_at: n.sentAt };
-}
-
-/** The alert as GET /api/alerts shows it (snake_case, ISO-8601 instants), field by field. */
-function webhookAlert(alert: AlertEvent): Record<string, unknown> {
-  return {
-    id: alert.id,
-    type: alert.type,
-    severity: alert.severity,
-    subject: alert.subject,
-    message: alert.message,
-    created_at: alert.createdAt.toISOString(),
-    resolved_at: alert.resolvedAt?.toISOString() ?? null,
-    acknowledged_at: alert.acknowledgedAt?.toISOString() ?? null,
-  };
+  return { event: n.event, alert: n.alert && toAlertResponse(n.alert), text: plainText(n), sent_at: n.sentAt };
 }
 
 /** Slack mrkdwn: only &, < and > are special (they would also let a name mention @channel). */

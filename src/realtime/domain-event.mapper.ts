@@ -1,5 +1,6 @@
 // Domain events (facts in the code's casing) to the payloads clients receive (snake_case, ISO-8601
 // instants). Key order is part of the /ws text, so every payload is written out field by field. Pure.
+import { toAlertResponse } from '../alerts/dto/alert.mapper.js';
 import type {
   AlertEvent,
   CartridgeResultEvent,
@@ -17,17 +18,9 @@ import type {
 
 const iso = (at: Date | null): string | null => at?.toISOString() ?? null;
 
+/** The alert exactly as GET /api/alerts shows it. */
 export function toAlertPayload(alert: AlertEvent): AlertPayload {
-  return {
-    id: alert.id,
-    type: alert.type,
-    severity: alert.severity,
-    subject: alert.subject,
-    message: alert.message,
-    created_at: alert.createdAt.toISOString(),
-    resolved_at: iso(alert.resolvedAt),
-    acknowledged_at: iso(alert.acknowledgedAt),
-  };
+  return toAlertResponse(alert);
 }
 
 /** A completed run shows 100 % even when it had no tests to run. */

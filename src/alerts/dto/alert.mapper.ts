@@ -2,7 +2,8 @@ import type { AlertEvent } from '../../events/domain-events.js';
 import type { AlertEntity } from '../alert.entity.js';
 import type { AlertResponse } from './alert.response.js';
 
-export function toAlertResponse(alert: AlertEntity): AlertResponse {
+/** The alert as the API, the webhooks and the realtime clients show it (an entity is a fact too). */
+export function toAlertResponse(alert: AlertEvent): AlertResponse {
   return {
     id: alert.id,
     type: alert.type,
