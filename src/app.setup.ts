@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { setUpApiDocs } from './api-docs.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
+import { InputLimitsPipe } from './common/input-limits.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { isCrossOriginAllowed } from './common/origin-policy.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
@@ -41,6 +42,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key', 'Idempotency-Key'],
   });
   app.useGlobalPipes(
+    new InputLimitsPipe(),
     new ValidationPipe({
       transform: true,
       whitelist: true,
