@@ -1,9 +1,10 @@
 // Every operation of the committed openapi.json, fuzzed with fast-check from its own parameter and body
 // schemas (an endpoint added to the contract is fuzzed without a change here): malformed path, query,
-// header and body values, mostly with the admin key so that they reach validation. No answer may be a
-// 5xx, leave the error shape, or carry a stack trace, SQL or a server path; and a refused (4xx) request
-// may not change a single row. Background schedules are off, and the work a request starts (runs,
-// alerts, deliveries) is waited for, so that every change of the tables belongs to one request.
+// header and body values, mostly with the admin key so that they reach validation (some with the ingest
+// key, a wrong one or none). No answer may be a 5xx, leave the error shape, or carry a stack trace, SQL or
+// a server path; and a refused (4xx) request may not change a single row. Background schedules are off,
+// and the work a request starts (runs, alerts, deliveries) is waited for, so that every change of the
+// tables belongs to one request.
 import { SchedulerRegistry } from '@nestjs/schedule';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
@@ -16,7 +17,7 @@ import { ManualTestService } from '../../src/manual-test/manual-test.service.js'
 import { NotificationDispatcher } from '../../src/notifications/notification-dispatcher.service.js';
 import { FIXED_NOW, startTestApp, type TestApp } from '../setup/test-app.js';
 import { insertDcrsRun, insertExecution } from '../factories/fixtures.js';
-import { describeRequest, requestArbitrary, send, type FuzzRequest } from '../fuzz/fuzz-request.js';
+import { describeRequest, requestArbitrary, send, type FuzzKeys, type FuzzRequest } from '../fuzz/fuzz-request.js';
 import { NASTY_STRINGS, NUMBER_LIKE, RAW_SEGMENTS, type KnownValues } from '../fuzz/malformed-values.js';
 import { readCommittedOperations, type FuzzOperation } from '../fuzz/openapi-operations.js';
 import { leaksIn, responseProblems } from '../fuzz/response-problems.js';
@@ -34,7 +35,7 @@ function integerSetting(name: string, fallback: number): number {
 const SEED = integerSetting('FUZZ_SEED', 20_260_201);
 /** About a minute per engine on a loaded 2-core machine. */
 const RUNS_PER_OPERATION = integerSetting('FUZZ_RUNS', 80);
-const ADMIN_KEY = newAdminKey();
+const KEYS: FuzzKeys = { admin: newAdminKey(), ingest: newAdminKey().replace('admin', 'ingest') };
 
 /** Removals last, so that the ids and names the other operations aim at still exist while they run. */
 const OPERATIONS: FuzzOperation[] = readCommittedOperations().sort(
@@ -43,7 +44,8 @@ const OPERATIONS: FuzzOperation[] = readCommittedOperations().sort(
 
 /** Nothing runs on its own: every write the database sees comes from a fuzzed request. */
 const QUIET_ENV = {
-  ADMIN_API_KEY: ADMIN_KEY,
+  ADMIN_API_KEY: KEYS.admin,
+  INGEST_API_KEYS: KEYS.ingest,
   PROBE_INTERVAL_MS: '0',
   DCRS_CRON: 'off',
   ALERT_CHECK_INTERVAL_MS: '0',
@@ -77,7 +79,7 @@ async function seedKnownValues(t: TestApp): Promise<KnownValues> {
     createdAt: FIXED_NOW,
     openKey: 'model_down:Gemini',
   });
-  await createChannel(t, ADMIN_KEY, { name: 'ops', kind: 'webhook', url: 'https://hooks.fuzz.invalid/ops' });
+  await createChannel(t, KEYS.admin, { name: 'ops', kind: 'webhook', url: 'https://hooks.fuzz.invalid/ops' });
   const runId = randomUUID();
   await t.dataSource.getRepository(ManualTestRunEntity).insert({
     id: runId,
@@ -161,7 +163,7 @@ describe('fuzzing every operation of openapi.json', () => {
   it.each(OPERATIONS.map((operation, index) => [operation.label, operation, index] as const))(
     '%s: no 5xx, no leak, nothing written when refused',
     async (_label, operation, index) => {
-      const property = fc.asyncProperty(requestArbitrary(operation, known, ADMIN_KEY), async (fuzz: FuzzRequest) => {
+      const property = fc.asyncProperty(requestArbitrary(operation, known, KEYS), async (fuzz: FuzzRequest) => {
         const logsBefore = t.logs.length;
         const response = await send(t.url, fuzz);
         const counts = statuses.get(operation.label) ?? new Map<number, number>();

@@ -34,11 +34,18 @@ export interface FuzzResponse {
  */
 const MAX_HEAD_BYTES = 14_000;
 
+/** The keys the app under test accepts. */
+export interface FuzzKeys {
+  admin: string;
+  ingest: string;
+}
+
 /** Which key a request carries: mostly the admin key, so that requests get past the guard to validation. */
-function credentialsArbitrary(adminKey: string): fc.Arbitrary<Record<string, string>> {
+function credentialsArbitrary({ admin: adminKey, ingest }: FuzzKeys): fc.Arbitrary<Record<string, string>> {
   return fc.oneof(
     { weight: 14, arbitrary: fc.constant({ 'X-API-Key': adminKey }) },
     { weight: 2, arbitrary: fc.constant({ Authorization: `Bearer ${adminKey}` }) },
+    { weight: 1, arbitrary: fc.constant({ 'X-API-Key': ingest }) },
     { weight: 3, arbitrary: fc.constant({}) },
     {
       weight: 1,
@@ -65,7 +72,7 @@ function queryString(pairs: [string, string | null][]): string {
 export function requestArbitrary(
   operation: FuzzOperation,
   known: KnownValues,
-  adminKey: string,
+  keys: FuzzKeys,
 ): fc.Arbitrary<FuzzRequest> {
   const byLocation = (location: string) => operation.parameters.filter((p) => p.in === location);
   const segments = fc.tuple(...byLocation('path').map((p) => pathSegment(p.name, p.schema, known)));
@@ -85,7 +92,7 @@ export function requestArbitrary(
       segments,
       query,
       headers,
-      credentials: credentialsArbitrary(adminKey),
+      credentials: credentialsArbitrary(keys),
       body: bodyFor(operation.body),
     })
     .map(({ segments: values, query: pairs, headers: own, credentials, body }): FuzzRequest => {
