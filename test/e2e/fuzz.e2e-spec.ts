@@ -136,8 +136,10 @@ describe('fuzzing every operation of openapi.json', () => {
     await t.close();
   });
 
-  it('runs with no interval scheduled, so that the tables change only by request', () => {
-    expect(t.app.get(SchedulerRegistry).getIntervals()).toEqual([]);
+  it('runs with no interval or cron job scheduled, so that the tables change only by request', () => {
+    const registry = t.app.get(SchedulerRegistry);
+    expect(registry.getIntervals()).toEqual([]);
+    expect([...registry.getCronJobs().keys()]).toEqual([]);
   });
 
   it('the answer check finds a 5xx, another error shape, a stack trace, SQL and a server path', () => {
