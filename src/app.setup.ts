@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { setUpApiDocs } from './api-docs.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { REQUEST_ID_HEADER, requestIdMiddleware } from './common/request-id.js';
+import { InputLimitsPipe } from './common/input-limits.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { isCrossOriginAllowed } from './common/origin-policy.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
@@ -50,6 +51,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     exposedHeaders: [REQUEST_ID_HEADER, 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
   });
   app.useGlobalPipes(
+    new InputLimitsPipe(),
     new ValidationPipe({
       transform: true,
       whitelist: true,
