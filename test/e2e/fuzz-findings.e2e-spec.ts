@@ -5,7 +5,8 @@
 import request from 'supertest';
 import { MAX_INPUT_DEPTH } from '../../src/common/input-limits.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
-import { dumpAllTables, newAdminKey } from './probing.helpers.js';
+import { newAdminKey } from '../factories/keys.js';
+import { dumpAllTables } from '../setup/rows.js';
 
 const ADMIN_KEY = newAdminKey();
 

@@ -23,7 +23,7 @@ import { readCommittedOperations, type FuzzOperation } from '../fuzz/openapi-ope
 import { leaksIn, responseProblems } from '../fuzz/response-problems.js';
 import { fingerprintChanges, fingerprintQuery, readFingerprint, type Fingerprint } from '../fuzz/table-fingerprint.js';
 import { createChannel } from './notification.helpers.js';
-import { newAdminKey } from './probing.helpers.js';
+import { newAdminKey } from '../factories/keys.js';
 
 function integerSetting(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
