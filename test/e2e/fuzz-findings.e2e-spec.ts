@@ -49,6 +49,7 @@ describe('a body nested too deeply', () => {
         statusCode: 400,
         error: 'Bad Request',
         message: `The request body is nested deeper than ${MAX_INPUT_DEPTH} levels`,
+        request_id: expect.any(String),
       });
     }
     expect(await dumpAllTables(t.dataSource)).toEqual(before);
@@ -90,6 +91,7 @@ describe('a NUL character in any text', () => {
         statusCode: 400,
         error: 'Bad Request',
         message: `${field} must not contain a NUL character (U+0000)`,
+        request_id: expect.any(String),
       });
     }
     expect(await dumpAllTables(t.dataSource)).toEqual(before);
