@@ -7,6 +7,7 @@ import {
   openDataSource,
   type DatabaseSettings,
 } from '../../src/database/data-source.js';
+import { entityClasses } from '../setup/entity-classes.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
 
 type MigrationClass = new () => MigrationInterface;
@@ -71,7 +72,7 @@ describe('migrations and entities', () => {
   });
 
   it('each migration, undone from the last to the first, leaves the schema as it was before it ran; then all run again', async () => {
-    const options = buildDataSourceOptions(settingsOf(database));
+    const options = buildDataSourceOptions(settingsOf(database), await entityClasses());
     const migrations = options.migrations as MigrationClass[];
     expect(migrations.length).toBeGreaterThan(1);
     // Up one at a time: the schema before any migration (only the migrations table), then after each.
@@ -95,7 +96,7 @@ describe('migrations and entities', () => {
   });
 
   it('after every migration has run, the entities need no further schema change', async () => {
-    const dataSource = await openDataSource(buildDataSourceOptions(settingsOf(database)));
+    const dataSource = await openDataSource(buildDataSourceOptions(settingsOf(database), await entityClasses()));
     try {
       expect(await dataSource.showMigrations()).toBe(false);
       const pending = await dataSource.driver.createSchemaBuilder().log();
