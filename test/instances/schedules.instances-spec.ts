@@ -2,6 +2,7 @@
 // PostgreSQL leader lock) and runs the probe rounds and the DCRS cron; killed with SIGKILL, it hands
 // them to the other within two periods.
 import { instancesDatabase, startInstance, stopInstances, type Instance } from '../setup/instances.js';
+import { waitFor } from '../setup/waiting.js';
 
 const PROBE_INTERVAL_MS = 500;
 const ENV = {
@@ -81,6 +82,28 @@ describe('schedules with two instances on one database', () => {
     expect(leader.lines.filter((line) => DCRS_TICK_LINE.test(line)).length).toBeGreaterThanOrEqual(3);
     expect(follower.lines.filter((line) => DCRS_TICK_LINE.test(line))).toEqual([]);
   }, 60_000);
+
+  it('stop on a leader whose lock connection is cut, and go on under exactly one leader', async () => {
+    const database = await instancesDatabase();
+    const { rows } = await database.query<{ cut: boolean }>(
+      `SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity
+        WHERE application_name = 'shawn-brain-leader' AND datname = current_database()
+          AND pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted)`,
+    );
+    expect(rows).toEqual([{ cut: true }]);
+    await leader.waitForLine(/is no longer the leader/, 5_000);
+
+    const gauges = await waitFor(
+      'one leader again',
+      async () => {
+        const both = [await leaderGauge(leader), await leaderGauge(follower)];
+        return both[0] + both[1] === 1 ? both : undefined;
+      },
+      5_000,
+    );
+    if (gauges[1] === 1) [leader, follower] = [follower, leader];
+    expect(await leaderGauge(leader)).toBe(1);
+  }, 30_000);
 
   it('pass to the other instance within two periods when the leader is killed with SIGKILL', async () => {
     const killedAt = Date.now();
