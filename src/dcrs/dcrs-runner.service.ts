@@ -59,7 +59,8 @@ export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationS
     if (this.running.busy || (await this.runs.findRunning())) throw conflict('A DCRS run is already going');
     const now = this.clock.now();
     const run = await this.runs.insertRunningRun(dateInTimeZone(now, this.config.dcrs.timeZone), trigger, now);
-    if (!run) return null;
+    if (run === 'run_going') throw conflict('A DCRS run is already going');
+    if (run === 'date_taken') return null;
     this.running.run(`DCRS run ${run.id}`, () => this.execute(run), { runId: run.id });
     return run;
   }
