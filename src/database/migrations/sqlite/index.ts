@@ -5,6 +5,7 @@ import { CartridgesAlertsNotifications1795709387645 } from './1795709387645-Cart
 import { MetricsUptimeIndex1795709787075 } from './1795709787075-MetricsUptimeIndex.js';
 import { UptimeIndexCaseId1795714769885 } from './1795714769885-UptimeIndexCaseId.js';
 import { OneRunningDcrsRun1795967336579 } from './1795967336579-OneRunningDcrsRun.js';
+import { NoticeDedupeKey1795967777666 } from './1795967777666-NoticeDedupeKey.js';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795707955486,
@@ -14,4 +15,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   MetricsUptimeIndex1795709787075,
   UptimeIndexCaseId1795714769885,
   OneRunningDcrsRun1795967336579,
+  NoticeDedupeKey1795967777666,
 ];
