@@ -6,6 +6,7 @@ import { MetricsUptimeIndex1795709787075 } from './1795709787075-MetricsUptimeIn
 import { UptimeIndexCaseId1795714769885 } from './1795714769885-UptimeIndexCaseId.js';
 import { OneRunningDcrsRun1795967336579 } from './1795967336579-OneRunningDcrsRun.js';
 import { NoticeDedupeKey1795967777666 } from './1795967777666-NoticeDedupeKey.js';
+import { ManualTestQueue1795968108513 } from './1795968108513-ManualTestQueue.js';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795707955486,
@@ -16,4 +17,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   UptimeIndexCaseId1795714769885,
   OneRunningDcrsRun1795967336579,
   NoticeDedupeKey1795967777666,
+  ManualTestQueue1795968108513,
 ];
