@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThanOrEqual, Repository } from 'typeorm';
 import { KeyedSerializer } from '../common/concurrency.js';
 import { isUniqueViolation } from '../database/errors.js';
+import { ownerGone } from '../database/run-ownership.js';
 import { ManualTestRunEntity, type ManualTestModelResult } from './manual-test-run.entity.js';
 
 /** The PostgreSQL advisory lock key under which runs join the queue (any constant of our own). */
@@ -18,8 +19,12 @@ export class ManualTestRepository {
   /**
    * Queues a run unless `max` already wait besides the one under way (counted in the database, under
    * a lock, so that instances racing cannot pass the limit together). false when the queue is full.
+   * The instance that queues it owns it (and keeps its heartbeat) until one claims it.
    */
-  async enqueue(run: Pick<ManualTestRunEntity, 'id' | 'models' | 'requestedAt'>, max: number): Promise<boolean> {
+  async enqueue(
+    run: Pick<ManualTestRunEntity, 'id' | 'models' | 'requestedAt' | 'owner' | 'heartbeatAt'>,
+    max: number,
+  ): Promise<boolean> {
     return this.underQueueLock(async (runs) => {
       const unfinished = await runs.countBy({ status: In(['queued', 'testing']) });
       if (unfinished > max) return false;
@@ -40,15 +45,16 @@ export class ManualTestRepository {
   /**
    * Marks the next queued run testing and returns it, unless a run is testing already (here or in
    * another instance) or none waits: null. PostgreSQL skips a row another instance is claiming
-   * (FOR UPDATE SKIP LOCKED); the unique index on the testing run refuses a second one.
+   * (FOR UPDATE SKIP LOCKED); the unique index on the testing run refuses a second one. The claiming
+   * instance becomes its owner.
    */
-  async claimNext(startTime: Date): Promise<ManualTestRunEntity | null> {
+  async claimNext(startTime: Date, owner: string): Promise<ManualTestRunEntity | null> {
     if (this.runs.manager.connection.options.type !== 'postgres') {
       return this.sqliteQueue.run('queue', async () => {
         if (await this.runs.existsBy({ status: 'testing' })) return null;
         const next = await this.runs.findOne({ where: { status: 'queued' }, order: { queueOrder: 'ASC' } });
         if (!next) return null;
-        await this.runs.update({ id: next.id }, { status: 'testing', startTime });
+        await this.runs.update({ id: next.id }, { status: 'testing', startTime, owner, heartbeatAt: startTime });
         return this.findById(next.id);
       });
     }
@@ -56,7 +62,7 @@ export class ManualTestRepository {
       const claimed = await this.runs
         .createQueryBuilder()
         .update()
-        .set({ status: 'testing', startTime })
+        .set({ status: 'testing', startTime, owner, heartbeatAt: startTime })
         .where(
           "id = (SELECT id FROM manual_test_runs WHERE status = 'queued' ORDER BY queue_order LIMIT 1 FOR UPDATE SKIP LOCKED)",
         )
@@ -95,13 +101,21 @@ export class ManualTestRepository {
     await this.runs.update({ id }, { status, endTime, results, error });
   }
 
-  /** Runs a crash left queued or testing: failed, with the reason. */
-  async failUnfinished(reason: string, at: Date): Promise<number> {
+  /**
+   * Runs left queued or testing by an instance that is gone (no heartbeat since `staleBefore`; null:
+   * every unfinished one): failed, with the reason.
+   */
+  async failUnfinished(reason: string, at: Date, staleBefore: Date | null): Promise<number> {
     const result = await this.runs.update(
-      { status: In(['queued', 'testing']) },
+      { status: In(['queued', 'testing']), ...ownerGone(staleBefore) },
       { status: 'failed', error: reason, endTime: at },
     );
     return result.affected ?? 0;
+  }
+
+  /** The heartbeat of the runs `owner` has queued or is testing. */
+  async touchUnfinished(owner: string, at: Date): Promise<void> {
+    await this.runs.update({ owner, status: In(['queued', 'testing']) }, { heartbeatAt: at });
   }
 
   private underQueueLock<T>(work: (runs: Repository<ManualTestRunEntity>) => Promise<T>): Promise<T> {

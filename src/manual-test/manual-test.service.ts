@@ -3,9 +3,13 @@
 // shared by every instance: whichever instance is free claims the next run, whoever queued it.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { InstanceId } from '../cluster/instance-id.js';
 import { BackgroundWork } from '../common/background-work.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
+import { Leadership } from '../common/leadership.js';
+import { staleBefore, startRunLiveness, stopRunLiveness, type OwnedRuns } from '../common/run-liveness.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { DomainEventBus } from '../events/domain-events.js';
@@ -24,7 +28,7 @@ import type { ManualTestModelResult, ManualTestRunEntity } from './manual-test-r
 import { ManualTestRepository } from './manual-test.repository.js';
 
 @Injectable()
-export class ManualTestService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ManualTestService implements OnApplicationBootstrap, OnApplicationShutdown, OwnedRuns {
   private readonly logger = new Logger(ManualTestService.name);
   /** The run this process executes, if any. */
   private readonly running = new BackgroundWork(this.logger);
@@ -38,21 +42,44 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     private readonly suite: EvaluationSuiteService,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
+    private readonly instance: InstanceId,
+    private readonly scheduler: SchedulerRegistry,
+    private readonly leadership: Leadership,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const failed = await this.runs.failUnfinished(
-      'Interrupted: the server stopped before the run finished',
-      this.clock.now(),
-    );
-    if (failed > 0) this.logger.warn(`Marked ${failed} unfinished manual test run(s) as failed`);
+    await this.recoverInterrupted();
+    startRunLiveness(this.scheduler, 'manual-tests', this.config.cluster, this, {
+      logger: this.logger,
+      leadership: this.leadership,
+    });
   }
 
-  /** The runs still waiting stay queued in the database; the run under way here is finished first. */
+  /**
+   * The runs still waiting stay queued in the database (another instance may claim them; the next
+   * start here marks them failed once their heartbeat is stale); the run under way here ends first.
+   */
   async onApplicationShutdown(): Promise<void> {
     this.closing = true;
     await this.running.drain();
+    stopRunLiveness(this.scheduler, 'manual-tests');
+  }
+
+  /**
+   * Fails the runs left unfinished by an instance that is gone (another live one's are left alone),
+   * then starts the next queued run if nothing tests any more.
+   */
+  async recoverInterrupted(): Promise<void> {
+    const now = this.clock.now();
+    const reason = 'Interrupted: the server stopped before the run finished';
+    const failed = await this.runs.failUnfinished(reason, now, staleBefore(now, this.config.cluster));
+    if (failed > 0) this.logger.warn(`Marked ${failed} unfinished manual test run(s) as failed`);
+    await this.startNext();
+  }
+
+  async heartbeat(): Promise<void> {
+    await this.runs.touchUnfinished(this.instance.value, this.clock.now());
   }
 
   /** Resolves when this process has no run left to execute (tests). */
@@ -64,8 +91,9 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     const models = await this.resolveModels(names);
     const { queueMax } = this.config.manualTest;
     const id = randomUUID();
+    const now = this.clock.now();
     const accepted = await this.runs.enqueue(
-      { id, models: models.map((m) => m.name), requestedAt: this.clock.now() },
+      { id, models: models.map((m) => m.name), requestedAt: now, owner: this.instance.value, heartbeatAt: now },
       queueMax,
     );
     if (!accepted) {
@@ -99,7 +127,7 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
    */
   private async startNext(): Promise<void> {
     if (this.closing) return;
-    const run = await this.runs.claimNext(this.clock.now());
+    const run = await this.runs.claimNext(this.clock.now(), this.instance.value);
     if (!run) return;
     this.running.run(
       `Manual test run ${run.id}`,

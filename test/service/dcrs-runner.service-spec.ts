@@ -183,24 +183,24 @@ describe('starting runs', () => {
       const there = other ? new DcrsRepository(other.getRepository(DcrsRunEntity)) : here;
       const at = new Date('2026-03-03T00:00:00.000Z');
       const manual = await Promise.all([
-        here.insertRunningRun('2026-03-03', 'manual', at),
-        there.insertRunningRun('2026-03-03', 'manual', at),
+        here.insertRunningRun('2026-03-03', 'manual', at, 'here'),
+        there.insertRunningRun('2026-03-03', 'manual', at, 'here'),
       ]);
       expect(manual.filter((outcome) => outcome === 'run_going')).toHaveLength(1);
       const opened = manual.find((outcome) => typeof outcome === 'object');
       if (!opened) throw new Error('neither insert opened a run');
       // While it runs, a scheduled start is refused as well, and is not taken for its date being used.
-      expect(await there.insertRunningRun('2026-03-03', 'schedule', at)).toBe('run_going');
+      expect(await there.insertRunningRun('2026-03-03', 'schedule', at, 'here')).toBe('run_going');
       await here.failRun(opened.id, 'stopped', at, 0);
 
       const scheduled = await Promise.all([
-        here.insertRunningRun('2026-03-04', 'schedule', at),
-        there.insertRunningRun('2026-03-04', 'schedule', at),
+        here.insertRunningRun('2026-03-04', 'schedule', at, 'here'),
+        there.insertRunningRun('2026-03-04', 'schedule', at, 'here'),
       ]);
       expect(scheduled.filter((outcome) => typeof outcome === 'object')).toHaveLength(1);
       const run = scheduled.find((outcome) => typeof outcome === 'object');
       await here.failRun(run!.id, 'stopped', at, 0);
-      expect(await there.insertRunningRun('2026-03-04', 'schedule', at)).toBe('date_taken');
+      expect(await there.insertRunningRun('2026-03-04', 'schedule', at, 'here')).toBe('date_taken');
     } finally {
       await other?.destroy();
     }

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class ManualTestQueue1795968108513 implements MigrationInterface {
-  name = 'ManualTestQueue1795968108513';
+export class ManualTestQueue1795968500372 implements MigrationInterface {
+  name = 'ManualTestQueue1795968500372';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // Instances before the shared queue may have left several runs testing: all but the newest fail.
