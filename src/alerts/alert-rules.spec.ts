@@ -71,7 +71,8 @@ describe('model rules', () => {
       OPTIONS,
     );
     expect(summary(actions)).toEqual(['resolve model_down Gemini', 'notice model_recovered Gemini']);
-    expect(actions[1]).toMatchObject({ severity: 'info' });
+    // The fact is the transition: the state change's instant, so two instances recording it agree.
+    expect(actions[1]).toMatchObject({ severity: 'info', fact: 'at-2026-02-01T08:00:00.000Z' });
   });
 
   it('recovering into degraded resolves model_down, records the recovery and opens model_degraded', () => {
@@ -130,6 +131,7 @@ describe('model rules', () => {
         severity: 'warning',
         subject: 'Gemini',
         message: "Gemini's evaluation score dropped by 1: from 9.5 to 8.5",
+        fact: 'at-2026-02-01T08:00:00.000Z:9.5>8.5',
       },
     ]);
     expect(decideModelAlerts(change({ previousScore: 9.5, lastScore: 8.6 }), NONE, OPTIONS)).toEqual([]);
@@ -199,8 +201,21 @@ describe('routing rule', () => {
         severity: 'info',
         subject: 'routing',
         message: 'Routing primary is now Groq after DCRS run 3 (fallbacks: OpenAI, Gemini): Groq leads by 0.5',
+        fact: 'dcrs-run-3:Groq',
       },
     ]);
+  });
+
+  it('a change made without a DCRS run is its own fact: the instant it was made', () => {
+    const [action] = decideRoutingAlerts({
+      primary: 'Groq',
+      fallbacks: [],
+      mode: 'auto',
+      updatedAt: new Date('2026-02-01T08:00:00.000Z'),
+      dcrsRunId: null,
+      reason: 'set by hand',
+    });
+    expect(action).toMatchObject({ action: 'notice', fact: 'at-2026-02-01T08:00:00.000Z:Groq' });
   });
 });
 
@@ -240,6 +255,7 @@ describe('cartridge rules', () => {
     expect(actions[1]).toMatchObject({
       severity: 'info',
       message: 'Bio-Cartridge succeeded again (execution 43) (30-day success rate 80%)',
+      fact: 'execution-43',
     });
     expect(decideCartridgeResultAlerts(result('success'), NONE)).toEqual([]);
   });

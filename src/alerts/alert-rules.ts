@@ -5,7 +5,9 @@
 //   open while the condition holds and resolve by themselves when it clears; one open per type and
 //   subject (`open_key`);
 // - notices (model_recovered, score_drop, routing_changed, cartridge_recovered) record that something
-//   happened: they are opened already resolved (`resolved_at` = `created_at`) and never "open".
+//   happened: they are opened already resolved (`resolved_at` = `created_at`) and never "open". Each
+//   names the fact it records (a transition's instant, a DCRS run, an execution): the same fact seen
+//   twice, by two instances or two deliveries of one event, is recorded and told once (`dedupe_key`).
 import type {
   CartridgeResultEvent,
   DcrsProgressEvent,
@@ -17,8 +19,8 @@ import type { AlertSeverity, AlertType } from '../common/alert-kinds.js';
 export type AlertAction =
   /** Open a condition unless one of the same type and subject is open. */
   | { action: 'open'; type: AlertType; severity: AlertSeverity; subject: string; message: string }
-  /** Record a notice: opened and resolved at once. */
-  | { action: 'notice'; type: AlertType; severity: AlertSeverity; subject: string; message: string }
+  /** Record a notice: opened and resolved at once, once per `fact` (what happened, e.g. `dcrs-run-12`). */
+  | { action: 'notice'; type: AlertType; severity: AlertSeverity; subject: string; message: string; fact: string }
   /** Resolve the open condition of this type and subject. */
   | { action: 'resolve'; type: AlertType; subject: string };
 
@@ -27,9 +29,15 @@ export type OpenAlertKeys = ReadonlySet<string>;
 
 export const SUBJECT_MAX = 200;
 export const MESSAGE_MAX = 1000;
+export const FACT_MAX = 80;
 
 export function openKey(type: AlertType, subject: string): string {
   return `${type}:${clip(subject, SUBJECT_MAX)}`;
+}
+
+/** The key a notice is stored under, unique: `<type>:<subject>:<fact>`. */
+export function noticeKey(type: AlertType, subject: string, fact: string): string {
+  return `${openKey(type, subject)}:${fact}`;
 }
 
 export function clip(text: string, max: number): string {
@@ -52,8 +60,15 @@ function opened(type: AlertType, severity: AlertSeverity, subject: string, messa
   return { action: 'open', type, severity, subject: clip(subject, SUBJECT_MAX), message: clip(message, MESSAGE_MAX) };
 }
 
-function notice(type: AlertType, severity: AlertSeverity, subject: string, message: string): AlertAction {
-  return { action: 'notice', type, severity, subject: clip(subject, SUBJECT_MAX), message: clip(message, MESSAGE_MAX) };
+function notice(type: AlertType, severity: AlertSeverity, subject: string, message: string, fact: string): AlertAction {
+  return {
+    action: 'notice',
+    type,
+    severity,
+    subject: clip(subject, SUBJECT_MAX),
+    message: clip(message, MESSAGE_MAX),
+    fact: clip(fact, FACT_MAX),
+  };
 }
 
 function resolved(type: AlertType, subject: string): AlertAction {
@@ -95,6 +110,8 @@ export function decideModelAlerts(
           'info',
           name,
           `${name} is answering again (status ${status}, uptime ${score(change.uptimePercent)}%)`,
+          // The state change that left down: one per transition, the row being locked while it is decided.
+          `at-${change.at.toISOString()}`,
         ),
       );
     }
@@ -120,6 +137,7 @@ export function decideModelAlerts(
         'warning',
         name,
         `${name}'s evaluation score dropped by ${score(drop)}: from ${score(change.previousScore)} to ${score(change.lastScore)}`,
+        `at-${change.at.toISOString()}:${score(change.previousScore)}>${score(change.lastScore)}`,
       ),
     );
   }
@@ -153,6 +171,7 @@ export function decideRoutingAlerts(decision: RoutingChangedEvent): AlertAction[
       'info',
       ROUTING_SUBJECT,
       `Routing primary is now ${decision.primary ?? 'none'}${run} (fallbacks: ${fallbacks}): ${decision.reason}`,
+      `${decision.dcrsRunId === null ? `at-${decision.updatedAt.toISOString()}` : `dcrs-run-${decision.dcrsRunId}`}:${decision.primary ?? 'none'}`,
     ),
   ];
 }
@@ -176,7 +195,13 @@ export function decideCartridgeResultAlerts(result: CartridgeResultEvent, open: 
   } else if (execution.status === 'success' && failedOpen) {
     actions.push(resolved('cartridge_failed', name));
     actions.push(
-      notice('cartridge_recovered', 'info', name, `${name} succeeded again (execution ${execution.id})${rate}`),
+      notice(
+        'cartridge_recovered',
+        'info',
+        name,
+        `${name} succeeded again (execution ${execution.id})${rate}`,
+        `execution-${execution.id}`,
+      ),
     );
   }
   return actions;

@@ -38,4 +38,8 @@ export class AlertEntity {
   /** "<type>:<subject>" while open, null once resolved: the unique guard against opening twice. */
   @Column({ name: 'open_key', type: 'varchar', length: 250, nullable: true, unique: true })
   openKey!: string | null;
+
+  /** A notice's "<type>:<subject>:<fact>": the unique guard against recording one fact twice (instances). */
+  @Column({ name: 'dedupe_key', type: 'varchar', length: 320, nullable: true, unique: true })
+  dedupeKey!: string | null;
 }

@@ -32,16 +32,28 @@ export class AlertsRepository {
   /** Opens a condition; null when one with the same key is already open (here or in another process). */
   async insertOpen(alert: NewAlert, openKey: string): Promise<AlertEntity | null> {
     try {
-      return await this.alerts.save(this.alerts.create({ ...this.fields(alert), resolvedAt: null, openKey }));
+      return await this.alerts.save(
+        this.alerts.create({ ...this.fields(alert), resolvedAt: null, openKey, dedupeKey: null }),
+      );
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
     }
   }
 
-  /** Records a notice: resolved as it is created, never holding an open key. */
-  insertNotice(alert: NewAlert): Promise<AlertEntity> {
-    return this.alerts.save(this.alerts.create({ ...this.fields(alert), resolvedAt: alert.at, openKey: null }));
+  /**
+   * Records a notice: resolved as it is created, never holding an open key. null when its fact is
+   * recorded already (here or in another process).
+   */
+  async insertNotice(alert: NewAlert, dedupeKey: string): Promise<AlertEntity | null> {
+    try {
+      return await this.alerts.save(
+        this.alerts.create({ ...this.fields(alert), resolvedAt: alert.at, openKey: null, dedupeKey }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
   }
 
   /** Resolves the open alert with this key; null when none is open (or another process got there first). */

@@ -5,7 +5,7 @@ import { SerialQueue } from '../common/background-work.js';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/domain-error.js';
 import { DomainEventBus, type AlertEvent } from '../events/domain-events.js';
-import { openKey, type AlertAction, type OpenAlertKeys } from './alert-rules.js';
+import { noticeKey, openKey, type AlertAction, type OpenAlertKeys } from './alert-rules.js';
 import type { AlertEntity } from './alert.entity.js';
 import { AlertsRepository, type AlertFilter } from './alerts.repository.js';
 import { toAlertEvent, toAlertResponse } from './dto/alert.mapper.js';
@@ -80,9 +80,14 @@ export class AlertsService implements BeforeApplicationShutdown {
           if (alert) this.announce('alert.opened', alert);
           break;
         }
-        case 'notice':
-          this.announce('alert.opened', await this.alerts.insertNotice({ ...action, at }));
+        case 'notice': {
+          const notice = await this.alerts.insertNotice(
+            { ...action, at },
+            noticeKey(action.type, action.subject, action.fact),
+          );
+          if (notice) this.announce('alert.opened', notice);
           break;
+        }
         case 'resolve': {
           const alert = await this.alerts.resolveOpen(openKey(action.type, action.subject), at);
           if (alert) this.announce('alert.resolved', alert);

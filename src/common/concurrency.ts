@@ -15,3 +15,22 @@ export async function mapWithConcurrency<T, R>(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
 }
+
+/**
+ * Runs work one at a time per key, in the order it came: a read-modify-write of one row that a
+ * single process must not interleave with itself (SQLite has one connection and no row locks).
+ */
+export class KeyedSerializer<K> {
+  private readonly tails = new Map<K, Promise<unknown>>();
+
+  run<T>(key: K, work: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(() => work());
+    const tail = result.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
+}

@@ -1,8 +1,12 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DoubleColumn, TimestampColumn } from '../database/columns.js';
 
-/** One daily evaluation run (the seed's `dcrs_logs` table). */
+/**
+ * One daily evaluation run (the seed's `dcrs_logs` table). At most one is running, whichever
+ * instance opened it: a second insert of a running run breaks the partial unique index.
+ */
 @Entity({ name: 'dcrs_logs' })
+@Index('idx_dcrs_one_running', ['status'], { unique: true, where: "status = 'running'" })
 export class DcrsRunEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

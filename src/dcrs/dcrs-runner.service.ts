@@ -82,7 +82,8 @@ export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationS
     const now = this.clock.now();
     const date = dateInTimeZone(now, this.config.dcrs.timeZone);
     const run = await this.runs.insertRunningRun(date, trigger, now, this.instance.value);
-    if (!run) return null;
+    if (run === 'run_going') throw conflict('A DCRS run is already going');
+    if (run === 'date_taken') return null;
     this.running.run(`DCRS run ${run.id}`, () => this.execute(run), { runId: run.id });
     return run;
   }

@@ -40,17 +40,19 @@ export class DcrsRepository {
   }
 
   /**
-   * Opens a run. A scheduled run carries its date in a unique column: when that date already has
-   * one (another instance, or before a restart), nothing is written and null comes back. One INSERT
-   * without a transaction around it: on SQLite a transaction would hold the write lock across awaits,
-   * and another connection waiting on it in the same process blocks the thread the holder needs.
+   * Opens a run, unless the database refuses it: `run_going` when a run is running already (one
+   * at a time, whichever instance opened it), `date_taken` when a scheduled run's date already has
+   * one (another instance, or before a restart). Both are unique indexes, so two instances racing
+   * cannot both win.
+   * One INSERT without a transaction around it: on SQLite a transaction would hold the write lock
+   * across awaits, and another connection waiting on it in the same process blocks the thread.
    */
   async insertRunningRun(
     date: string,
     trigger: DcrsTrigger,
     startedAt: Date,
     owner: string,
-  ): Promise<DcrsRunEntity | null> {
+  ): Promise<DcrsRunEntity | 'run_going' | 'date_taken'> {
     try {
       const run = this.runs.create({
         date,
@@ -74,8 +76,10 @@ export class DcrsRepository {
       await this.runs.insert(run);
       return run;
     } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      // A scheduled date, once taken, stays taken (its row is never removed): otherwise the running one refused it.
+      if (trigger === 'schedule' && (await this.runs.existsBy({ scheduledDate: date }))) return 'date_taken';
+      return 'run_going';
     }
   }
 

@@ -13,8 +13,12 @@ export interface ManualTestModelResult {
   error: string | null;
 }
 
-/** A manual test run (the seed's POST /api/manual-test). */
+/**
+ * A manual test run (the seed's POST /api/manual-test). The rows are the queue, shared by every
+ * instance: queued ones wait in `queue_order`, and at most one is testing (a partial unique index).
+ */
 @Entity({ name: 'manual_test_runs' })
+@Index('idx_manual_test_one_testing', ['status'], { unique: true, where: "status = 'testing'" })
 export class ManualTestRunEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -28,6 +32,10 @@ export class ManualTestRunEntity {
   @Index('idx_manual_test_runs_requested')
   @TimestampColumn({ name: 'requested_at' })
   requestedAt!: Date;
+
+  /** Order of arrival in the queue: the queued run with the lowest goes next. */
+  @Column({ name: 'queue_order', type: 'integer', default: 0 })
+  queueOrder!: number;
 
   @TimestampColumn({ name: 'start_time', nullable: true })
   startTime!: Date | null;

@@ -1,10 +1,11 @@
 // The seed's POST /api/manual-test: evaluates the named models with the suite in the background,
-// one run at a time; later requests wait in a bounded queue.
+// one run at a time; later requests wait in a bounded queue. The queue is the manual_test_runs rows,
+// shared by every instance: whichever instance is free claims the next run, whoever queued it.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InstanceId } from '../cluster/instance-id.js';
-import { SerialQueue } from '../common/background-work.js';
+import { BackgroundWork } from '../common/background-work.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { Leadership } from '../common/leadership.js';
@@ -23,14 +24,15 @@ import type {
   ManualTestRunListResponse,
   ManualTestRunResponse,
 } from './dto/manual-test.response.js';
-import type { ManualTestModelResult } from './manual-test-run.entity.js';
+import type { ManualTestModelResult, ManualTestRunEntity } from './manual-test-run.entity.js';
 import { ManualTestRepository } from './manual-test.repository.js';
 
 @Injectable()
 export class ManualTestService implements OnApplicationBootstrap, OnApplicationShutdown, OwnedRuns {
   private readonly logger = new Logger(ManualTestService.name);
-  /** The run under way, then the ones waiting. */
-  private readonly queue = new SerialQueue(this.logger);
+  /** The run this process executes, if any. */
+  private readonly running = new BackgroundWork(this.logger);
+  private closing = false;
 
   constructor(
     private readonly runs: ManualTestRepository,
@@ -55,66 +57,86 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /**
-   * The runs still waiting stay queued in the database: the next start marks them failed (with
-   * several instances, the leader does once their heartbeat is stale).
+   * The runs still waiting stay queued in the database (another instance may claim them; the next
+   * start here marks them failed once their heartbeat is stale); the run under way here ends first.
    */
   async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    this.closing = true;
+    await this.running.drain();
     stopRunLiveness(this.scheduler, 'manual-tests');
   }
 
-  /** Fails the runs left unfinished by an instance that is gone (another live one's are left alone). */
+  /**
+   * Fails the runs left unfinished by an instance that is gone (another live one's are left alone),
+   * then starts the next queued run if nothing tests any more.
+   */
   async recoverInterrupted(): Promise<void> {
     const now = this.clock.now();
     const reason = 'Interrupted: the server stopped before the run finished';
     const failed = await this.runs.failUnfinished(reason, now, staleBefore(now, this.config.cluster));
     if (failed > 0) this.logger.warn(`Marked ${failed} unfinished manual test run(s) as failed`);
+    await this.startNext();
   }
 
   async heartbeat(): Promise<void> {
-    if (this.queue.size > 0) await this.runs.touchUnfinished(this.instance.value, this.clock.now());
+    await this.runs.touchUnfinished(this.instance.value, this.clock.now());
   }
 
-  private waiting(): number {
-    return Math.max(0, this.queue.size - 1);
-  }
-
-  /** Resolves when the queue has drained (tests). */
+  /** Resolves when this process has no run left to execute (tests). */
   idle(): Promise<void> {
-    return this.queue.drain();
+    return this.running.drain();
   }
 
   async request(names: readonly string[] | undefined): Promise<ManualTestAcceptedResponse> {
     const models = await this.resolveModels(names);
-    if (this.queue.size > 0 && this.waiting() >= this.config.manualTest.queueMax) {
+    const { queueMax } = this.config.manualTest;
+    const id = randomUUID();
+    const now = this.clock.now();
+    const accepted = await this.runs.enqueue(
+      { id, models: models.map((m) => m.name), requestedAt: now, owner: this.instance.value, heartbeatAt: now },
+      queueMax,
+    );
+    if (!accepted) {
       throw new DomainError(
         'too_many_requests',
-        `The manual test queue is full (${this.config.manualTest.queueMax} waiting): try again later`,
+        `The manual test queue is full (${queueMax} waiting): try again later`,
         {
-          queue_max: this.config.manualTest.queueMax,
+          queue_max: queueMax,
         },
       );
     }
-    const id = randomUUID();
-    const now = this.clock.now();
-    const queued = this.queue.size > 0;
-    await this.runs.insertRun({
-      id,
-      owner: this.instance.value,
-      heartbeatAt: now,
-      status: queued ? 'queued' : 'testing',
-      models: models.map((m) => m.name),
-      requestedAt: now,
-    });
-    void this.queue.push(`Manual test run ${id}`, () => this.execute(id, models), { runId: id });
-    const position = this.waiting();
+    await this.startNext();
+    const run = await this.runs.findById(id);
+    if (!run) throw new Error(`Manual test run ${id} vanished`);
+    if (run.status !== 'queued') {
+      return { status: 'testing', models: run.models, start_time: run.startTime?.toISOString() ?? null, run_id: id };
+    }
     return {
-      status: queued ? 'queued' : 'testing',
-      models: models.map((m) => m.name),
-      start_time: queued ? null : now.toISOString(),
+      status: 'queued',
+      models: run.models,
+      start_time: null,
       run_id: id,
-      ...(queued ? { queue_position: position } : {}),
+      queue_position: await this.runs.queuePosition(run),
     };
+  }
+
+  /**
+   * Claims the next queued run, unless one is testing (here or in another instance), and executes it
+   * in the background; at its end, the next. Every request and every end of a run calls it, so no
+   * queued run is left waiting while nothing runs.
+   */
+  private async startNext(): Promise<void> {
+    if (this.closing) return;
+    const run = await this.runs.claimNext(this.clock.now(), this.instance.value);
+    if (!run) return;
+    this.running.run(
+      `Manual test run ${run.id}`,
+      async () => {
+        await this.execute(run);
+        await this.startNext();
+      },
+      { runId: run.id },
+    );
   }
 
   async get(id: string): Promise<ManualTestRunResponse> {
@@ -153,13 +175,19 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     return ordered;
   }
 
-  private async execute(id: string, models: readonly ModelEntity[]): Promise<void> {
-    await this.runs.markTesting(id, this.clock.now());
+  private async execute(run: ManualTestRunEntity): Promise<void> {
+    const id = run.id;
+    const found = await this.models.findByNames(run.models);
     const results: ManualTestModelResult[] = [];
     let status: 'completed' | 'failed' = 'completed';
     let error: string | null = null;
     try {
-      for (const model of models) {
+      for (const name of run.models) {
+        const model = found.find((m) => m.name === name);
+        if (!model) {
+          results.push(removedModelResult(name));
+          continue;
+        }
         const evaluation = await this.evaluations.evaluate(model, this.suite.current(), {
           runId: `manual-${id}`,
           kind: 'manual',
@@ -175,4 +203,16 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     const finished = await this.runs.findById(id);
     if (finished) this.events.publish('manual_test.finished', toManualTestFinishedEvent(finished, status));
   }
+}
+
+/** A model removed (or renamed) while its run waited in the queue. */
+function removedModelResult(model: string): ManualTestModelResult {
+  return {
+    model,
+    score: null,
+    response_time: null,
+    passed: 0,
+    failed: 0,
+    error: 'The model was removed before its turn',
+  };
 }

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { KeyedSerializer } from '../common/concurrency.js';
 import { isUniqueViolation } from '../database/errors.js';
 import type { ModelStatus } from '../common/model-statuses.js';
 import { ModelEntity } from './model.entity.js';
 
 @Injectable()
 export class ModelsRepository {
+  /** SQLite's stand-in for a row lock: one process, one connection. */
+  private readonly sqliteRows = new KeyedSerializer<number>();
+
   constructor(@InjectRepository(ModelEntity) private readonly models: Repository<ModelEntity>) {}
 
   findAllOrdered(): Promise<ModelEntity[]> {
@@ -37,6 +41,34 @@ export class ModelsRepository {
 
   async saveState(id: number, state: ModelStatePatch): Promise<void> {
     await this.models.update({ id }, state);
+  }
+
+  /**
+   * Reads the model's row as it is now, lets `decide` compute the new state from it, and writes it,
+   * with no other state change of that model in between (another probe, here or in another
+   * instance, waits): streaks count every probe. PostgreSQL locks the row (SELECT ... FOR UPDATE)
+   * for these two statements only; SQLite, single-process, queues them per model. null when the
+   * model is gone.
+   */
+  async updateState(
+    id: number,
+    decide: (current: ModelEntity) => ModelStatePatch,
+  ): Promise<{ before: ModelEntity; patch: ModelStatePatch } | null> {
+    const readDecideWrite = async (models: Repository<ModelEntity>, lock: boolean) => {
+      const before = await models.findOne({
+        where: { id },
+        withDeleted: true,
+        ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      });
+      if (!before) return null;
+      const patch = decide(before);
+      await models.update({ id }, patch);
+      return { before, patch };
+    };
+    if (this.models.manager.connection.options.type === 'postgres') {
+      return this.models.manager.transaction((manager) => readDecideWrite(manager.getRepository(ModelEntity), true));
+    }
+    return this.sqliteRows.run(id, () => readDecideWrite(this.models, false));
   }
 
   /** null when the name is taken (a concurrent create won the unique constraint). */

@@ -15,6 +15,7 @@ import {
   MIN_BASELINE_SAMPLES,
   uptimeFromCounts,
   type ProbeVerdict,
+  type Streaks,
 } from '../models/model-status.js';
 import { ModelsRepository, type ModelStatePatch } from '../models/models.repository.js';
 
@@ -48,16 +49,14 @@ export class ModelStateService {
     retryAfterMs?: number,
   ): Promise<ModelEntity> {
     const now = this.clock.now();
-    const streaks = applyVerdict(model, verdict);
     const patch: ModelStatePatch = {
-      ...streaks,
       ...(await this.derived(model.id, now)),
       lastProbeAt: now,
       lastErrorKind: verdict === 'success' ? null : errorKind,
       rateLimitedUntil: verdict === 'rate_limited' ? new Date(now.getTime() + (retryAfterMs ?? 60_000)) : null,
       updatedAt: now,
     };
-    return this.save(model, patch);
+    return this.save(model, patch, (current) => applyVerdict(current, verdict));
   }
 
   /** After an evaluation: a new last score, the status it implies, and a provider's Retry-After if one came. */
@@ -65,7 +64,7 @@ export class ModelStateService {
     const now = this.clock.now();
     const patch: ModelStatePatch = { lastScore: score, ...(await this.derived(model.id, now)), updatedAt: now };
     if (rateLimitedUntil) patch.rateLimitedUntil = rateLimitedUntil;
-    return this.save(model, patch, score);
+    return this.save(model, patch, (current) => current);
   }
 
   private async derived(modelId: number, now: Date): Promise<Omit<ModelStatePatch, 'updatedAt'>> {
@@ -107,38 +106,54 @@ export class ModelStateService {
     return baseline;
   }
 
-  private async save(model: ModelEntity, patch: ModelStatePatch, lastScore = model.lastScore): Promise<ModelEntity> {
+  /**
+   * The evidence from the measured calls is read first; the streaks and the status are then decided
+   * on the model's row as it is at the moment of writing (locked), so that two probes finishing at
+   * once, here or on another instance, both count.
+   */
+  private async save(
+    model: ModelEntity,
+    patch: ModelStatePatch,
+    nextStreaks: (current: Streaks) => Streaks,
+  ): Promise<ModelEntity> {
     const now = patch.updatedAt;
     const [lastHour, base] = await Promise.all([
       this.metrics.findSuccessfulLatenciesSince(model.id, new Date(now.getTime() - HOUR_MS)),
       // After an evaluation the score baseline has just changed: read it fresh.
       this.baseline(model.id, now, patch.lastScore !== undefined),
     ]);
-    const status = decideModelStatus(
-      {
-        previous: model.status,
-        streaks: {
-          consecutiveFailures: patch.consecutiveFailures ?? model.consecutiveFailures,
-          consecutiveSuccesses: patch.consecutiveSuccesses ?? model.consecutiveSuccesses,
+    const p95LastHourMs = latencyEvidence(lastHour, []).p95LastHourMs;
+    const written = await this.models.updateState(model.id, (current) => {
+      const { consecutiveFailures, consecutiveSuccesses } = nextStreaks(current);
+      const streaks = { consecutiveFailures, consecutiveSuccesses };
+      const status = decideModelStatus(
+        {
+          previous: current.status,
+          streaks,
+          p95LastHourMs,
+          median7dMs: base.median7dMs,
+          lastScore: base.hasScores ? (patch.lastScore ?? current.lastScore) : null,
+          meanScore7d: base.meanScore7d,
         },
-        p95LastHourMs: latencyEvidence(lastHour, []).p95LastHourMs,
-        median7dMs: base.median7dMs,
-        lastScore: base.hasScores ? lastScore : null,
-        meanScore7d: base.meanScore7d,
-      },
-      this.config.probing,
+        this.config.probing,
+      );
+      return { ...patch, ...streaks, status };
+    });
+    if (!written) return model;
+    const { before } = written;
+    const updated = Object.assign(
+      Object.create(Object.getPrototypeOf(before) as object) as ModelEntity,
+      before,
+      written.patch,
     );
-    const full = { ...patch, status };
-    await this.models.saveState(model.id, full);
-    const updated = Object.assign(Object.create(Object.getPrototypeOf(model) as object) as ModelEntity, model, full);
     this.events.publish('model.state_changed', {
       modelId: updated.id,
       name: updated.name,
       apiType: updated.apiType,
-      previousStatus: model.status,
+      previousStatus: before.status,
       status: updated.status,
       lastScore: updated.lastScore,
-      previousScore: model.lastScore,
+      previousScore: before.lastScore,
       responseTime: updated.responseTime,
       uptimePercent: updated.uptimePercent,
       errorKind: updated.lastErrorKind,

@@ -130,4 +130,17 @@ describe('DCRS run against a fake provider', () => {
     const bad = await request(t.server).get('/api/dcrs/runs/abc').expect(400);
     expect(bad.body.message).toBe('id must be a positive integer');
   });
+
+  it('two POSTs at the same instant: the database lets one run through (202) and refuses the other (409)', async () => {
+    const [a, b] = await Promise.all([
+      request(t.server).post('/api/dcrs/run'),
+      request(t.server).post('/api/dcrs/run'),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([202, 409]);
+    const refused = a.status === 409 ? a : b;
+    expect(refused.body.message).toBe('A DCRS run is already going');
+    await t.app.get(DcrsRunnerService).idle();
+    const history = await request(t.server).get('/api/dcrs/history?days=30').expect(200);
+    expect(history.body.history.filter((run: { status: string }) => run.status === 'running')).toEqual([]);
+  });
 });

@@ -131,6 +131,25 @@ describe('manual tests (the seed POST /api/manual-test)', () => {
     });
   });
 
+  it('requests arriving together share the limit: one testing, one queued, the rest 429', async () => {
+    evaluation.fake.script(FAKE_MODELS.Anthropic, { kind: 'answer', text: 'alpha', delayMs: 200 });
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        request(t.server)
+          .post('/api/manual-test')
+          .send({ models: ['Anthropic'] }),
+      ),
+    );
+    const outcomes = responses.map((r) => (r.status === 202 ? `${r.body.status}` : String(r.status))).sort();
+    expect(outcomes).toEqual(['429', '429', '429', 'queued', 'testing']);
+    expect(responses.find((r) => r.body.status === 'queued')!.body.queue_position).toBe(1);
+    await t.app.get(ManualTestService).idle();
+    for (const accepted of responses.filter((r) => r.status === 202)) {
+      const run = await request(t.server).get(`/api/manual-test/${accepted.body.run_id}`).expect(200);
+      expect(run.body.status).toBe('completed');
+    }
+  });
+
   it('GET /api/manual-test/:run_id: 400 for a malformed id, 404 for an unknown one', async () => {
     const bad = await request(t.server).get('/api/manual-test/not-a-uuid').expect(400);
     expect(bad.body.message).toBe('run_id must be a UUID');

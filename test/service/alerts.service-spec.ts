@@ -48,12 +48,13 @@ const resolve = (subject: string, type: AlertType = 'model_down'): AlertAction =
   type,
   subject,
 });
-const notice = (subject: string, type: AlertType = 'model_recovered'): AlertAction => ({
+const notice = (subject: string, type: AlertType = 'model_recovered', fact = 'at-1'): AlertAction => ({
   action: 'notice',
   type,
   severity: 'info',
   subject,
   message: `${type} ${subject}`,
+  fact,
 });
 /** A decision that applies these actions whatever is open. */
 const always =
@@ -74,6 +75,7 @@ async function stored() {
       resolvedAt: a.resolvedAt,
       acknowledgedAt: a.acknowledgedAt,
       openKey: a.openKey,
+      dedupeKey: a.dedupeKey,
     }));
 }
 
@@ -97,6 +99,7 @@ describe('conditions', () => {
         resolvedAt: null,
         acknowledgedAt: null,
         openKey: 'model_down:Alpha',
+        dedupeKey: null,
       },
     ]);
     expect(seen).toEqual([[], ['model_down:Alpha']]);
@@ -157,17 +160,31 @@ describe('conditions', () => {
 });
 
 describe('notices', () => {
-  it('are stored resolved as they are created, hold no open key, and are not deduplicated', async () => {
-    await alerts.evaluate('test', always(notice('Eta')));
+  it('are stored resolved as they are created, hold no open key, and each fact is one notice', async () => {
+    await alerts.evaluate('test', always(notice('Eta', 'model_recovered', 'at-1')));
     s.clock.set(minutesAfter(1));
-    await alerts.evaluate('test', always(notice('Eta')));
+    await alerts.evaluate('test', always(notice('Eta', 'model_recovered', 'at-2')));
 
-    expect((await stored()).map((a) => [a.type, a.createdAt, a.resolvedAt, a.openKey])).toEqual([
-      ['model_recovered', FIXED_NOW, FIXED_NOW, null],
-      ['model_recovered', minutesAfter(1), minutesAfter(1), null],
+    expect((await stored()).map((a) => [a.type, a.createdAt, a.resolvedAt, a.openKey, a.dedupeKey])).toEqual([
+      ['model_recovered', FIXED_NOW, FIXED_NOW, null, 'model_recovered:Eta:at-1'],
+      ['model_recovered', minutesAfter(1), minutesAfter(1), null, 'model_recovered:Eta:at-2'],
     ]);
     expect(await s.get(AlertsRepository).findOpenKeys()).toEqual(new Set());
     expect([opened.length, resolved.length]).toEqual([2, 0]);
+  });
+
+  it('the same fact recorded twice (another instance, the same event again) is stored and announced once', async () => {
+    await Promise.all([
+      alerts.evaluate('here', always(notice('Iota', 'routing_changed', 'dcrs-run-7'))),
+      alerts.evaluate('there', always(notice('Iota', 'routing_changed', 'dcrs-run-7'))),
+    ]);
+    s.clock.set(minutesAfter(1));
+    await alerts.evaluate('later', always(notice('Iota', 'routing_changed', 'dcrs-run-7')));
+    expect((await stored()).map((a) => [a.type, a.dedupeKey, a.createdAt])).toEqual([
+      ['routing_changed', 'routing_changed:Iota:dcrs-run-7', FIXED_NOW],
+    ]);
+    expect(opened.map((a) => a.type)).toEqual(['routing_changed']);
+    expect(s.logs.filter((l) => l.level === 'error')).toEqual([]);
   });
 
   it('neither resolve nor block the open condition about the same subject', async () => {

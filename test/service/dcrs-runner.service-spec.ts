@@ -2,7 +2,8 @@
 // recommended, the scheduled run once per date in DCRS_TIMEZONE, one run at a time (here or in another
 // instance), and a run that breaks marked failed with its reason. Time is the test clock's.
 import { DomainError } from '../../src/common/domain-error.js';
-import type { DcrsRunEntity } from '../../src/dcrs/dcrs-run.entity.js';
+import { DcrsRunEntity } from '../../src/dcrs/dcrs-run.entity.js';
+import { createDataSource } from '../../src/database/data-source.js';
 import { DcrsRunnerService } from '../../src/dcrs/dcrs-runner.service.js';
 import { DcrsModule } from '../../src/dcrs/dcrs.module.js';
 import { DcrsRepository } from '../../src/dcrs/dcrs.repository.js';
@@ -13,6 +14,7 @@ import { insertDcrsRun, insertModel } from '../factories/fixtures.js';
 import { recordEvents } from '../setup/domain-events.js';
 import { FAKE_MODELS, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
 import { startServiceModule, type ServiceModule } from '../setup/service-module.js';
+import { testEngine } from '../setup/test-database.js';
 import { waitFor } from '../setup/waiting.js';
 
 let evaluation: EvaluationEnv;
@@ -169,6 +171,39 @@ describe('starting runs', () => {
     expect(evaluation.fake.requests).toHaveLength(0);
     await s.get(DcrsRepository).failRun(theirs.id, 'stopped', s.clock.now(), 0);
     expect(await runEnds(s, await runner.start('manual'))).toMatchObject({ status: 'completed' });
+  });
+
+  it('two instances opening a run at the same instant: the database lets exactly one through', async () => {
+    const s = module.current();
+    // PostgreSQL: a second connection pool on the same database, as another instance has. SQLite is
+    // single-process (a second connection would only wait on the first's lock): one pool, racing.
+    const other = testEngine() === 'postgres' ? await createDataSource(s.dataSource.options).initialize() : null;
+    try {
+      const here = s.get(DcrsRepository);
+      const there = other ? new DcrsRepository(other.getRepository(DcrsRunEntity)) : here;
+      const at = new Date('2026-03-03T00:00:00.000Z');
+      const manual = await Promise.all([
+        here.insertRunningRun('2026-03-03', 'manual', at, 'here'),
+        there.insertRunningRun('2026-03-03', 'manual', at, 'here'),
+      ]);
+      expect(manual.filter((outcome) => outcome === 'run_going')).toHaveLength(1);
+      const opened = manual.find((outcome) => typeof outcome === 'object');
+      if (!opened) throw new Error('neither insert opened a run');
+      // While it runs, a scheduled start is refused as well, and is not taken for its date being used.
+      expect(await there.insertRunningRun('2026-03-03', 'schedule', at, 'here')).toBe('run_going');
+      await here.failRun(opened.id, 'stopped', at, 0);
+
+      const scheduled = await Promise.all([
+        here.insertRunningRun('2026-03-04', 'schedule', at, 'here'),
+        there.insertRunningRun('2026-03-04', 'schedule', at, 'here'),
+      ]);
+      expect(scheduled.filter((outcome) => typeof outcome === 'object')).toHaveLength(1);
+      const run = scheduled.find((outcome) => typeof outcome === 'object');
+      await here.failRun(run!.id, 'stopped', at, 0);
+      expect(await there.insertRunningRun('2026-03-04', 'schedule', at, 'here')).toBe('date_taken');
+    } finally {
+      await other?.destroy();
+    }
   });
 
   it('with nothing to evaluate the run completes empty and leaves routing alone', async () => {

@@ -1,7 +1,9 @@
 // ModelStateService with its real repositories: what a model's row becomes after probes and evaluations.
 // Thresholds differ from the defaults on purpose (FAILURE_THRESHOLD=2, SUCCESS_THRESHOLD=3,
 // UPTIME_WINDOW_HOURS=6), so that the expected values follow from these settings, not from constants.
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DAY_MS, HOUR_MS } from '../../src/common/clock.js';
+import type { ModelStateChangedEvent } from '../../src/events/domain-events.js';
 import type { ModelStatus } from '../../src/common/model-statuses.js';
 import type { ModelEntity } from '../../src/models/model.entity.js';
 import type { ProbeVerdict } from '../../src/models/model-status.js';
@@ -120,6 +122,34 @@ describe('streaks and status', () => {
     // The failure before the rate limit still counts: this one is the second in a row.
     expect(await probe(model, ['failure'])).toEqual(['down']);
     expect(await stored(model.id)).toMatchObject({ rateLimitedUntil: null, lastErrorKind: 'server_error' });
+  });
+});
+
+describe('probes of one model finishing at once', () => {
+  it('every probe counts in the streak, each decided on the row as written by the one before', async () => {
+    const model = await newModel('healthy');
+    // All start from the same stale row, as probes of two instances would.
+    const snapshot = await stored(model.id);
+    await Promise.all(Array.from({ length: 6 }, () => state.afterProbe(snapshot, 'failure', 'server_error')));
+    expect(await stored(model.id)).toMatchObject({ consecutiveFailures: 6, consecutiveSuccesses: 0, status: 'down' });
+  });
+
+  it('the recovery is seen once: one state change goes from down, the others from what it wrote', async () => {
+    const model = await newModel('down');
+    const snapshot = await stored(model.id);
+    const seen: string[] = [];
+    const listener = (change: ModelStateChangedEvent): void => {
+      if (change.modelId === model.id) seen.push(`${change.previousStatus}>${change.status}`);
+    };
+    const emitter = s.get(EventEmitter2);
+    emitter.on('model.state_changed', listener);
+    try {
+      await Promise.all(Array.from({ length: 4 }, () => state.afterProbe(snapshot, 'success', null)));
+    } finally {
+      emitter.off('model.state_changed', listener);
+    }
+    expect(seen.sort()).toEqual(['down>down', 'down>down', 'down>healthy', 'healthy>healthy']);
+    expect(await stored(model.id)).toMatchObject({ consecutiveSuccesses: 4, status: 'healthy' });
   });
 });
 

@@ -4,7 +4,10 @@ import { DcrsRoutingManualTests1795708875611 } from './1795708875611-DcrsRouting
 import { CartridgesAlertsNotifications1795709387645 } from './1795709387645-CartridgesAlertsNotifications.js';
 import { MetricsUptimeIndex1795709787075 } from './1795709787075-MetricsUptimeIndex.js';
 import { UptimeIndexCaseId1795714769885 } from './1795714769885-UptimeIndexCaseId.js';
+import { NoticeDedupeKey1795967777666 } from './1795967777666-NoticeDedupeKey.js';
 import { AddOwnerHeartbeat1795967943604 } from './1795967943604-AddOwnerHeartbeat.js';
+import { ManualTestQueue1795968500372 } from './1795968500372-ManualTestQueue.js';
+import { OneRunningDcrsRun1795968519585 } from './1795968519585-OneRunningDcrsRun.js';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795707955486,
@@ -13,5 +16,8 @@ export const SQLITE_MIGRATIONS: Function[] = [
   CartridgesAlertsNotifications1795709387645,
   MetricsUptimeIndex1795709787075,
   UptimeIndexCaseId1795714769885,
+  NoticeDedupeKey1795967777666,
   AddOwnerHeartbeat1795967943604,
+  ManualTestQueue1795968500372,
+  OneRunningDcrsRun1795968519585,
 ];
