@@ -5,6 +5,7 @@ import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity, type AlertType } fro
 import { normalizeHost, staticUrlProblem } from '../common/webhook-address.js';
 import { readAccessConfig, type AccessConfig } from './access.config.js';
 import { EnvReader, type Env } from './env-parsers.js';
+import { readResilienceConfig, type ResilienceConfig } from './resilience.config.js';
 import { readTelemetryConfig, type TelemetryConfig } from './telemetry.config.js';
 
 export const APP_VERSION = '1.0.0';
@@ -106,6 +107,7 @@ export interface AppConfig {
     readonly allowedHosts: readonly string[];
   };
   readonly telemetry: TelemetryConfig;
+  readonly resilience: ResilienceConfig;
 }
 
 function cronOrOff(value: string): string | null {
@@ -245,6 +247,7 @@ export function parseAppConfig(env: Env): AppConfig {
       allowedHosts: read.list('PROVIDER_ALLOWED_HOSTS').map((host) => host.toLowerCase()),
     },
     telemetry: readTelemetryConfig(read),
+    resilience: readResilienceConfig(read),
   };
 
   for (const origin of config.app.corsOrigins) {
