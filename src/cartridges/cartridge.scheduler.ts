@@ -5,6 +5,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../common/clock.js';
 import { startCronJob, stopCronJob } from '../common/cron-trigger.js';
+import { DatabaseAvailability } from '../database/database-availability.js';
 import { scheduledOccurrence, scheduleOf } from './cartridge-schedule.js';
 import type { CartridgeEntity } from './cartridge.entity.js';
 import { CartridgeRunnerService } from './cartridge-runner.service.js';
@@ -25,6 +26,7 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnModuleDestr
     private readonly runner: CartridgeRunnerService,
     private readonly repository: CartridgesRepository,
     private readonly scheduler: SchedulerRegistry,
+    private readonly database: DatabaseAvailability,
     private readonly clock: Clock,
   ) {}
 
@@ -43,7 +45,10 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnModuleDestr
     const schedule = scheduleOf(cartridge);
     if (this.stopped || schedule === null || cartridge.checkSet === null || cartridge.deletedAt !== null) return;
     const name = cartridgeJobName(cartridge.id);
-    startCronJob(this.scheduler, name, schedule, () => this.tick(cartridge.id), { logger: this.logger });
+    startCronJob(this.scheduler, name, schedule, () => this.tick(cartridge.id), {
+      logger: this.logger,
+      database: this.database,
+    });
     this.jobs.add(name);
   }
 
@@ -59,6 +64,7 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnModuleDestr
           `Scheduled run of cartridge ${cartridgeId} skipped: already going, or taken by another instance`,
         );
     } catch (error) {
+      if (this.database.noteFailure(error)) return;
       this.logger.error({ err: error, cartridgeId }, 'Scheduled cartridge run could not start');
     }
   }

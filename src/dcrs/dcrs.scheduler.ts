@@ -5,6 +5,7 @@ import { startCronJob, stopCronJob } from '../common/cron-trigger.js';
 import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { DatabaseAvailability } from '../database/database-availability.js';
 import { DcrsRunnerService } from './dcrs-runner.service.js';
 
 export const JOB_NAME = 'dcrs-daily';
@@ -16,13 +17,19 @@ export class DcrsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly runner: DcrsRunnerService,
     private readonly scheduler: SchedulerRegistry,
+    private readonly database: DatabaseAvailability,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     const { cron, timeZone } = this.config.dcrs;
     if (cron === null) return;
-    startCronJob(this.scheduler, JOB_NAME, { cron, timeZone }, () => this.tick(), { logger: this.logger });
+    startCronJob(this.scheduler, JOB_NAME, { cron, timeZone }, () => this.tick(), {
+      logger: this.logger,
+      database: this.database,
+      // Once a day: a run skipped for an outage is worth a line.
+      reportSkips: true,
+    });
   }
 
   onModuleDestroy(): void {
@@ -39,6 +46,7 @@ export class DcrsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.warn('Scheduled DCRS run skipped: a run is already going');
         return;
       }
+      if (this.database.noteFailure(error)) return;
       this.logger.error({ err: error }, 'Scheduled DCRS run could not start');
     }
   }

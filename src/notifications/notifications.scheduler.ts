@@ -4,6 +4,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { DatabaseAvailability } from '../database/database-availability.js';
 import { AlertRemindersService } from './alert-reminders.service.js';
 
 export const INTERVAL_NAME = 'notifications-reminders';
@@ -15,13 +16,17 @@ export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleD
   constructor(
     private readonly reminders: AlertRemindersService,
     private readonly scheduler: SchedulerRegistry,
+    private readonly database: DatabaseAvailability,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     const every = this.config.alerts.checkIntervalMs;
     if (every === 0 || this.config.alerts.remindMinutes === 0) return;
-    startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick(), { logger: this.logger });
+    startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick(), {
+      logger: this.logger,
+      database: this.database,
+    });
   }
 
   onModuleDestroy(): void {
@@ -32,6 +37,7 @@ export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleD
     try {
       await this.reminders.remindDue();
     } catch (error) {
+      if (this.database.noteFailure(error)) return;
       this.logger.error({ err: error }, 'Alert reminders failed');
     }
   }

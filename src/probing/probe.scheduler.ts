@@ -5,6 +5,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { DatabaseAvailability } from '../database/database-availability.js';
 import { ProbeService } from './probe.service.js';
 
 export const INTERVAL_NAME = 'probe-models';
@@ -17,6 +18,7 @@ export class ProbeScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly probes: ProbeService,
     private readonly scheduler: SchedulerRegistry,
+    private readonly database: DatabaseAvailability,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,6 +38,7 @@ export class ProbeScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       await this.probes.probeAll();
     } catch (error) {
+      if (this.database.noteFailure(error)) return;
       this.logger.error({ err: error }, 'Probe round failed');
     }
   }

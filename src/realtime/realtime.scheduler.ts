@@ -6,6 +6,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { DatabaseAvailability } from '../database/database-availability.js';
 import { ModelFeed } from './model-feed.js';
 
 export const MODEL_UPDATE_INTERVAL = 'realtime-model-update';
@@ -19,6 +20,7 @@ export class RealtimeScheduler implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     private readonly feed: ModelFeed,
     private readonly scheduler: SchedulerRegistry,
+    private readonly database: DatabaseAvailability,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -35,6 +37,10 @@ export class RealtimeScheduler implements OnApplicationBootstrap, OnModuleDestro
 
   private every(name: string, ms: number, task: () => Promise<void>): void {
     if (ms === 0) return;
-    startInterval(this.scheduler, name, ms, task, { logger: this.logger, timeoutMs: TICK_TIMEOUT_MS });
+    startInterval(this.scheduler, name, ms, task, {
+      logger: this.logger,
+      timeoutMs: TICK_TIMEOUT_MS,
+      database: this.database,
+    });
   }
 }
