@@ -15,10 +15,21 @@ import {
   MIN_BASELINE_SAMPLES,
   uptimeFromCounts,
   type ProbeVerdict,
+  type Streaks,
 } from '../models/model-status.js';
 import { ModelsRepository, type ModelStatePatch } from '../models/models.repository.js';
 
 const BASELINE_TTL_MS = 10 * 60_000;
+
+/** What one probe found, as the model's state takes it. */
+export interface ProbeOutcome {
+  verdict: ProbeVerdict;
+  errorKind: string | null;
+  /** The provider's Retry-After after a rate-limited probe, ms. */
+  retryAfterMs?: number;
+  /** When the probe's answer came. */
+  at: Date;
+}
 
 interface Baseline {
   at: number;
@@ -41,20 +52,34 @@ export class ModelStateService {
   ) {}
 
   /** After a probe: streaks move with the verdict, then everything derived is recomputed. */
-  async afterProbe(
+  afterProbe(
     model: ModelEntity,
     verdict: ProbeVerdict,
     errorKind: string | null,
     retryAfterMs?: number,
   ): Promise<ModelEntity> {
+    return this.afterProbes(model, [{ verdict, errorKind, retryAfterMs, at: this.clock.now() }]);
+  }
+
+  /**
+   * After probes recorded late (kept while the database was away), oldest first: the streaks move
+   * with each verdict in turn, the rest comes from the last one, and the state is saved once.
+   */
+  async afterProbes(model: ModelEntity, outcomes: readonly ProbeOutcome[]): Promise<ModelEntity> {
+    const last = outcomes.at(-1);
+    if (!last) return model;
     const now = this.clock.now();
-    const streaks = applyVerdict(model, verdict);
+    const streaks = outcomes.reduce<Streaks>((current, outcome) => applyVerdict(current, outcome.verdict), {
+      consecutiveFailures: model.consecutiveFailures,
+      consecutiveSuccesses: model.consecutiveSuccesses,
+    });
+    const limited = last.verdict === 'rate_limited';
     const patch: ModelStatePatch = {
       ...streaks,
       ...(await this.derived(model.id, now)),
-      lastProbeAt: now,
-      lastErrorKind: verdict === 'success' ? null : errorKind,
-      rateLimitedUntil: verdict === 'rate_limited' ? new Date(now.getTime() + (retryAfterMs ?? 60_000)) : null,
+      lastProbeAt: last.at,
+      lastErrorKind: last.verdict === 'success' ? null : last.errorKind,
+      rateLimitedUntil: limited ? new Date(last.at.getTime() + (last.retryAfterMs ?? 60_000)) : null,
       updatedAt: now,
     };
     return this.save(model, patch);
