@@ -120,4 +120,24 @@ describe('runMeasuredCall', () => {
     );
     expect(result).toMatchObject({ ok: false, message: 'HTTP 500 from [redacted].example.com' });
   });
+
+  it('is cut short, whatever the runner does, when the caller aborts (the server stops)', async () => {
+    const stop = new AbortController();
+    let runnerSawAbort = false;
+    const started = performance.now();
+    const pending = runMeasuredCall(settings, { timeoutMs: 10_000, signal: stop.signal }, async (signal) => {
+      signal.addEventListener('abort', () => (runnerSawAbort = true));
+      await sleep(5_000, undefined, { signal });
+    });
+    setTimeout(() => stop.abort(), 20);
+    const result = await pending;
+    expect(result.ok).toBe(false);
+    expect(runnerSawAbort).toBe(true);
+    expect(performance.now() - started).toBeLessThan(2_000);
+
+    const already = await runMeasuredCall(settings, { timeoutMs: 10_000, signal: stop.signal }, (signal) =>
+      sleep(5_000, undefined, { signal }),
+    );
+    expect(already.ok).toBe(false);
+  });
 });
