@@ -68,17 +68,45 @@ export class DcrsRepository {
     }
   }
 
+  /** Only a run still `running` changes: one marked interrupted at shutdown stays so. */
   async completeRun(id: number, completion: RunCompletion): Promise<void> {
-    await this.runs.update({ id }, { ...completion, status: 'completed' });
+    await this.runs.update({ id, status: 'running' }, { ...completion, status: 'completed' });
   }
 
   async failRun(id: number, reason: string, finishedAt: Date, durationMs: number): Promise<void> {
-    await this.runs.update({ id }, { status: 'failed', error: reason.slice(0, 500), finishedAt, durationMs });
+    await this.runs.update(
+      { id, status: 'running' },
+      { status: 'failed', error: reason.slice(0, 500), finishedAt, durationMs },
+    );
   }
 
-  /** Runs a crash left `running`: marked failed with the reason; returns how many. */
-  async failInterruptedRuns(reason: string, at: Date): Promise<number> {
-    const result = await this.runs.update({ status: 'running' }, { status: 'failed', error: reason, finishedAt: at });
+  /**
+   * The server stopped while the run was going. Its date's scheduled slot is given back, so that the
+   * next instance may run that date's scheduled run again. False when the run had already ended.
+   */
+  async interruptRun(id: number, reason: string, finishedAt: Date, durationMs: number): Promise<boolean> {
+    const result = await this.runs.update(
+      { id, status: 'running' },
+      { status: 'interrupted', error: reason.slice(0, 500), finishedAt, durationMs, scheduledDate: null },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Runs a crash (or a stop cut short) left `running`: marked interrupted like the above; returns how many. */
+  async interruptLeftoverRuns(reason: string, at: Date): Promise<number> {
+    const result = await this.runs.update(
+      { status: 'running' },
+      { status: 'interrupted', error: reason, finishedAt: at, scheduledDate: null },
+    );
     return result.affected ?? 0;
+  }
+
+  /** Whether the date's scheduled run was interrupted and nothing holds the date's scheduled slot since. */
+  async scheduledRunWasInterrupted(date: string): Promise<boolean> {
+    const [interrupted, holder] = await Promise.all([
+      this.runs.existsBy({ date, trigger: 'schedule', status: 'interrupted' }),
+      this.runs.existsBy({ scheduledDate: date }),
+    ]);
+    return interrupted && !holder;
   }
 }

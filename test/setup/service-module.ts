@@ -9,6 +9,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import type { FixedClock } from '../../src/common/clock.js';
+import { ShutdownModule } from '../../src/common/shutdown-state.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { DatabaseModule } from '../../src/database/database.module.js';
@@ -55,6 +56,7 @@ export async function startServiceModule(options: ServiceModuleOptions): Promise
         ConfigModule.forRoot(config, clock),
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),
+        ShutdownModule,
         EventsModule,
         DatabaseModule,
         SeedModule,
