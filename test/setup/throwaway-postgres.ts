@@ -5,8 +5,8 @@
 // points the test at an existing cluster instead, which it then stops and starts but never drops.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
+import { freePort } from './free-port.js';
 
 const run = promisify(execFile);
 
@@ -20,15 +20,6 @@ export interface ThrowawayPostgres {
   start(): Promise<void>;
   /** Removes the cluster, unless it was given through FAULT_PG_CLUSTER. */
   drop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 /** The version of the first cluster pg_lsclusters lists (the one the machine runs). */
