@@ -259,8 +259,8 @@ describe('a run that a stop interrupted', () => {
       .post('/api/cartridges/Stopped-Run/run')
       .set('X-API-Key', ADMIN)
       .expect(202);
-    await waitFor('the call under way', async () =>
-      evaluation.fake.callsTo(FAKE_MODELS.OpenAI) > 0 ? true : undefined,
+    await waitFor('the call under way', () =>
+      Promise.resolve(evaluation.fake.callsTo(FAKE_MODELS.OpenAI) > 0 ? true : undefined),
     );
     const closing = performance.now();
     await t.close();

@@ -103,7 +103,9 @@ describe('a scheduled run that a stop interrupted', () => {
     const first = await startTestApp({ database, env: scheduleOn() });
     const run = await first.app.get(DcrsRunnerService).start('schedule');
     if (!run) throw new Error('no run was opened');
-    await waitFor('a provider call under way', async () => (evaluation.fake.requests.length > 0 ? true : undefined));
+    await waitFor('a provider call under way', () =>
+      Promise.resolve(evaluation.fake.requests.length > 0 ? true : undefined),
+    );
     const closing = performance.now();
     await first.close();
     // The stop cut the hanging calls short instead of waiting PROVIDER_TIMEOUT_MS for them.

@@ -102,10 +102,10 @@ async function probeRowsByModel(url: string): Promise<Map<string, number>> {
 it('loses no probe result while PostgreSQL is stopped for 6 s, and is ready again within 10 s of its return', async () => {
   const app = t!;
   const readiness = pollReadiness(app.url);
-  await waitFor('two probe rounds', async () =>
-    Object.values(PROBED).every((model) => fake.callsTo(model) >= 2) ? true : undefined,
+  await waitFor('two probe rounds', () =>
+    Promise.resolve(Object.values(PROBED).every((model) => fake.callsTo(model) >= 2) ? true : undefined),
   );
-  await waitFor('readiness 200', async () => (readiness.samples.at(-1)?.status === 200 ? true : undefined));
+  await waitFor('readiness 200', () => Promise.resolve(readiness.samples.at(-1)?.status === 200 ? true : undefined));
   const logsBefore = app.logs.length;
 
   const callsBeforeStop = totalCalls();
@@ -119,7 +119,7 @@ it('loses no probe result while PostgreSQL is stopped for 6 s, and is ready agai
 
   const readyAgain = await waitFor(
     'readiness 200 after the database returned',
-    async () => readiness.samples.find((sample) => sample.at >= startedAt && sample.status === 200),
+    () => Promise.resolve(readiness.samples.find((sample) => sample.at >= startedAt && sample.status === 200)),
     15_000,
   );
   const scrapeOnceWritten = await waitFor(

@@ -41,7 +41,7 @@ async function storedRun(id: number): Promise<DcrsRunEntity> {
   const settings =
     database.engine === 'postgres'
       ? { engine: 'postgres' as const, url: database.env['DATABASE_URL'], path: '' }
-      : { engine: 'sqlite' as const, path: database.env['DATABASE_PATH']! };
+      : { engine: 'sqlite' as const, path: database.env['DATABASE_PATH'] };
   const dataSource = createDataSource(buildDataSourceOptions(settings, [DcrsRunEntity]));
   await dataSource.initialize();
   try {
@@ -116,8 +116,8 @@ it('answers every request it accepted, interrupts the DCRS run, closes the socke
   const started = await fetch(`${url}/api/dcrs/run`, { method: 'POST', headers: { 'X-API-Key': ADMIN } });
   expect(started.status).toBe(202);
   const { run_id: runId } = (await started.json()) as { run_id: number };
-  await waitFor('the DCRS run to call the provider', async () =>
-    evaluation.fake.requests.length > 0 ? true : undefined,
+  await waitFor('the DCRS run to call the provider', () =>
+    Promise.resolve(evaluation.fake.requests.length > 0 ? true : undefined),
   );
 
   const raw = new WebSocket(`ws://127.0.0.1:${port}/ws`);
@@ -141,7 +141,7 @@ it('answers every request it accepted, interrupts the DCRS run, closes the socke
   // worker's connection is in (and answered), then a moment later.
   await waitFor(
     'every worker to have an answer',
-    async () => (load.workersAnswered() === WORKERS ? true : undefined),
+    () => Promise.resolve(load.workersAnswered() === WORKERS ? true : undefined),
     20_000,
   );
   await sleep(1_000);

@@ -62,7 +62,7 @@ export function startLoad(port: number, paths: readonly string[], workers: numbe
   const loops = Array.from({ length: workers }, async (_, worker) => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     for (let i = worker; running; i++) {
-      const outcome = await get(agent, port, paths[i % paths.length]!, `load-${worker}-${i}`);
+      const outcome = await get(agent, port, paths[i % paths.length], `load-${worker}-${i}`);
       outcomes.push(outcome);
       if (outcome.outcome === 'answered') answered.add(worker);
       // Refused: the server is gone or going; no need to hammer the port.

@@ -36,6 +36,27 @@ function control(version: string, name: string): Pick<ThrowawayPostgres, 'stop' 
   return { stop: () => ctl('stop', '-m', 'fast'), start: () => ctl('start') };
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Clusters of earlier runs whose process died before dropping them (the name carries the pid). */
+async function dropOrphans(version: string): Promise<void> {
+  const { stdout } = await run('pg_lsclusters', ['--no-header']);
+  for (const line of stdout.trim().split('\n')) {
+    const [clusterVersion, name] = line.trim().split(/\s+/);
+    const pid = /^shawn_fault_(\d+)_/.exec(name ?? '')?.[1];
+    if (clusterVersion === version && name && pid && !isAlive(Number(pid))) {
+      await run('pg_dropcluster', [version, name, '--stop']);
+    }
+  }
+}
+
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const given = process.env['FAULT_PG_CLUSTER'];
   if (given) {
@@ -57,6 +78,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       { cause: error },
     );
   }
+  await dropOrphans(version);
   const name = `shawn_fault_${process.pid}_${randomBytes(3).toString('hex')}`;
   const port = await freePort();
   await run('pg_createcluster', [version, name, '--port', String(port), '--start', '--', '--auth=trust']);
