@@ -2,7 +2,7 @@
 // Each probe writes a daily_metrics row and then recomputes the model's state (probe-result.recorder.ts).
 // Rounds go on while the database is away, over the models it last listed: the providers are still
 // measured, and the results wait in memory until they can be written.
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Clock, utcDate } from '../common/clock.js';
 import { mapWithConcurrency } from '../common/concurrency.js';
@@ -36,7 +36,7 @@ export function verdictOf(result: CallResult): ProbeVerdict {
 }
 
 @Injectable()
-export class ProbeService implements BeforeApplicationShutdown {
+export class ProbeService implements OnModuleDestroy {
   private readonly logger = new Logger(ProbeService.name);
   private round: Promise<ProbeRoundSummary> | null = null;
   /** The enabled models as last read, for rounds while the database is away. */
@@ -64,9 +64,11 @@ export class ProbeService implements BeforeApplicationShutdown {
 
   /**
    * At shutdown, while the database is still open: a round under way gets a moment to finish (its
-   * calls have been made; their results are worth writing), then the kept results get theirs.
+   * calls have been made; their results are worth writing), then the kept results get theirs. In the
+   * destroy phase, so that what their state changes set off (alert decisions) is queued before the
+   * services that apply it drain, in the phase after.
    */
-  async beforeApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     const grace = shutdownGraceMs(this.config.resilience);
     if (this.round) await Promise.race([this.round.catch(() => undefined), sleep(grace, undefined, { ref: false })]);
     await this.recorder.close(grace);
