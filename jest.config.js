@@ -17,6 +17,12 @@ if (process.env.TEST_DATABASE_URL) {
   ENGINES.push({ engine: 'postgres', setupFiles: ['<rootDir>/test/setup/engine-postgres.ts'] });
 }
 
+/**
+ * Specs named *-postgres.e2e-spec.ts exercise PostgreSQL itself (its server stopped and started under
+ * the app): they run in the e2e-postgres project only.
+ */
+const POSTGRES_ONLY = '-postgres\\.e2e-spec\\.ts$';
+
 const projects = [
   { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
   ...ENGINES.map(({ engine, setupFiles }) => ({
@@ -29,6 +35,7 @@ const projects = [
     ...common,
     displayName: `e2e-${engine}`,
     testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+    testPathIgnorePatterns: engine === 'postgres' ? ['/node_modules/'] : ['/node_modules/', POSTGRES_ONLY],
     setupFiles,
   })),
 ];

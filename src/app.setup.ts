@@ -6,9 +6,12 @@ import type { Server } from 'node:http';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { setUpApiDocs } from './api-docs.js';
+import { closeConnectionsOnStop } from './common/http-drain.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { REQUEST_ID_HEADER, requestIdMiddleware } from './common/request-id.js';
 import { InputLimitsPipe } from './common/input-limits.pipe.js';
+import { ShutdownState } from './common/shutdown-state.js';
+import { DatabaseAvailability } from './database/database-availability.js';
 import type { AppConfig } from './config/app-config.js';
 import { isCrossOriginAllowed } from './common/origin-policy.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
@@ -20,6 +23,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   // First, before the body parser: every request gets an id and is timed, even one refused early.
   app.use(requestIdMiddleware);
   app.use(httpMetricsMiddleware(app.get(TelemetryMetrics)));
+  app.use(closeConnectionsOnStop(app.get(ShutdownState)));
   app.useLogger(app.get(Logger));
   express.disable('x-powered-by');
   express.set('trust proxy', 'loopback');
@@ -60,9 +64,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       transformOptions: { enableImplicitConversion: false },
     }),
   );
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter(app.get(DatabaseAvailability)));
   // Socket.io on the HTTP server, under the same CORS_ORIGINS rule; the raw /ws endpoint attaches itself.
   app.useWebSocketAdapter(new RealtimeIoAdapter(app.getHttpServer() as Server, config));
-  app.enableShutdownHooks();
+  // SIGTERM and SIGINT are main.ts's (common/stop-signals.ts): tests close their apps themselves.
   setUpApiDocs(express, config);
 }

@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
+import { exitOnStopSignal } from './common/stop-signals.js';
 import { ConfigValidationError, type AppConfig } from './config/app-config.js';
 import { loadAppConfig } from './config/environment.js';
 
@@ -20,6 +21,7 @@ async function bootstrap(): Promise<void> {
   }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   configureApp(app, config);
+  exitOnStopSignal(app, config.resilience.shutdownTimeoutMs, app.get(Logger));
   await app.listen(config.app.port, config.app.host);
   const where = `http://${config.app.host === '0.0.0.0' ? 'localhost' : config.app.host}:${config.app.port}`;
   app.get(Logger).log(`SHawn-Brain API on ${where} (${config.database.engine}); docs at ${where}/docs`, 'Bootstrap');

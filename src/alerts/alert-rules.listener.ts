@@ -45,6 +45,8 @@ export class AlertRulesListener {
 
   @OnDomainEvent('cartridge.result')
   cartridgeResult(result: CartridgeResultEvent): void {
+    // A run the server's stop interrupted says nothing about the cartridge (and comes while it stops).
+    if (result.execution.status === 'interrupted') return;
     void this.alerts.evaluate('cartridge.result', (open) => decideCartridgeResultAlerts(result, open));
   }
 }

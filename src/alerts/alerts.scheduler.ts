@@ -5,6 +5,7 @@ import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import { Leadership } from '../common/leadership.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { DatabaseAvailability } from '../database/database-availability.js';
 import { AlertSweepService } from './alert-sweep.service.js';
 
 export const INTERVAL_NAME = 'alerts-sweep';
@@ -17,6 +18,7 @@ export class AlertsScheduler implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly sweeper: AlertSweepService,
     private readonly scheduler: SchedulerRegistry,
     private readonly leadership: Leadership,
+    private readonly database: DatabaseAvailability,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -26,6 +28,7 @@ export class AlertsScheduler implements OnApplicationBootstrap, OnModuleDestroy 
     startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick(), {
       logger: this.logger,
       leadership: this.leadership,
+      database: this.database,
     });
   }
 
@@ -37,6 +40,7 @@ export class AlertsScheduler implements OnApplicationBootstrap, OnModuleDestroy 
     try {
       await this.sweeper.sweep();
     } catch (error) {
+      if (this.database.noteFailure(error)) return;
       this.logger.error({ err: error }, 'Periodic alert sweep failed');
     }
   }

@@ -2,7 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, t
 import { TimestampColumn } from '../database/columns.js';
 import { CartridgeEntity } from './cartridge.entity.js';
 
-export const EXECUTION_STATUSES = ['running', 'success', 'failure'] as const;
+/** interrupted: the server stopped while the built-in runner ran it; it says nothing of the cartridge. */
+export const EXECUTION_STATUSES = ['running', 'success', 'failure', 'interrupted'] as const;
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
 
 /** One run of a cartridge, by the built-in runner or reported by a worker. */

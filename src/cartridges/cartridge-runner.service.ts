@@ -1,18 +1,29 @@
 // The built-in runner: a cartridge's check set on the first model of its chain (routing primary, then
 // fallbacks, or its depends_on list) that answers every case; a provider error moves the whole check
 // set to the next model, so that every check of an execution ran on the one model it names.
-// Runs go in the background; one at a time per cartridge.
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+// Runs go in the background; one at a time per cartridge. When the server stops, a run's calls are
+// cut short and its execution is recorded as interrupted.
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { performance } from 'node:perf_hooks';
 import { InstanceId } from '../cluster/instance-id.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BackgroundWork } from '../common/background-work.js';
 import { Clock } from '../common/clock.js';
 import { conflict, DomainError } from '../common/domain-error.js';
 import { Leadership } from '../common/leadership.js';
 import { staleBefore, startRunLiveness, stopRunLiveness, type OwnedRuns } from '../common/run-liveness.js';
+import { ShutdownState } from '../common/shutdown-state.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { shutdownGraceMs } from '../config/resilience.config.js';
 import { scoreCase } from '../evaluation/scoring.js';
 import type { CaseOutcome, EvalCase } from '../evaluation/suite.types.js';
 import type { ModelEntity } from '../models/model.entity.js';
@@ -27,7 +38,7 @@ import {
   type CheckRunReport,
   type SkippedModel,
 } from './cartridge-checks.js';
-import type { CartridgeExecutionEntity } from './cartridge-execution.entity.js';
+import type { CartridgeExecutionEntity, ExecutionStatus } from './cartridge-execution.entity.js';
 import { CartridgeResultPublisher } from './cartridge-result.publisher.js';
 import type { CartridgeEntity } from './cartridge.entity.js';
 import { CartridgesRepository } from './cartridges.repository.js';
@@ -48,12 +59,22 @@ const failed = (summary: string): RunReport => ({ success: false, modelUsed: nul
 
 type ModelAttempt = { answered: true; outcomes: CaseOutcome[] } | { answered: false; reason: string };
 
+interface RunUnderWay {
+  cartridge: CartridgeEntity;
+  execution: CartridgeExecutionEntity;
+  started: number;
+}
+
 @Injectable()
-export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplicationShutdown, OwnedRuns {
+export class CartridgeRunnerService
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown, OwnedRuns
+{
   private readonly logger = new Logger(CartridgeRunnerService.name);
   private readonly running = new BackgroundWork(this.logger);
   /** Cartridges whose run is being opened (between the checks and launch()). */
   private readonly claimed = new Set<number>();
+  /** By execution id. */
+  private readonly underWay = new Map<number, RunUnderWay>();
 
   constructor(
     private readonly cartridges: CartridgesService,
@@ -63,6 +84,7 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
     private readonly client: ProviderClient,
     private readonly routing: RoutingService,
     private readonly publisher: CartridgeResultPublisher,
+    private readonly shutdown: ShutdownState,
     private readonly clock: Clock,
     private readonly instance: InstanceId,
     private readonly scheduler: SchedulerRegistry,
@@ -83,16 +105,31 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
     stopRunLiveness(this.scheduler, 'cartridge-runs');
   }
 
-  /** Fails the runs left running by an instance that is gone (another live one's are left alone). */
+  /** Interrupts the runs left running by an instance that is gone (another live one's are left alone). */
   async recoverInterrupted(): Promise<void> {
     const now = this.clock.now();
-    const stale = staleBefore(now, this.config.cluster);
-    const interrupted = await this.repository.failInterruptedRuns(INTERRUPTED_SUMMARY, now, stale);
-    if (interrupted > 0) this.logger.warn(`Marked ${interrupted} interrupted cartridge run(s) as failed`);
+    const left = await this.repository.interruptLeftoverRuns(
+      INTERRUPTED_SUMMARY,
+      now,
+      staleBefore(now, this.config.cluster),
+    );
+    if (left > 0) this.logger.warn(`Marked ${left} cartridge run(s) whose instance is gone as interrupted`);
   }
 
   async heartbeat(): Promise<void> {
     if (this.running.busy) await this.repository.touchRunning(this.instance.value, this.clock.now());
+  }
+
+  /**
+   * At shutdown, while the database is still open. The stop has already cut the runs' calls short,
+   * and each records itself as interrupted; one that does not wind down in time is recorded here.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.running.busy) return;
+    await Promise.race([this.idle(), sleep(shutdownGraceMs(this.config.resilience), undefined, { ref: false })]);
+    for (const run of [...this.underWay.values()]) {
+      await this.finish(run.cartridge, run.execution, run.started, failed(INTERRUPTED_SUMMARY), 'interrupted');
+    }
   }
 
   /** Resolves when no run of this process is going (tests and shutdown wait on it). */
@@ -102,6 +139,8 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
 
   /** POST /api/cartridges/:name/run: the execution, still running. */
   async runNow(name: string): Promise<CartridgeExecutionEntity> {
+    if (this.shutdown.stopping)
+      throw new DomainError('unavailable', 'The server is stopping; run the checks again later');
     const cartridge = await this.cartridges.require(name);
     const plan = await this.plan(cartridge);
     const busy = conflict(`Cartridge "${cartridge.name}" is already running its checks`);
@@ -124,6 +163,7 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
    * or in another instance, or this occurrence taken by another instance).
    */
   async runScheduled(cartridgeId: number, occurrence: Date): Promise<CartridgeExecutionEntity | null> {
+    if (this.shutdown.stopping) return null;
     const cartridge = await this.repository.findById(cartridgeId);
     if (!cartridge || cartridge.checkSet === null || !this.claim(cartridge.id)) return null;
     try {
@@ -206,6 +246,7 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
 
   private async execute(cartridge: CartridgeEntity, plan: RunPlan, execution: CartridgeExecutionEntity): Promise<void> {
     const started = performance.now();
+    this.underWay.set(execution.id, { cartridge, execution, started });
     try {
       const models = await this.models.findByNames(plan.chain);
       const skipped: SkippedModel[] = [];
@@ -223,6 +264,10 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
       }
       await this.finish(cartridge, execution, started, reportCheckRun(skipped, answered));
     } catch (error) {
+      if (this.shutdown.stopping) {
+        await this.finish(cartridge, execution, started, failed(INTERRUPTED_SUMMARY), 'interrupted');
+        return;
+      }
       this.logger.error({ err: error, cartridge: cartridge.name, executionId: execution.id }, 'Cartridge run failed');
       await this.finish(
         cartridge,
@@ -232,6 +277,8 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
       ).catch((finishError: unknown) =>
         this.logger.error({ err: finishError }, 'Could not record the failed cartridge run'),
       );
+    } finally {
+      this.underWay.delete(execution.id);
     }
   }
 
@@ -246,11 +293,14 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
     }
     const outcomes: CaseOutcome[] = [];
     for (const evalCase of cases) {
+      this.shutdown.signal.throwIfAborted();
       const result = await this.client.call(
         settings,
         { prompt: evalCase.prompt, system: evalCase.system, maxTokens: evalCase.max_tokens },
-        { timeoutMs: this.config.probing.timeoutMs },
+        { timeoutMs: this.config.probing.timeoutMs, signal: this.shutdown.signal },
       );
+      // A call the stop cut short says nothing about the model.
+      this.shutdown.signal.throwIfAborted();
       if (!result.ok) return { answered: false, reason: result.errorKind };
       outcomes.push(scoreCase(evalCase, { output: result.text, latency_ms: result.latencyMs, error_kind: null }));
     }
@@ -262,9 +312,10 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
     execution: CartridgeExecutionEntity,
     started: number,
     report: RunReport,
+    status: ExecutionStatus = report.success ? 'success' : 'failure',
   ): Promise<void> {
     const completion = {
-      status: report.success ? ('success' as const) : ('failure' as const),
+      status,
       finishedAt: this.clock.now(),
       durationMs: Math.round(performance.now() - started),
       summary: report.summary,

@@ -6,6 +6,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../common/clock.js';
 import { Leadership } from '../common/leadership.js';
 import { startCronJob, stopCronJob } from '../common/cron-trigger.js';
+import { DatabaseAvailability } from '../database/database-availability.js';
 import { scheduledOccurrence, scheduleOf } from './cartridge-schedule.js';
 import type { CartridgeEntity } from './cartridge.entity.js';
 import { CartridgeRunnerService } from './cartridge-runner.service.js';
@@ -27,6 +28,7 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnModuleDestr
     private readonly repository: CartridgesRepository,
     private readonly scheduler: SchedulerRegistry,
     private readonly leadership: Leadership,
+    private readonly database: DatabaseAvailability,
     private readonly clock: Clock,
   ) {}
 
@@ -48,6 +50,7 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnModuleDestr
     startCronJob(this.scheduler, name, schedule, () => this.tick(cartridge.id), {
       logger: this.logger,
       leadership: this.leadership,
+      database: this.database,
     });
     this.jobs.add(name);
   }
@@ -64,6 +67,7 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnModuleDestr
           `Scheduled run of cartridge ${cartridgeId} skipped: already going, or taken by another instance`,
         );
     } catch (error) {
+      if (this.database.noteFailure(error)) return;
       this.logger.error({ err: error, cartridgeId }, 'Scheduled cartridge run could not start');
     }
   }

@@ -118,7 +118,7 @@ export class CartridgesRepository {
     await this.cartridges.delete({ id });
   }
 
-  /** Finished and successful execution counts per cartridge since an instant. */
+  /** Finished (succeeded or failed: not running, not interrupted) and successful execution counts per cartridge since an instant. */
   async countFinishedSince(cartridgeIds: readonly number[], since: Date): Promise<Map<number, ExecutionCounts>> {
     const counts = new Map<number, ExecutionCounts>();
     if (cartridgeIds.length === 0) return counts;
@@ -129,7 +129,7 @@ export class CartridgesRepository {
       .addSelect("SUM(CASE WHEN e.status = 'success' THEN 1 ELSE 0 END)", 'succeeded')
       .where('e.cartridgeId IN (:...ids)', { ids: cartridgeIds })
       .andWhere('e.startedAt >= :since', { since })
-      .andWhere("e.status <> 'running'")
+      .andWhere("e.status IN ('success', 'failure')")
       .groupBy('e.cartridgeId')
       .getRawMany<{ cartridgeId: number | string; finished: number | string; succeeded: number | string }>();
     for (const row of rows) {
@@ -193,12 +193,12 @@ export class CartridgesRepository {
 
   /**
    * Built-in runs left running by an instance that is gone (no heartbeat since `staleBefore`; null:
-   * every running one): they are failed, with the reason as their summary.
+   * every running one): interrupted, with the reason as their summary.
    */
-  async failInterruptedRuns(reason: string, at: Date, staleBefore: Date | null): Promise<number> {
+  async interruptLeftoverRuns(reason: string, at: Date, staleBefore: Date | null): Promise<number> {
     const result = await this.executions.update(
       { status: 'running', source: 'runner', ...ownerGone(staleBefore) },
-      { status: 'failure', finishedAt: at, summary: reason },
+      { status: 'interrupted', finishedAt: at, summary: reason },
     );
     return result.affected ?? 0;
   }

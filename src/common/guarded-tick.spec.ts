@@ -147,4 +147,72 @@ describe('guardTick', () => {
     expect(calls).toBe(1);
     expect(logger.lines).toEqual([]);
   });
+
+  describe('with a database gate', () => {
+    /** Down until told otherwise; it takes any error whose message says "unreachable". */
+    function gate(available: boolean) {
+      const noted: unknown[] = [];
+      return {
+        available,
+        noted,
+        noteFailure(error: unknown) {
+          if (!(error instanceof Error) || !error.message.includes('unreachable')) return false;
+          noted.push(error);
+          return true;
+        },
+      };
+    }
+
+    it('skips ticks quietly while the database is down, and runs them again once it is back', async () => {
+      const logger = recordingLogger();
+      const database = gate(false);
+      let calls = 0;
+      const tick = guardTick('alerts-sweep', () => Promise.resolve(void calls++), {
+        logger,
+        leadership: null,
+        database,
+      });
+
+      await tick();
+      await tick();
+      expect(calls).toBe(0);
+      database.available = true;
+      await tick();
+      expect(calls).toBe(1);
+      expect(logger.lines).toEqual([]);
+    });
+
+    it('says so for each skipped tick of a job that asks for it', async () => {
+      const logger = recordingLogger();
+      const tick = guardTick('dcrs-daily', () => Promise.resolve(), {
+        logger,
+        leadership: null,
+        database: gate(false),
+        reportSkips: true,
+      });
+      await tick();
+      expect(logger.lines).toEqual([
+        { level: 'warn', message: 'dcrs-daily: skipped, the database does not answer', detail: undefined },
+      ]);
+    });
+
+    it('leaves a failure that says the database is unreachable to the gate, and logs any other', async () => {
+      const logger = recordingLogger();
+      const database = gate(true);
+      const outage = new Error('database unreachable');
+      const bug = new Error('undefined is not a function');
+      let calls = 0;
+      const tick = guardTick('reminders', () => Promise.reject(calls++ === 0 ? outage : bug), {
+        logger,
+        leadership: null,
+        database,
+      });
+
+      await tick();
+      expect(database.noted).toEqual([outage]);
+      expect(logger.lines).toEqual([]);
+      await tick();
+      expect(logger.lines).toEqual([{ level: 'error', message: { err: bug }, detail: 'reminders failed' }]);
+    });
+  });
 });

@@ -38,4 +38,13 @@ describe('toErrorBody', () => {
     });
     expect(toErrorBody(new HttpException('db password wrong', 502)).message).toBe('Internal server error');
   });
+
+  it('says 503 when the database does not answer, without the driver’s words', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
+    expect(toErrorBody(refused)).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'The database does not answer; try again shortly',
+    });
+  });
 });

@@ -1,9 +1,11 @@
 // Every error body is {statusCode, error, message, request_id}. Domain errors map by code, HTTP
-// exceptions keep their status, and anything else becomes a bare 500 whose detail goes only to the
-// log, where the same request_id finds it.
+// exceptions keep their status, a database that does not answer is a 503 with Retry-After, and
+// anything else becomes a bare 500 whose detail goes only to the log, where the same request_id finds it.
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { isDatabaseUnreachable } from '../database/errors.js';
 import { DomainError, type DomainErrorCode } from './domain-error.js';
+import type { DatabaseGate } from './guarded-tick.js';
 import { requestIdOf } from './request-id.js';
 
 export interface ErrorBody {
@@ -78,16 +80,31 @@ export function toErrorBody(exception: unknown): ErrorBody {
     }
     return { statusCode, error: reasonPhrase(statusCode), message: messageOf(exception.getResponse()) };
   }
+  if (isDatabaseUnreachable(exception)) {
+    return {
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'The database does not answer; try again shortly',
+    };
+  }
   return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
 }
+
+/** Seconds a client is asked to wait after a 503 for a database outage. */
+export const OUTAGE_RETRY_AFTER_S = 5;
 
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpErrorFilter.name);
 
+  /** `database` takes note of an outage a request ran into, and logs it once for all of them. */
+  constructor(private readonly database?: DatabaseGate) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) {
+    const outage = body.statusCode === 503 && isDatabaseUnreachable(exception);
+    if (outage) this.database?.noteFailure(exception);
+    else if (body.statusCode >= 500) {
       this.logger.error({ err: exception }, 'Unhandled error while serving a request');
     }
     if (host.getType() !== 'http') return;
@@ -95,6 +112,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     if (response.headersSent) return;
     const requestId = requestIdOf(http.getRequest());
+    if (outage) response.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_S));
     response.status(body.statusCode).json(requestId === undefined ? body : { ...body, request_id: requestId });
   }
 }

@@ -6,6 +6,7 @@ import { normalizeHost, staticUrlProblem } from '../common/webhook-address.js';
 import { readAccessConfig, type AccessConfig } from './access.config.js';
 import { readClusterConfig, type ClusterConfig } from './cluster.config.js';
 import { EnvReader, type Env } from './env-parsers.js';
+import { readResilienceConfig, type ResilienceConfig } from './resilience.config.js';
 import { readTelemetryConfig, type TelemetryConfig } from './telemetry.config.js';
 
 export const APP_VERSION = '1.0.0';
@@ -108,6 +109,7 @@ export interface AppConfig {
   };
   readonly telemetry: TelemetryConfig;
   readonly cluster: ClusterConfig;
+  readonly resilience: ResilienceConfig;
 }
 
 function cronOrOff(value: string): string | null {
@@ -248,6 +250,7 @@ export function parseAppConfig(env: Env): AppConfig {
     },
     telemetry: readTelemetryConfig(read),
     cluster: readClusterConfig(read, url ? 'postgres' : 'sqlite'),
+    resilience: readResilienceConfig(read),
   };
 
   for (const origin of config.app.corsOrigins) {

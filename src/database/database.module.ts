@@ -1,9 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { DatabaseAvailability } from './database-availability.js';
 import { buildDataSourceOptions, openDataSource } from './data-source.js';
 
+/** Global, so that any feature's scheduler or writer can ask whether the database answers. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -13,5 +16,7 @@ import { buildDataSourceOptions, openDataSource } from './data-source.js';
       dataSourceFactory: async (options) => openDataSource(options!),
     }),
   ],
+  providers: [DatabaseAvailability],
+  exports: [DatabaseAvailability],
 })
 export class DatabaseModule {}

@@ -57,7 +57,7 @@ export class DcrsRunEntity {
   @Column({ type: 'simple-json', nullable: true })
   results!: DcrsModelResult[] | null;
 
-  /** Why a failed run failed. */
+  /** Why a failed run failed, or why an interrupted one stopped. */
   @Column({ type: 'varchar', length: 500, nullable: true })
   error!: string | null;
 
@@ -70,7 +70,8 @@ export class DcrsRunEntity {
   heartbeatAt!: Date | null;
 }
 
-export const DCRS_RUN_STATUSES = ['running', 'completed', 'failed'] as const;
+/** interrupted: the server stopped while it was going (see README, "Faults and shutdown"). */
+export const DCRS_RUN_STATUSES = ['running', 'completed', 'failed', 'interrupted'] as const;
 export type DcrsRunStatus = (typeof DCRS_RUN_STATUSES)[number];
 export type DcrsTrigger = 'schedule' | 'manual';
 

@@ -83,22 +83,38 @@ export class DcrsRepository {
     }
   }
 
+  /** Only a run still `running` changes: one marked interrupted at shutdown stays so. */
   async completeRun(id: number, completion: RunCompletion): Promise<void> {
-    await this.runs.update({ id }, { ...completion, status: 'completed' });
+    await this.runs.update({ id, status: 'running' }, { ...completion, status: 'completed' });
   }
 
   async failRun(id: number, reason: string, finishedAt: Date, durationMs: number): Promise<void> {
-    await this.runs.update({ id }, { status: 'failed', error: reason.slice(0, 500), finishedAt, durationMs });
+    await this.runs.update(
+      { id, status: 'running' },
+      { status: 'failed', error: reason.slice(0, 500), finishedAt, durationMs },
+    );
+  }
+
+  /**
+   * The server stopped while the run was going. Its date's scheduled slot is given back, so that the
+   * next instance may run that date's scheduled run again. False when the run had already ended.
+   */
+  async interruptRun(id: number, reason: string, finishedAt: Date, durationMs: number): Promise<boolean> {
+    const result = await this.runs.update(
+      { id, status: 'running' },
+      { status: 'interrupted', error: reason.slice(0, 500), finishedAt, durationMs, scheduledDate: null },
+    );
+    return (result.affected ?? 0) > 0;
   }
 
   /**
    * Runs left `running` by an instance that is gone (no heartbeat since `staleBefore`; null: every
-   * running run): marked failed with the reason; returns how many.
+   * running run): marked interrupted like the above, their scheduled slot given back; returns how many.
    */
-  async failInterruptedRuns(reason: string, at: Date, staleBefore: Date | null): Promise<number> {
+  async interruptLeftoverRuns(reason: string, at: Date, staleBefore: Date | null): Promise<number> {
     const result = await this.runs.update(
       { status: 'running', ...ownerGone(staleBefore) },
-      { status: 'failed', error: reason, finishedAt: at },
+      { status: 'interrupted', error: reason, finishedAt: at, scheduledDate: null },
     );
     return result.affected ?? 0;
   }
@@ -106,5 +122,14 @@ export class DcrsRepository {
   /** The heartbeat of the runs `owner` executes. */
   async touchRunning(owner: string, at: Date): Promise<void> {
     await this.runs.update({ owner, status: 'running' }, { heartbeatAt: at });
+  }
+
+  /** Whether the date's scheduled run was interrupted and nothing holds the date's scheduled slot since. */
+  async scheduledRunWasInterrupted(date: string): Promise<boolean> {
+    const [interrupted, holder] = await Promise.all([
+      this.runs.existsBy({ date, trigger: 'schedule', status: 'interrupted' }),
+      this.runs.existsBy({ scheduledDate: date }),
+    ]);
+    return interrupted && !holder;
   }
 }

@@ -6,6 +6,7 @@ import { Leadership } from '../common/leadership.js';
 import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { DatabaseAvailability } from '../database/database-availability.js';
 import { DcrsRunnerService } from './dcrs-runner.service.js';
 
 export const JOB_NAME = 'dcrs-daily';
@@ -18,6 +19,7 @@ export class DcrsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly runner: DcrsRunnerService,
     private readonly scheduler: SchedulerRegistry,
     private readonly leadership: Leadership,
+    private readonly database: DatabaseAvailability,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -27,6 +29,9 @@ export class DcrsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     startCronJob(this.scheduler, JOB_NAME, { cron, timeZone }, () => this.tick(), {
       logger: this.logger,
       leadership: this.leadership,
+      database: this.database,
+      // Once a day: a run skipped for an outage is worth a line.
+      reportSkips: true,
     });
   }
 
@@ -44,6 +49,7 @@ export class DcrsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.warn('Scheduled DCRS run skipped: a run is already going');
         return;
       }
+      if (this.database.noteFailure(error)) return;
       this.logger.error({ err: error }, 'Scheduled DCRS run could not start');
     }
   }

@@ -35,7 +35,21 @@ export interface ProbeCompletedEvent {
   at: Date;
 }
 
-export type DcrsPhase = 'started' | 'model_done' | 'completed' | 'failed';
+/** How many probe results wait in memory for the database; published whenever the number changes. */
+export interface ProbeResultsBufferedEvent {
+  buffered: number;
+}
+
+/**
+ * Probe results given up: the buffer was full and the oldest went (overflow), or the database
+ * answered and refused them (refused: their model is gone, say).
+ */
+export interface ProbeResultsDroppedEvent {
+  count: number;
+  reason: 'overflow' | 'refused';
+}
+
+export type DcrsPhase = 'started' | 'model_done' | 'completed' | 'failed' | 'interrupted';
 
 /** Where a DCRS run stands. */
 export interface DcrsProgressEvent {
@@ -47,9 +61,9 @@ export interface DcrsProgressEvent {
   totalTests: number;
   currentModel: string | null;
   bestSoFar: { model: string; score: number } | null;
-  /** Why it failed (phase `failed` only). */
+  /** Why it failed or was interrupted (phases `failed` and `interrupted` only). */
   error?: string;
-  /** How long the run took, ms (phases `completed` and `failed` only). */
+  /** How long the run took, ms (phases `completed`, `failed` and `interrupted` only). */
   durationMs?: number;
 }
 
@@ -126,6 +140,8 @@ export interface NotificationDeliveryFinishedEvent {
 export interface DomainEventMap {
   'model.state_changed': ModelStateChangedEvent;
   'probe.completed': ProbeCompletedEvent;
+  'probe.results_buffered': ProbeResultsBufferedEvent;
+  'probe.results_dropped': ProbeResultsDroppedEvent;
   'dcrs.progress': DcrsProgressEvent;
   'routing.changed': RoutingChangedEvent;
   'manual_test.finished': ManualTestFinishedEvent;

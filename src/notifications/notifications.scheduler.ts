@@ -5,6 +5,7 @@ import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import { Leadership } from '../common/leadership.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { DatabaseAvailability } from '../database/database-availability.js';
 import { AlertRemindersService } from './alert-reminders.service.js';
 
 export const INTERVAL_NAME = 'notifications-reminders';
@@ -17,6 +18,7 @@ export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleD
     private readonly reminders: AlertRemindersService,
     private readonly scheduler: SchedulerRegistry,
     private readonly leadership: Leadership,
+    private readonly database: DatabaseAvailability,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -26,6 +28,7 @@ export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleD
     startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick(), {
       logger: this.logger,
       leadership: this.leadership,
+      database: this.database,
     });
   }
 
@@ -37,6 +40,7 @@ export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleD
     try {
       await this.reminders.remindDue();
     } catch (error) {
+      if (this.database.noteFailure(error)) return;
       this.logger.error({ err: error }, 'Alert reminders failed');
     }
   }

@@ -33,6 +33,11 @@ export interface ModelEvaluation {
 export interface EvaluationContext {
   runId: string | null;
   kind: 'evaluation' | 'manual';
+  /**
+   * When aborted (the server stops), the calls under way are cut short and evaluate() rejects with
+   * the signal's reason, writing nothing: an interrupted call measured nothing about the model.
+   */
+  signal?: AbortSignal;
 }
 
 @Injectable()
@@ -55,10 +60,11 @@ export class EvaluationService {
     const limitedBefore = model.rateLimitedUntil?.getTime() ?? 0;
     let rateLimitedUntil = limitedBefore;
     for (const evalCase of suite.cases) {
+      context.signal?.throwIfAborted();
       const waiting = this.clock.now().getTime() < rateLimitedUntil;
       const result: CallResult = waiting
         ? { ok: false, errorKind: 'rate_limited', message: 'not called: the provider asked to wait', latencyMs: 0 }
-        : await this.call(model, mode, evalCase);
+        : await this.call(model, mode, evalCase, context.signal);
       if (!waiting && !result.ok && result.errorKind === 'rate_limited') {
         rateLimitedUntil = Math.max(rateLimitedUntil, this.clock.now().getTime() + (result.retryAfterMs ?? 60_000));
       }
@@ -88,6 +94,7 @@ export class EvaluationService {
         runId: context.runId,
       });
     }
+    context.signal?.throwIfAborted();
     await this.metrics.insertCalls(rows);
     const score = scoreModel(outcomes);
     await this.state.afterEvaluation(
@@ -98,12 +105,17 @@ export class EvaluationService {
     return summarize(model, mode, score, outcomes);
   }
 
-  private async call(model: ModelEntity, mode: ProbeMode, evalCase: EvalCase): Promise<CallResult> {
+  private async call(
+    model: ModelEntity,
+    mode: ProbeMode,
+    evalCase: EvalCase,
+    signal?: AbortSignal,
+  ): Promise<CallResult> {
     if (mode === 'simulated') return this.simulator.call(simulationProfile(model.name), '');
     return this.client.call(
       this.registry.settingsFor(model),
       { prompt: evalCase.prompt, system: evalCase.system, maxTokens: evalCase.max_tokens },
-      { timeoutMs: this.config.probing.timeoutMs },
+      { timeoutMs: this.config.probing.timeoutMs, signal },
     );
   }
 }

@@ -21,6 +21,16 @@ import { ModelsRepository, type ModelStatePatch } from '../models/models.reposit
 
 const BASELINE_TTL_MS = 10 * 60_000;
 
+/** What one probe found, as the model's state takes it. */
+export interface ProbeOutcome {
+  verdict: ProbeVerdict;
+  errorKind: string | null;
+  /** The provider's Retry-After after a rate-limited probe, ms. */
+  retryAfterMs?: number;
+  /** When the probe's answer came. */
+  at: Date;
+}
+
 interface Baseline {
   at: number;
   median7dMs: number | null;
@@ -42,21 +52,35 @@ export class ModelStateService {
   ) {}
 
   /** After a probe: streaks move with the verdict, then everything derived is recomputed. */
-  async afterProbe(
+  afterProbe(
     model: ModelEntity,
     verdict: ProbeVerdict,
     errorKind: string | null,
     retryAfterMs?: number,
   ): Promise<ModelEntity> {
+    return this.afterProbes(model, [{ verdict, errorKind, retryAfterMs, at: this.clock.now() }]);
+  }
+
+  /**
+   * After probes recorded late (kept while the database was away), oldest first: the streaks move
+   * with each verdict in turn, the rest comes from the last one, and the state is saved once.
+   */
+  async afterProbes(model: ModelEntity, outcomes: readonly ProbeOutcome[]): Promise<ModelEntity> {
+    const last = outcomes.at(-1);
+    if (!last) return model;
     const now = this.clock.now();
+    const limited = last.verdict === 'rate_limited';
     const patch: ModelStatePatch = {
       ...(await this.derived(model.id, now)),
-      lastProbeAt: now,
-      lastErrorKind: verdict === 'success' ? null : errorKind,
-      rateLimitedUntil: verdict === 'rate_limited' ? new Date(now.getTime() + (retryAfterMs ?? 60_000)) : null,
+      lastProbeAt: last.at,
+      lastErrorKind: last.verdict === 'success' ? null : last.errorKind,
+      rateLimitedUntil: limited ? new Date(last.at.getTime() + (last.retryAfterMs ?? 60_000)) : null,
       updatedAt: now,
     };
-    return this.save(model, patch, (current) => applyVerdict(current, verdict));
+    // The streaks move on the locked row, verdict by verdict, so that no other probe's count is lost.
+    return this.save(model, patch, (current) =>
+      outcomes.reduce<Streaks>((streaks, outcome) => applyVerdict(streaks, outcome.verdict), current),
+    );
   }
 
   /** After an evaluation: a new last score, the status it implies, and a provider's Retry-After if one came. */

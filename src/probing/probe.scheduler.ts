@@ -6,6 +6,7 @@ import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import { Leadership } from '../common/leadership.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { DatabaseAvailability } from '../database/database-availability.js';
 import { ProbeService } from './probe.service.js';
 
 export const INTERVAL_NAME = 'probe-models';
@@ -19,6 +20,7 @@ export class ProbeScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly probes: ProbeService,
     private readonly scheduler: SchedulerRegistry,
     private readonly leadership: Leadership,
+    private readonly database: DatabaseAvailability,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,6 +43,7 @@ export class ProbeScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       await this.probes.probeAll();
     } catch (error) {
+      if (this.database.noteFailure(error)) return;
       this.logger.error({ err: error }, 'Probe round failed');
     }
   }

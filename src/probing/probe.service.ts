@@ -1,18 +1,23 @@
 // Liveness probes: one short prompt with a known answer per probe-able model, a few at a time.
-// Each probe writes a daily_metrics row and then recomputes the model's state.
-import { Inject, Injectable, Logger } from '@nestjs/common';
+// Each probe writes a daily_metrics row and then recomputes the model's state (probe-result.recorder.ts).
+// Rounds go on while the database is away, over the models it last listed: the providers are still
+// measured, and the results wait in memory until they can be written.
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Clock, utcDate } from '../common/clock.js';
 import { mapWithConcurrency } from '../common/concurrency.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { shutdownGraceMs } from '../config/resilience.config.js';
+import { DatabaseAvailability } from '../database/database-availability.js';
 import { DomainEventBus } from '../events/domain-events.js';
-import { MetricsRepository } from '../metrics/metrics.repository.js';
+import type { NewCallRow } from '../metrics/metrics.repository.js';
 import type { ModelEntity } from '../models/model.entity.js';
 import type { ProbeVerdict } from '../models/model-status.js';
 import { ModelsRepository } from '../models/models.repository.js';
 import { ProviderClient } from '../providers/provider-client.js';
 import type { CallResult, ChatRequest } from '../providers/provider.types.js';
-import { ModelStateService } from './model-state.service.js';
+import { ProbeResultRecorder } from './probe-result.recorder.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { ProviderSimulator, simulationProfile } from './provider-simulator.js';
 
@@ -31,17 +36,19 @@ export function verdictOf(result: CallResult): ProbeVerdict {
 }
 
 @Injectable()
-export class ProbeService {
+export class ProbeService implements OnModuleDestroy {
   private readonly logger = new Logger(ProbeService.name);
   private round: Promise<ProbeRoundSummary> | null = null;
+  /** The enabled models as last read, for rounds while the database is away. */
+  private lastEnabled: ModelEntity[] | null = null;
 
   constructor(
     private readonly models: ModelsRepository,
-    private readonly metrics: MetricsRepository,
     private readonly registry: ProviderRegistry,
     private readonly client: ProviderClient,
     private readonly simulator: ProviderSimulator,
-    private readonly state: ModelStateService,
+    private readonly recorder: ProbeResultRecorder,
+    private readonly database: DatabaseAvailability,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -55,9 +62,21 @@ export class ProbeService {
     return this.round;
   }
 
+  /**
+   * At shutdown, while the database is still open: a round under way gets a moment to finish (its
+   * calls have been made; their results are worth writing), then the kept results get theirs. In the
+   * destroy phase, so that what their state changes set off (alert decisions) is queued before the
+   * services that apply it drain, in the phase after.
+   */
+  async onModuleDestroy(): Promise<void> {
+    const grace = shutdownGraceMs(this.config.resilience);
+    if (this.round) await Promise.race([this.round.catch(() => undefined), sleep(grace, undefined, { ref: false })]);
+    await this.recorder.close(grace);
+  }
+
   private async runRound(): Promise<ProbeRoundSummary> {
     const now = this.clock.now();
-    const candidates = await this.models.findEnabled();
+    const candidates = await this.enabledModels();
     const due = candidates.filter(
       (m) =>
         this.registry.probeMode(m) !== 'off' && !(m.rateLimitedUntil && m.rateLimitedUntil.getTime() > now.getTime()),
@@ -72,7 +91,23 @@ export class ProbeService {
     return { probed: due.length, skipped: candidates.length - due.length };
   }
 
-  /** Probes one model now (live or simulated) and returns its updated row. */
+  /** The enabled models; while the database is away, the list it last gave (if it ever did). */
+  private async enabledModels(): Promise<ModelEntity[]> {
+    if (this.database.available || this.lastEnabled === null) {
+      try {
+        this.lastEnabled = await this.models.findEnabled();
+        return this.lastEnabled;
+      } catch (error) {
+        if (!this.database.noteFailure(error) || this.lastEnabled === null) throw error;
+      }
+    }
+    return this.lastEnabled;
+  }
+
+  /**
+   * Probes one model now (live or simulated) and returns its updated row; the row as it was when the
+   * result has to wait for the database.
+   */
   async probe(model: ModelEntity): Promise<ModelEntity> {
     const mode = this.registry.probeMode(model);
     const result =
@@ -93,28 +128,27 @@ export class ProbeService {
       ttftMs: result.ok ? result.ttftMs : null,
       at,
     });
-    await this.metrics.insertCalls([
-      {
-        modelId: model.id,
-        kind: mode === 'live' ? 'probe' : 'simulated',
-        timestamp: at,
-        date: utcDate(at),
-        score: result.ok && PROBE_ANSWER.test(result.text) ? 10 : 0,
-        responseTime: result.latencyMs,
-        success: result.ok,
-        errorKind: result.ok ? null : result.errorKind,
-        ttftMs: result.ok ? result.ttftMs : null,
-        tokensPerSecond: result.ok ? result.tokensPerSecond : null,
-        outputTokens: result.ok ? result.outputTokens : null,
-        caseId: null,
-        runId: null,
-      },
-    ]);
-    return this.state.afterProbe(
-      model,
-      verdictOf(result),
-      result.ok ? null : result.errorKind,
-      result.ok ? undefined : result.retryAfterMs,
-    );
+    const row: NewCallRow = {
+      modelId: model.id,
+      kind: mode === 'live' ? 'probe' : 'simulated',
+      timestamp: at,
+      date: utcDate(at),
+      score: result.ok && PROBE_ANSWER.test(result.text) ? 10 : 0,
+      responseTime: result.latencyMs,
+      success: result.ok,
+      errorKind: result.ok ? null : result.errorKind,
+      ttftMs: result.ok ? result.ttftMs : null,
+      tokensPerSecond: result.ok ? result.tokensPerSecond : null,
+      outputTokens: result.ok ? result.outputTokens : null,
+      caseId: null,
+      runId: null,
+    };
+    const outcome = {
+      verdict: verdictOf(result),
+      errorKind: result.ok ? null : result.errorKind,
+      retryAfterMs: result.ok ? undefined : result.retryAfterMs,
+      at,
+    };
+    return (await this.recorder.record(model, row, outcome)) ?? model;
   }
 }

@@ -4,6 +4,7 @@ import { ModelsModule } from '../models/models.module.js';
 import { ProvidersModule } from '../providers/providers.module.js';
 import { EvaluationService } from './evaluation.service.js';
 import { ModelStateService } from './model-state.service.js';
+import { ProbeResultRecorder } from './probe-result.recorder.js';
 import { ProbeScheduler } from './probe.scheduler.js';
 import { ProbeService } from './probe.service.js';
 import { ProbingController } from './probing.controller.js';
@@ -17,6 +18,7 @@ import { EvaluationSuiteService } from './evaluation-suite.service.js';
   providers: [
     { provide: ProviderSimulator, useFactory: () => new ProviderSimulator() },
     ModelStateService,
+    ProbeResultRecorder,
     ProbeService,
     ProbeScheduler,
     EvaluationService,

@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { hostOf, runMeasuredCall, tokensPerSecond, type StreamRunner } from './measured-call.js';
 import type { ConfiguredProviderSettings } from './provider.types.js';
 
@@ -158,5 +159,25 @@ describe('runMeasuredCall', () => {
       Promise.reject(Object.assign(new Error('x'), { status: 500 })),
     );
     expect(result).toMatchObject({ ok: false, message: 'HTTP 500 from [redacted].example.com' });
+  });
+
+  it('is cut short, whatever the runner does, when the caller aborts (the server stops)', async () => {
+    const stop = new AbortController();
+    let runnerSawAbort = false;
+    // The runner would wait a minute and the deadline is further still: only the abort ends it before
+    // the test's own timeout.
+    const pending = runMeasuredCall(settings, { timeoutMs: 120_000, signal: stop.signal }, async (signal) => {
+      signal.addEventListener('abort', () => (runnerSawAbort = true));
+      await sleep(60_000, undefined, { signal });
+    });
+    setTimeout(() => stop.abort(), 20);
+    const result = await pending;
+    expect(result.ok).toBe(false);
+    expect(runnerSawAbort).toBe(true);
+
+    const already = await runMeasuredCall(settings, { timeoutMs: 120_000, signal: stop.signal }, (signal) =>
+      sleep(60_000, undefined, { signal }),
+    );
+    expect(already.ok).toBe(false);
   });
 });

@@ -51,6 +51,9 @@ export async function runMeasuredCall(
     timedOut = true;
     controller.abort();
   }, options.timeoutMs);
+  const cutShort = (): void => controller.abort();
+  options.signal?.addEventListener('abort', cutShort, { once: true });
+  if (options.signal?.aborted) cutShort();
   let failure: unknown;
   let failed = false;
   try {
@@ -62,6 +65,7 @@ export async function runMeasuredCall(
     failure = error;
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', cutShort);
   }
   const latencyMs = Math.round(performance.now() - started);
 

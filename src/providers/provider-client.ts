@@ -21,7 +21,11 @@ export class ProviderClient {
   };
 
   /** Never throws for a provider failure: it resolves with ok: false and a classified error. */
-  call(settings: ProviderSettings, request: ChatRequest, options: { timeoutMs?: number } = {}): Promise<CallResult> {
+  call(
+    settings: ProviderSettings,
+    request: ChatRequest,
+    options: { timeoutMs?: number; signal?: AbortSignal } = {},
+  ): Promise<CallResult> {
     if (!isConfigured(settings)) {
       return Promise.resolve({
         ok: false,
@@ -32,6 +36,7 @@ export class ProviderClient {
     }
     return this.adapters[settings.wireFormat].call(settings, request, {
       timeoutMs: options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS,
+      signal: options.signal,
     });
   }
 }

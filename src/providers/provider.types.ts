@@ -47,6 +47,8 @@ export type CallResult = CallSuccess | CallFailure;
 
 export interface CallOptions {
   timeoutMs: number;
+  /** Cuts the call short when aborted (the server stops); the result is then a failure to discard. */
+  signal?: AbortSignal;
 }
 
 /** Settings that can be sent: ProviderClient checks `configured` before handing them to an adapter. */

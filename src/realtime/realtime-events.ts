@@ -21,13 +21,13 @@ export interface AlertPayload {
 export interface DcrsProgressPayload {
   run_id: number;
   date: string;
-  phase: 'started' | 'model_done' | 'completed' | 'failed';
+  phase: 'started' | 'model_done' | 'completed' | 'failed' | 'interrupted';
   completed_tests: number;
   total_tests: number;
   percent: number;
   current_model: string | null;
   best_so_far: { model: string; score: number } | null;
-  /** Only when phase is `failed`. */
+  /** Only when phase is `failed` or `interrupted`. */
   error?: string;
 }
 

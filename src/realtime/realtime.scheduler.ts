@@ -7,6 +7,7 @@ import { startInterval, stopInterval } from '../common/interval-trigger.js';
 import { Leadership } from '../common/leadership.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { DatabaseAvailability } from '../database/database-availability.js';
 import { ModelFeed } from './model-feed.js';
 
 export const MODEL_UPDATE_INTERVAL = 'realtime-model-update';
@@ -21,6 +22,7 @@ export class RealtimeScheduler implements OnApplicationBootstrap, OnModuleDestro
     private readonly feed: ModelFeed,
     private readonly scheduler: SchedulerRegistry,
     private readonly leadership: Leadership,
+    private readonly database: DatabaseAvailability,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,6 +43,7 @@ export class RealtimeScheduler implements OnApplicationBootstrap, OnModuleDestro
       logger: this.logger,
       leadership: this.leadership,
       timeoutMs: TICK_TIMEOUT_MS,
+      database: this.database,
     });
   }
 }

@@ -6,6 +6,8 @@ import type {
   DcrsProgressEvent,
   NotificationDeliveryFinishedEvent,
   ProbeCompletedEvent,
+  ProbeResultsBufferedEvent,
+  ProbeResultsDroppedEvent,
 } from '../events/domain-events.js';
 import { OnDomainEvent } from '../events/on-domain-event.js';
 import { TelemetryMetrics } from './telemetry.metrics.js';
@@ -23,9 +25,19 @@ export class TelemetryListener {
       this.metrics.probeTtft.observe({ model: probe.model, mode: probe.mode }, probe.ttftMs / 1000);
   }
 
+  @OnDomainEvent('probe.results_buffered')
+  resultsBuffered(buffer: ProbeResultsBufferedEvent): void {
+    this.metrics.resultsBuffered.set(buffer.buffered);
+  }
+
+  @OnDomainEvent('probe.results_dropped')
+  resultsDropped(dropped: ProbeResultsDroppedEvent): void {
+    this.metrics.resultsDropped.inc({ reason: dropped.reason }, dropped.count);
+  }
+
   @OnDomainEvent('dcrs.progress')
   dcrsProgress(progress: DcrsProgressEvent): void {
-    if (progress.phase !== 'completed' && progress.phase !== 'failed') return;
+    if (progress.phase !== 'completed' && progress.phase !== 'failed' && progress.phase !== 'interrupted') return;
     this.metrics.dcrsRuns.inc({ outcome: progress.phase });
     if (progress.durationMs !== undefined) {
       this.metrics.dcrsRunDuration.observe({ outcome: progress.phase }, progress.durationMs / 1000);

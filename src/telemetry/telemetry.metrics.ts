@@ -74,9 +74,24 @@ export class TelemetryMetrics implements OnModuleDestroy {
     registers: [this.registry],
   });
 
+  readonly resultsBuffered = new Gauge({
+    name: 'shawn_results_buffered',
+    help: 'Probe results kept in memory because the database does not answer; written once it does.',
+    registers: [this.registry],
+  });
+
+  readonly resultsDropped = new Counter({
+    name: 'shawn_results_dropped_total',
+    help:
+      'Probe results given up, by reason: overflow (RESULT_BUFFER_MAX was reached and the oldest went) or ' +
+      'refused (the database answered and refused them).',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
   readonly dcrsRuns = new Counter({
     name: 'shawn_dcrs_runs_total',
-    help: 'DCRS runs that ended, by outcome (completed or failed).',
+    help: 'DCRS runs that ended, by outcome (completed, failed, or interrupted by a stop).',
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
@@ -115,6 +130,10 @@ export class TelemetryMetrics implements OnModuleDestroy {
     help: '1 while this instance runs the schedules (always, for one instance without REDIS_URL), 0 while another does.',
     registers: [this.registry],
   });
+  constructor() {
+    // Zero from the start, so that a rate over them works before the first drop.
+    for (const reason of ['overflow', 'refused']) this.resultsDropped.inc({ reason }, 0);
+  }
 
   onModuleDestroy(): void {
     this.registry.clear();

@@ -240,14 +240,50 @@ describe('the built-in runner', () => {
 
 describe('a run that a stop interrupted', () => {
   let database: TestDatabase;
+  let evaluation: EvaluationEnv;
   beforeAll(async () => {
     database = await createTestDatabase();
+    evaluation = await startEvaluationEnv();
   });
   afterAll(async () => {
     await database.drop();
+    await evaluation.close();
   });
 
-  it('is marked failed at the next start', async () => {
+  it('is recorded as interrupted by the stop, its calls cut short', async () => {
+    const t = await startTestApp({ database, env: { ...evaluation.env, ADMIN_API_KEY: ADMIN } });
+    await setRouting(t.dataSource, 'OpenAI', ['Groq']);
+    await createCartridge(t, ADMIN, { name: 'Stopped-Run', check_set: ALPHA_BETA_CASES });
+    evaluation.fake.script(FAKE_MODELS.OpenAI, { kind: 'hang' });
+    const accepted = await request(t.server)
+      .post('/api/cartridges/Stopped-Run/run')
+      .set('X-API-Key', ADMIN)
+      .expect(202);
+    await waitFor('the call under way', () =>
+      Promise.resolve(evaluation.fake.callsTo(FAKE_MODELS.OpenAI) > 0 ? true : undefined),
+    );
+    const closing = performance.now();
+    await t.close();
+    expect(performance.now() - closing).toBeLessThan(2_500);
+    // Not moved on to the fallback: the stop, not the model, ended the call.
+    expect(evaluation.fake.callsTo(FAKE_MODELS.Groq)).toBe(0);
+
+    const again = await startTestApp({ database });
+    try {
+      const stored = await again.dataSource
+        .getRepository(CartridgeExecutionEntity)
+        .findOneByOrFail({ id: accepted.body.id });
+      expect(stored).toMatchObject({
+        status: 'interrupted',
+        summary: INTERRUPTED_SUMMARY,
+        finishedAt: expect.any(Date),
+      });
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('is marked interrupted at the next start', async () => {
     const first = await startTestApp({ database });
     const orphan = await first.dataSource.getRepository(CartridgeExecutionEntity).save({
       cartridgeId: await cartridgeId(first.dataSource, 'Bio-Cartridge'),
@@ -260,7 +296,7 @@ describe('a run that a stop interrupted', () => {
     try {
       const res = await request(second.server).get(`/api/cartridges/Bio-Cartridge/results/${orphan.id}`).expect(200);
       expect(res.body).toMatchObject({
-        status: 'failure',
+        status: 'interrupted',
         summary: INTERRUPTED_SUMMARY,
         finished_at: expect.any(String),
       });

@@ -7,7 +7,7 @@ import { DomainError } from '../../src/common/domain-error.js';
 import { DcrsRunEntity } from '../../src/dcrs/dcrs-run.entity.js';
 import { DcrsRunnerService, INTERRUPTED_REASON } from '../../src/dcrs/dcrs-runner.service.js';
 import { DcrsScheduler } from '../../src/dcrs/dcrs.scheduler.js';
-import { startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
+import { FAKE_MODELS, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
 import { waitFor } from '../setup/waiting.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
@@ -74,7 +74,7 @@ describe('scheduled DCRS runs', () => {
     }
   });
 
-  it('a run that a crash left running is marked failed at the next start', async () => {
+  it('a run that a crash left running is marked interrupted at the next start, its date given back', async () => {
     const first = await startTestApp({ database, env: evaluation.env });
     const orphan = await first.dataSource.getRepository(DcrsRunEntity).save({
       date: '2026-01-01',
@@ -92,9 +92,66 @@ describe('scheduled DCRS runs', () => {
     const second = await startTestApp({ database, env: evaluation.env });
     try {
       const res = await request(second.server).get(`/api/dcrs/runs/${orphan.id}`).expect(200);
-      expect(res.body).toMatchObject({ status: 'failed', error: INTERRUPTED_REASON });
+      expect(res.body).toMatchObject({ status: 'interrupted', error: INTERRUPTED_REASON });
+      const stored = await second.dataSource.getRepository(DcrsRunEntity).findOneByOrFail({ id: orphan.id });
+      expect(stored.scheduledDate).toBeNull();
       // And a new run can start normally.
       await request(second.server).post('/api/dcrs/run').expect(202);
+      await second.app.get(DcrsRunnerService).idle();
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('a scheduled run that a stop interrupted', () => {
+  let evaluation: EvaluationEnv;
+  let database: TestDatabase;
+  // The schedule is on (its next tick far away), so that an interrupted scheduled run is run again.
+  const scheduleOn = (): Record<string, string> => ({
+    ...evaluation.env,
+    DCRS_CRON: '0 0 1 1 *',
+    DCRS_TIMEZONE: 'UTC',
+  });
+
+  beforeAll(async () => {
+    evaluation = await startEvaluationEnv();
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await evaluation.close();
+    await database.drop();
+  });
+
+  it('is marked interrupted by the stop, and run again for its date when the next instance starts', async () => {
+    for (const model of Object.values(FAKE_MODELS)) evaluation.fake.script(model, { kind: 'hang' });
+    const first = await startTestApp({ database, env: scheduleOn() });
+    const run = await first.app.get(DcrsRunnerService).start('schedule');
+    if (!run) throw new Error('no run was opened');
+    await waitFor('a provider call under way', () =>
+      Promise.resolve(evaluation.fake.requests.length > 0 ? true : undefined),
+    );
+    const closing = performance.now();
+    await first.close();
+    // The stop cut the hanging calls short instead of waiting PROVIDER_TIMEOUT_MS for them.
+    expect(performance.now() - closing).toBeLessThan(2_500);
+
+    evaluation.fake.reset();
+    const second = await startTestApp({ database, env: scheduleOn() });
+    try {
+      const runs = second.dataSource.getRepository(DcrsRunEntity);
+      expect(await runs.findOneByOrFail({ id: run.id })).toMatchObject({
+        status: 'interrupted',
+        error: INTERRUPTED_REASON,
+        scheduledDate: null,
+        finishedAt: expect.any(Date),
+      });
+      const rerun = await waitFor(
+        'the run again',
+        async () => (await runs.findOneBy({ trigger: 'schedule', status: 'completed' })) ?? undefined,
+      );
+      expect(rerun).toMatchObject({ date: run.date, scheduledDate: run.date });
+      expect(rerun.id).not.toBe(run.id);
       await second.app.get(DcrsRunnerService).idle();
     } finally {
       await second.close();

@@ -123,6 +123,39 @@ describe('streaks and status', () => {
     expect(await probe(model, ['failure'])).toEqual(['down']);
     expect(await stored(model.id)).toMatchObject({ rateLimitedUntil: null, lastErrorKind: 'server_error' });
   });
+
+  it('probes recorded late (kept through a database outage) move the streaks one by one and are saved once', async () => {
+    const model = await newModel('healthy');
+    const at = (minutesAgo: number): Date => ago(minutesAgo * 60_000);
+    const updated = await state.afterProbes(await stored(model.id), [
+      { verdict: 'failure', errorKind: 'server_error', at: at(5) },
+      { verdict: 'failure', errorKind: 'timeout', at: at(4) },
+      { verdict: 'rate_limited', errorKind: 'rate_limited', retryAfterMs: 30_000, at: at(3) },
+      { verdict: 'failure', errorKind: 'server_error', at: at(2) },
+    ]);
+    // Three failures in a row (the rate limit in between leaves the streak alone): down, as if probed live.
+    expect(await stored(model.id)).toMatchObject({
+      status: 'down',
+      consecutiveFailures: 3,
+      consecutiveSuccesses: 0,
+      lastErrorKind: 'server_error',
+      lastProbeAt: at(2),
+      rateLimitedUntil: null,
+    });
+    expect(updated.status).toBe('down');
+
+    await state.afterProbes(await stored(model.id), [
+      { verdict: 'success', errorKind: null, at: at(1) },
+      { verdict: 'rate_limited', errorKind: 'rate_limited', retryAfterMs: 30_000, at: at(0.5) },
+    ]);
+    // The last one says when the provider asked to wait from: its own time, not the time of writing.
+    expect(await stored(model.id)).toMatchObject({
+      consecutiveSuccesses: 1,
+      lastErrorKind: 'rate_limited',
+      lastProbeAt: at(0.5),
+      rateLimitedUntil: new Date(at(0.5).getTime() + 30_000),
+    });
+  });
 });
 
 describe('probes of one model finishing at once', () => {

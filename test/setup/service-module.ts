@@ -10,6 +10,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { ClusterModule } from '../../src/cluster/cluster.module.js';
 import type { FixedClock } from '../../src/common/clock.js';
+import { ShutdownModule } from '../../src/common/shutdown-state.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { DatabaseModule } from '../../src/database/database.module.js';
@@ -57,6 +58,7 @@ export async function startServiceModule(options: ServiceModuleOptions): Promise
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),
         ClusterModule,
+        ShutdownModule,
         EventsModule,
         DatabaseModule,
         SeedModule,
