@@ -162,6 +162,7 @@ describe('runMeasuredCall', () => {
   });
 
   it('is cut short, whatever the runner does, when the caller aborts (the server stops)', async () => {
+    jest.useRealTimers(); // the abort comes from a real timer; the runner waits on a real one
     const stop = new AbortController();
     let runnerSawAbort = false;
     // The runner would wait a minute and the deadline is further still: only the abort ends it before
