@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CartridgesModule } from './cartridges/cartridges.module.js';
+import { ClusterModule } from './cluster/cluster.module.js';
 import { Clock } from './common/clock.js';
 import { ShutdownModule, ShutdownState } from './common/shutdown-state.js';
 import type { AppConfig } from './config/app-config.js';
@@ -47,6 +48,7 @@ export class AppModule implements OnModuleDestroy {
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),
         ShutdownModule,
+        ClusterModule,
         EventsModule,
         DatabaseModule,
         SeedModule,

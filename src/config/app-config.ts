@@ -4,6 +4,7 @@ import { validateCronExpression } from 'cron';
 import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity, type AlertType } from '../common/alert-kinds.js';
 import { normalizeHost, staticUrlProblem } from '../common/webhook-address.js';
 import { readAccessConfig, type AccessConfig } from './access.config.js';
+import { readClusterConfig, type ClusterConfig } from './cluster.config.js';
 import { EnvReader, type Env } from './env-parsers.js';
 import { readTelemetryConfig, type TelemetryConfig } from './telemetry.config.js';
 
@@ -106,6 +107,7 @@ export interface AppConfig {
     readonly allowedHosts: readonly string[];
   };
   readonly telemetry: TelemetryConfig;
+  readonly cluster: ClusterConfig;
 }
 
 function cronOrOff(value: string): string | null {
@@ -245,6 +247,7 @@ export function parseAppConfig(env: Env): AppConfig {
       allowedHosts: read.list('PROVIDER_ALLOWED_HOSTS').map((host) => host.toLowerCase()),
     },
     telemetry: readTelemetryConfig(read),
+    cluster: readClusterConfig(read, url ? 'postgres' : 'sqlite'),
   };
 
   for (const origin of config.app.corsOrigins) {

@@ -73,12 +73,41 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   return dataSource;
 }
 
+/**
+ * Key of the PostgreSQL advisory lock held while migrations run (an arbitrary constant; advisory
+ * locks are per database, so it only meets instances on the same database).
+ */
+export const MIGRATION_LOCK_KEY = 727_001;
+
+/**
+ * Applies pending migrations. On PostgreSQL several instances may start together on one database:
+ * each waits for a session advisory lock first, so one applies them and the others then find none
+ * pending. The lock is tied to its connection, so an instance killed mid-way releases it.
+ */
+async function runMigrationsOnce(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type !== 'postgres') {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
 /** Connects and applies any pending migrations. */
 export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
   const dataSource = createDataSource(options);
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    await runMigrationsOnce(dataSource);
   } catch (error) {
     await dataSource.destroy();
     throw error;

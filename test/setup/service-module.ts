@@ -8,6 +8,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
+import { ClusterModule } from '../../src/cluster/cluster.module.js';
 import type { FixedClock } from '../../src/common/clock.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { ConfigModule } from '../../src/config/config.module.js';
@@ -55,6 +56,7 @@ export async function startServiceModule(options: ServiceModuleOptions): Promise
         ConfigModule.forRoot(config, clock),
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),
+        ClusterModule,
         EventsModule,
         DatabaseModule,
         SeedModule,
