@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { setUpApiDocs } from './api-docs.js';
+import { RedisConnection } from './cluster/redis.connection.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { REQUEST_ID_HEADER, requestIdMiddleware } from './common/request-id.js';
 import type { AppConfig } from './config/app-config.js';
@@ -60,7 +61,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   );
   app.useGlobalFilters(new HttpErrorFilter());
   // Socket.io on the HTTP server, under the same CORS_ORIGINS rule; the raw /ws endpoint attaches itself.
-  app.useWebSocketAdapter(new RealtimeIoAdapter(app.getHttpServer() as Server, config));
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app.getHttpServer() as Server, config, app.get(RedisConnection)));
   app.enableShutdownHooks();
   setUpApiDocs(express, config);
 }
