@@ -4,6 +4,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../common/clock.js';
+import { Leadership } from '../common/leadership.js';
 import { startCronJob, stopCronJob } from '../common/cron-trigger.js';
 import { scheduledOccurrence, scheduleOf } from './cartridge-schedule.js';
 import type { CartridgeEntity } from './cartridge.entity.js';
@@ -25,6 +26,7 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnModuleDestr
     private readonly runner: CartridgeRunnerService,
     private readonly repository: CartridgesRepository,
     private readonly scheduler: SchedulerRegistry,
+    private readonly leadership: Leadership,
     private readonly clock: Clock,
   ) {}
 
@@ -43,7 +45,10 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnModuleDestr
     const schedule = scheduleOf(cartridge);
     if (this.stopped || schedule === null || cartridge.checkSet === null || cartridge.deletedAt !== null) return;
     const name = cartridgeJobName(cartridge.id);
-    startCronJob(this.scheduler, name, schedule, () => this.tick(cartridge.id), { logger: this.logger });
+    startCronJob(this.scheduler, name, schedule, () => this.tick(cartridge.id), {
+      logger: this.logger,
+      leadership: this.leadership,
+    });
     this.jobs.add(name);
   }
 

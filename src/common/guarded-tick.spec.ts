@@ -1,4 +1,5 @@
 import { guardTick } from './guarded-tick.js';
+import { Leadership } from './leadership.js';
 
 interface Deferred {
   promise: Promise<void>;
@@ -36,7 +37,7 @@ describe('guardTick', () => {
     const logger = recordingLogger();
     const gates = [deferred(), deferred()];
     let calls = 0;
-    const tick = guardTick('sweep', () => gates[calls++].promise, { logger });
+    const tick = guardTick('sweep', () => gates[calls++].promise, { logger, leadership: null });
 
     const first = tick();
     await tick();
@@ -64,7 +65,7 @@ describe('guardTick', () => {
         calls++;
         return Promise.reject(failure);
       },
-      { logger },
+      { logger, leadership: null },
     );
 
     await expect(tick()).resolves.toBeUndefined();
@@ -84,7 +85,7 @@ describe('guardTick', () => {
       () => {
         throw failure;
       },
-      { logger },
+      { logger, leadership: null },
     );
 
     await expect(tick()).resolves.toBeUndefined();
@@ -101,7 +102,7 @@ describe('guardTick', () => {
         calls++;
         return calls === 1 ? hung.promise : Promise.resolve();
       },
-      { logger, timeoutMs: 20 },
+      { logger, timeoutMs: 20, leadership: null },
     );
 
     await tick();
@@ -119,8 +120,31 @@ describe('guardTick', () => {
 
   it('does not time out a tick that finishes in time', async () => {
     const logger = recordingLogger();
-    const tick = guardTick('quick', () => Promise.resolve(), { logger, timeoutMs: 10_000 });
+    const tick = guardTick('quick', () => Promise.resolve(), { logger, timeoutMs: 10_000, leadership: null });
     await tick();
+    expect(logger.lines).toEqual([]);
+  });
+
+  it('runs a leader-only tick while this instance leads, and skips it silently while another does', async () => {
+    const logger = recordingLogger();
+    class SwitchedLeadership extends Leadership {
+      leader = false;
+      isLeader(): boolean {
+        return this.leader;
+      }
+    }
+    const leadership = new SwitchedLeadership();
+    let calls = 0;
+    const tick = guardTick('probe-models', () => Promise.resolve(void calls++), { logger, leadership });
+
+    await tick();
+    expect(calls).toBe(0);
+    leadership.leader = true;
+    await tick();
+    expect(calls).toBe(1);
+    leadership.leader = false;
+    await tick();
+    expect(calls).toBe(1);
     expect(logger.lines).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { startCronJob, stopCronJob } from '../common/cron-trigger.js';
+import { Leadership } from '../common/leadership.js';
 import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
@@ -16,13 +17,17 @@ export class DcrsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly runner: DcrsRunnerService,
     private readonly scheduler: SchedulerRegistry,
+    private readonly leadership: Leadership,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     const { cron, timeZone } = this.config.dcrs;
     if (cron === null) return;
-    startCronJob(this.scheduler, JOB_NAME, { cron, timeZone }, () => this.tick(), { logger: this.logger });
+    startCronJob(this.scheduler, JOB_NAME, { cron, timeZone }, () => this.tick(), {
+      logger: this.logger,
+      leadership: this.leadership,
+    });
   }
 
   onModuleDestroy(): void {

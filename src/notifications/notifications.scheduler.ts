@@ -2,6 +2,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { startInterval, stopInterval } from '../common/interval-trigger.js';
+import { Leadership } from '../common/leadership.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { AlertRemindersService } from './alert-reminders.service.js';
@@ -15,13 +16,17 @@ export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleD
   constructor(
     private readonly reminders: AlertRemindersService,
     private readonly scheduler: SchedulerRegistry,
+    private readonly leadership: Leadership,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     const every = this.config.alerts.checkIntervalMs;
     if (every === 0 || this.config.alerts.remindMinutes === 0) return;
-    startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick(), { logger: this.logger });
+    startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick(), {
+      logger: this.logger,
+      leadership: this.leadership,
+    });
   }
 
   onModuleDestroy(): void {

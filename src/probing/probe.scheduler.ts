@@ -3,6 +3,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { startInterval, stopInterval } from '../common/interval-trigger.js';
+import { Leadership } from '../common/leadership.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { ProbeService } from './probe.service.js';
@@ -17,13 +18,17 @@ export class ProbeScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly probes: ProbeService,
     private readonly scheduler: SchedulerRegistry,
+    private readonly leadership: Leadership,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     const every = this.config.probing.intervalMs;
     if (every === 0) return;
-    const tick = startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick(), { logger: this.logger });
+    const tick = startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick(), {
+      logger: this.logger,
+      leadership: this.leadership,
+    });
     this.firstRound = setTimeout(() => void tick(), Math.min(every, 1000));
   }
 

@@ -4,6 +4,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { startInterval, stopInterval } from '../common/interval-trigger.js';
+import { Leadership } from '../common/leadership.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { ModelFeed } from './model-feed.js';
@@ -19,6 +20,7 @@ export class RealtimeScheduler implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     private readonly feed: ModelFeed,
     private readonly scheduler: SchedulerRegistry,
+    private readonly leadership: Leadership,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -35,6 +37,10 @@ export class RealtimeScheduler implements OnApplicationBootstrap, OnModuleDestro
 
   private every(name: string, ms: number, task: () => Promise<void>): void {
     if (ms === 0) return;
-    startInterval(this.scheduler, name, ms, task, { logger: this.logger, timeoutMs: TICK_TIMEOUT_MS });
+    startInterval(this.scheduler, name, ms, task, {
+      logger: this.logger,
+      leadership: this.leadership,
+      timeoutMs: TICK_TIMEOUT_MS,
+    });
   }
 }

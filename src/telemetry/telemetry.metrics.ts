@@ -110,6 +110,12 @@ export class TelemetryMetrics implements OnModuleDestroy {
     registers: [this.registry],
   });
 
+  readonly leader = new Gauge({
+    name: 'shawn_leader',
+    help: '1 while this instance runs the schedules (always, for one instance without REDIS_URL), 0 while another does.',
+    registers: [this.registry],
+  });
+
   onModuleDestroy(): void {
     this.registry.clear();
   }

@@ -2,6 +2,7 @@
 // first, then the instance's metrics and the process's are rendered in Prometheus' text format.
 import { Injectable, Logger } from '@nestjs/common';
 import { Registry } from 'prom-client';
+import { Leadership } from '../common/leadership.js';
 import { MODEL_STATUSES } from '../common/model-statuses.js';
 import { ModelsRepository } from '../models/models.repository.js';
 import { REALTIME_TRANSPORTS, RealtimeConnections } from '../realtime/realtime-connections.js';
@@ -21,11 +22,13 @@ export class TelemetryService {
     private readonly metrics: TelemetryMetrics,
     private readonly models: ModelsRepository,
     private readonly connections: RealtimeConnections,
+    private readonly leadership: Leadership,
   ) {}
 
   async scrape(): Promise<Exposition> {
     await this.refreshModels();
     this.refreshConnections();
+    this.metrics.leader.set(this.leadership.isLeader() ? 1 : 0);
     const registry = Registry.merge([processMetricsRegistry(), this.metrics.registry]);
     return { contentType: registry.contentType, body: await registry.metrics() };
   }
