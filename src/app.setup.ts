@@ -22,7 +22,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.use(httpMetricsMiddleware(app.get(TelemetryMetrics)));
   app.useLogger(app.get(Logger));
   express.disable('x-powered-by');
-  express.set('trust proxy', 'loopback');
+  express.set('trust proxy', config.proxy.trustProxy);
   express.useBodyParser('json', { limit: '256kb' });
   app.use(
     helmet({

@@ -6,6 +6,7 @@ import { normalizeHost, staticUrlProblem } from '../common/webhook-address.js';
 import { readAccessConfig, type AccessConfig } from './access.config.js';
 import { readClusterConfig, type ClusterConfig } from './cluster.config.js';
 import { EnvReader, type Env } from './env-parsers.js';
+import { readProxyConfig, type ProxyConfig } from './proxy.config.js';
 import { readTelemetryConfig, type TelemetryConfig } from './telemetry.config.js';
 
 export const APP_VERSION = '1.0.0';
@@ -107,6 +108,7 @@ export interface AppConfig {
     readonly allowedHosts: readonly string[];
   };
   readonly telemetry: TelemetryConfig;
+  readonly proxy: ProxyConfig;
   readonly cluster: ClusterConfig;
 }
 
@@ -247,6 +249,7 @@ export function parseAppConfig(env: Env): AppConfig {
       allowedHosts: read.list('PROVIDER_ALLOWED_HOSTS').map((host) => host.toLowerCase()),
     },
     telemetry: readTelemetryConfig(read),
+    proxy: readProxyConfig(read),
     cluster: readClusterConfig(read, url ? 'postgres' : 'sqlite'),
   };
 
