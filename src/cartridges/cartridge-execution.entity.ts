@@ -56,4 +56,12 @@ export class CartridgeExecutionEntity {
   /** SHA-256 of the first request's body, to refuse the same key with another body. */
   @Column({ name: 'request_hash', type: 'varchar', length: 64, nullable: true })
   requestHash!: string | null;
+
+  /** The instance executing it (hostname-pid-random); null on rows from before owners were kept. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  owner!: string | null;
+
+  /** Its owner's last sign of life: a running row silent for long belongs to a dead instance. */
+  @TimestampColumn({ name: 'heartbeat_at', nullable: true })
+  heartbeatAt!: Date | null;
 }

@@ -3,10 +3,14 @@
 // set to the next model, so that every check of an execution ran on the one model it names.
 // Runs go in the background; one at a time per cartridge.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { performance } from 'node:perf_hooks';
+import { InstanceId } from '../cluster/instance-id.js';
 import { BackgroundWork } from '../common/background-work.js';
 import { Clock } from '../common/clock.js';
 import { conflict, DomainError } from '../common/domain-error.js';
+import { Leadership } from '../common/leadership.js';
+import { staleBefore, startRunLiveness, stopRunLiveness, type OwnedRuns } from '../common/run-liveness.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { scoreCase } from '../evaluation/scoring.js';
@@ -45,7 +49,7 @@ const failed = (summary: string): RunReport => ({ success: false, modelUsed: nul
 type ModelAttempt = { answered: true; outcomes: CaseOutcome[] } | { answered: false; reason: string };
 
 @Injectable()
-export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplicationShutdown, OwnedRuns {
   private readonly logger = new Logger(CartridgeRunnerService.name);
   private readonly running = new BackgroundWork(this.logger);
   /** Cartridges whose run is being opened (between the checks and launch()). */
@@ -60,16 +64,35 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
     private readonly routing: RoutingService,
     private readonly publisher: CartridgeResultPublisher,
     private readonly clock: Clock,
+    private readonly instance: InstanceId,
+    private readonly scheduler: SchedulerRegistry,
+    private readonly leadership: Leadership,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const interrupted = await this.repository.failInterruptedRuns(INTERRUPTED_SUMMARY, this.clock.now());
-    if (interrupted > 0) this.logger.warn(`Marked ${interrupted} interrupted cartridge run(s) as failed`);
+    await this.recoverInterrupted();
+    startRunLiveness(this.scheduler, 'cartridge-runs', this.config.cluster, this, {
+      logger: this.logger,
+      leadership: this.leadership,
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.idle();
+    stopRunLiveness(this.scheduler, 'cartridge-runs');
+  }
+
+  /** Fails the runs left running by an instance that is gone (another live one's are left alone). */
+  async recoverInterrupted(): Promise<void> {
+    const now = this.clock.now();
+    const stale = staleBefore(now, this.config.cluster);
+    const interrupted = await this.repository.failInterruptedRuns(INTERRUPTED_SUMMARY, now, stale);
+    if (interrupted > 0) this.logger.warn(`Marked ${interrupted} interrupted cartridge run(s) as failed`);
+  }
+
+  async heartbeat(): Promise<void> {
+    if (this.running.busy) await this.repository.touchRunning(this.instance.value, this.clock.now());
   }
 
   /** Resolves when no run of this process is going (tests and shutdown wait on it). */
@@ -169,6 +192,8 @@ export class CartridgeRunnerService implements OnApplicationBootstrap, OnApplica
       output: null,
       idempotencyKey,
       requestHash: null,
+      owner: this.instance.value,
+      heartbeatAt: this.clock.now(),
     });
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Not, Repository } from 'typeorm';
 import { isUniqueViolation } from '../database/errors.js';
+import { ownerGone } from '../database/run-ownership.js';
 import { CartridgeExecutionEntity, type ExecutionStatus } from './cartridge-execution.entity.js';
 import { CartridgeEntity } from './cartridge.entity.js';
 
@@ -29,7 +30,9 @@ export type NewExecution = Pick<
   | 'output'
   | 'idempotencyKey'
   | 'requestHash'
->;
+> &
+  /** Set on the built-in runs, which an instance executes; a worker's results have no owner here. */
+  Partial<Pick<CartridgeExecutionEntity, 'owner' | 'heartbeatAt'>>;
 
 export type ExecutionCompletion = Pick<
   CartridgeExecutionEntity,
@@ -188,12 +191,20 @@ export class CartridgesRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Built-in runs that a stop left running: they are failed, with the reason as their summary. */
-  async failInterruptedRuns(reason: string, at: Date): Promise<number> {
+  /**
+   * Built-in runs left running by an instance that is gone (no heartbeat since `staleBefore`; null:
+   * every running one): they are failed, with the reason as their summary.
+   */
+  async failInterruptedRuns(reason: string, at: Date, staleBefore: Date | null): Promise<number> {
     const result = await this.executions.update(
-      { status: 'running', source: 'runner' },
+      { status: 'running', source: 'runner', ...ownerGone(staleBefore) },
       { status: 'failure', finishedAt: at, summary: reason },
     );
     return result.affected ?? 0;
+  }
+
+  /** The heartbeat of the built-in runs `owner` executes. */
+  async touchRunning(owner: string, at: Date): Promise<void> {
+    await this.executions.update({ owner, status: 'running', source: 'runner' }, { heartbeatAt: at });
   }
 }

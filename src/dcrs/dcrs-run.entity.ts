@@ -56,6 +56,14 @@ export class DcrsRunEntity {
   /** Why a failed run failed. */
   @Column({ type: 'varchar', length: 500, nullable: true })
   error!: string | null;
+
+  /** The instance executing it (hostname-pid-random); null on rows from before owners were kept. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  owner!: string | null;
+
+  /** Its owner's last sign of life: a running row silent for long belongs to a dead instance. */
+  @TimestampColumn({ name: 'heartbeat_at', nullable: true })
+  heartbeatAt!: Date | null;
 }
 
 export const DCRS_RUN_STATUSES = ['running', 'completed', 'failed'] as const;

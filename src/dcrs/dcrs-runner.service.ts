@@ -1,10 +1,14 @@
 // The daily evaluation run: every enabled, probe-able model through the suite, then the routing
 // decision. Started by the schedule (once per date, guarded in the database) or by POST.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { InstanceId } from '../cluster/instance-id.js';
 import { BackgroundWork } from '../common/background-work.js';
 import { Clock, dateInTimeZone } from '../common/clock.js';
 import { mapWithConcurrency } from '../common/concurrency.js';
 import { conflict } from '../common/domain-error.js';
+import { Leadership } from '../common/leadership.js';
+import { staleBefore, startRunLiveness, stopRunLiveness, type OwnedRuns } from '../common/run-liveness.js';
 import { mean, round } from '../common/stats.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
@@ -21,7 +25,7 @@ import { toModelResults } from './dto/dcrs.mapper.js';
 export const INTERRUPTED_REASON = 'Interrupted: the server stopped while the run was going';
 
 @Injectable()
-export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationShutdown, OwnedRuns {
   private readonly logger = new Logger(DcrsRunnerService.name);
   private readonly running = new BackgroundWork(this.logger);
 
@@ -34,16 +38,34 @@ export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationS
     private readonly routing: RoutingService,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
+    private readonly instance: InstanceId,
+    private readonly scheduler: SchedulerRegistry,
+    private readonly leadership: Leadership,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const failed = await this.runs.failInterruptedRuns(INTERRUPTED_REASON, this.clock.now());
-    if (failed > 0) this.logger.warn(`Marked ${failed} interrupted DCRS run(s) as failed`);
+    await this.recoverInterrupted();
+    startRunLiveness(this.scheduler, 'dcrs', this.config.cluster, this, {
+      logger: this.logger,
+      leadership: this.leadership,
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.idle();
+    stopRunLiveness(this.scheduler, 'dcrs');
+  }
+
+  /** Fails the runs left running by an instance that is gone (another live one's are left alone). */
+  async recoverInterrupted(): Promise<void> {
+    const now = this.clock.now();
+    const failed = await this.runs.failInterruptedRuns(INTERRUPTED_REASON, now, staleBefore(now, this.config.cluster));
+    if (failed > 0) this.logger.warn(`Marked ${failed} interrupted DCRS run(s) as failed`);
+  }
+
+  async heartbeat(): Promise<void> {
+    if (this.running.busy) await this.runs.touchRunning(this.instance.value, this.clock.now());
   }
 
   /** Resolves when no run of this process is going (tests and shutdown wait on it). */
@@ -58,7 +80,8 @@ export class DcrsRunnerService implements OnApplicationBootstrap, OnApplicationS
   async start(trigger: DcrsTrigger): Promise<DcrsRunEntity | null> {
     if (this.running.busy || (await this.runs.findRunning())) throw conflict('A DCRS run is already going');
     const now = this.clock.now();
-    const run = await this.runs.insertRunningRun(dateInTimeZone(now, this.config.dcrs.timeZone), trigger, now);
+    const date = dateInTimeZone(now, this.config.dcrs.timeZone);
+    const run = await this.runs.insertRunningRun(date, trigger, now, this.instance.value);
     if (!run) return null;
     this.running.run(`DCRS run ${run.id}`, () => this.execute(run), { runId: run.id });
     return run;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThanOrEqual, Repository } from 'typeorm';
 import { isUniqueViolation } from '../database/errors.js';
+import { ownerGone } from '../database/run-ownership.js';
 import { DcrsRunEntity, type DcrsModelResult, type DcrsTrigger } from './dcrs-run.entity.js';
 
 export interface RunCompletion {
@@ -42,7 +43,12 @@ export class DcrsRepository {
    * Opens a run. A scheduled run carries its date in a unique column: when that date already has
    * one (another instance, or before a restart), nothing is written and null comes back.
    */
-  async insertRunningRun(date: string, trigger: DcrsTrigger, startedAt: Date): Promise<DcrsRunEntity | null> {
+  async insertRunningRun(
+    date: string,
+    trigger: DcrsTrigger,
+    startedAt: Date,
+    owner: string,
+  ): Promise<DcrsRunEntity | null> {
     try {
       const run = this.runs.create({
         date,
@@ -60,6 +66,8 @@ export class DcrsRepository {
         durationMs: null,
         results: null,
         error: null,
+        owner,
+        heartbeatAt: startedAt,
       });
       return await this.runs.save(run);
     } catch (error) {
@@ -76,9 +84,20 @@ export class DcrsRepository {
     await this.runs.update({ id }, { status: 'failed', error: reason.slice(0, 500), finishedAt, durationMs });
   }
 
-  /** Runs a crash left `running`: marked failed with the reason; returns how many. */
-  async failInterruptedRuns(reason: string, at: Date): Promise<number> {
-    const result = await this.runs.update({ status: 'running' }, { status: 'failed', error: reason, finishedAt: at });
+  /**
+   * Runs left `running` by an instance that is gone (no heartbeat since `staleBefore`; null: every
+   * running run): marked failed with the reason; returns how many.
+   */
+  async failInterruptedRuns(reason: string, at: Date, staleBefore: Date | null): Promise<number> {
+    const result = await this.runs.update(
+      { status: 'running', ...ownerGone(staleBefore) },
+      { status: 'failed', error: reason, finishedAt: at },
+    );
     return result.affected ?? 0;
+  }
+
+  /** The heartbeat of the runs `owner` executes. */
+  async touchRunning(owner: string, at: Date): Promise<void> {
+    await this.runs.update({ owner, status: 'running' }, { heartbeatAt: at });
   }
 }

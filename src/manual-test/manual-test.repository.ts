@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { ownerGone } from '../database/run-ownership.js';
 import { ManualTestRunEntity, type ManualTestModelResult } from './manual-test-run.entity.js';
 
 @Injectable()
@@ -8,7 +9,7 @@ export class ManualTestRepository {
   constructor(@InjectRepository(ManualTestRunEntity) private readonly runs: Repository<ManualTestRunEntity>) {}
 
   async insertRun(
-    run: Pick<ManualTestRunEntity, 'id' | 'status' | 'models' | 'requestedAt'>,
+    run: Pick<ManualTestRunEntity, 'id' | 'status' | 'models' | 'requestedAt' | 'owner' | 'heartbeatAt'>,
   ): Promise<ManualTestRunEntity> {
     return this.runs.save(this.runs.create({ ...run, startTime: null, endTime: null, results: null, error: null }));
   }
@@ -36,12 +37,20 @@ export class ManualTestRepository {
     await this.runs.update({ id }, { status, endTime, results, error });
   }
 
-  /** Runs a crash left queued or testing: failed, with the reason. */
-  async failUnfinished(reason: string, at: Date): Promise<number> {
+  /**
+   * Runs left queued or testing by an instance that is gone (no heartbeat since `staleBefore`; null:
+   * every unfinished one): failed, with the reason.
+   */
+  async failUnfinished(reason: string, at: Date, staleBefore: Date | null): Promise<number> {
     const result = await this.runs.update(
-      { status: In(['queued', 'testing']) },
+      { status: In(['queued', 'testing']), ...ownerGone(staleBefore) },
       { status: 'failed', error: reason, endTime: at },
     );
     return result.affected ?? 0;
+  }
+
+  /** The heartbeat of the runs `owner` has queued or is testing. */
+  async touchUnfinished(owner: string, at: Date): Promise<void> {
+    await this.runs.update({ owner, status: In(['queued', 'testing']) }, { heartbeatAt: at });
   }
 }

@@ -2,9 +2,13 @@
 // one run at a time; later requests wait in a bounded queue.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { InstanceId } from '../cluster/instance-id.js';
 import { SerialQueue } from '../common/background-work.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
+import { Leadership } from '../common/leadership.js';
+import { staleBefore, startRunLiveness, stopRunLiveness, type OwnedRuns } from '../common/run-liveness.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { DomainEventBus } from '../events/domain-events.js';
@@ -23,7 +27,7 @@ import type { ManualTestModelResult } from './manual-test-run.entity.js';
 import { ManualTestRepository } from './manual-test.repository.js';
 
 @Injectable()
-export class ManualTestService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ManualTestService implements OnApplicationBootstrap, OnApplicationShutdown, OwnedRuns {
   private readonly logger = new Logger(ManualTestService.name);
   /** The run under way, then the ones waiting. */
   private readonly queue = new SerialQueue(this.logger);
@@ -36,20 +40,39 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     private readonly suite: EvaluationSuiteService,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
+    private readonly instance: InstanceId,
+    private readonly scheduler: SchedulerRegistry,
+    private readonly leadership: Leadership,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const failed = await this.runs.failUnfinished(
-      'Interrupted: the server stopped before the run finished',
-      this.clock.now(),
-    );
+    await this.recoverInterrupted();
+    startRunLiveness(this.scheduler, 'manual-tests', this.config.cluster, this, {
+      logger: this.logger,
+      leadership: this.leadership,
+    });
+  }
+
+  /**
+   * The runs still waiting stay queued in the database: the next start marks them failed (with
+   * several instances, the leader does once their heartbeat is stale).
+   */
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+    stopRunLiveness(this.scheduler, 'manual-tests');
+  }
+
+  /** Fails the runs left unfinished by an instance that is gone (another live one's are left alone). */
+  async recoverInterrupted(): Promise<void> {
+    const now = this.clock.now();
+    const reason = 'Interrupted: the server stopped before the run finished';
+    const failed = await this.runs.failUnfinished(reason, now, staleBefore(now, this.config.cluster));
     if (failed > 0) this.logger.warn(`Marked ${failed} unfinished manual test run(s) as failed`);
   }
 
-  /** The runs still waiting stay queued in the database: the next start marks them failed. */
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+  async heartbeat(): Promise<void> {
+    if (this.queue.size > 0) await this.runs.touchUnfinished(this.instance.value, this.clock.now());
   }
 
   private waiting(): number {
@@ -77,6 +100,8 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     const queued = this.queue.size > 0;
     await this.runs.insertRun({
       id,
+      owner: this.instance.value,
+      heartbeatAt: now,
       status: queued ? 'queued' : 'testing',
       models: models.map((m) => m.name),
       requestedAt: now,

@@ -4,6 +4,7 @@ import { DcrsRoutingManualTests1795708875611 } from './1795708875611-DcrsRouting
 import { CartridgesAlertsNotifications1795709387645 } from './1795709387645-CartridgesAlertsNotifications.js';
 import { MetricsUptimeIndex1795709787075 } from './1795709787075-MetricsUptimeIndex.js';
 import { UptimeIndexCaseId1795714769885 } from './1795714769885-UptimeIndexCaseId.js';
+import { AddOwnerHeartbeat1795967943604 } from './1795967943604-AddOwnerHeartbeat.js';
 
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795707955486,
@@ -12,4 +13,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   CartridgesAlertsNotifications1795709387645,
   MetricsUptimeIndex1795709787075,
   UptimeIndexCaseId1795714769885,
+  AddOwnerHeartbeat1795967943604,
 ];
