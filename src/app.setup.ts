@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { setUpApiDocs } from './api-docs.js';
 import { closeConnectionsOnStop } from './common/http-drain.js';
+import { RedisConnection } from './cluster/redis.connection.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { REQUEST_ID_HEADER, requestIdMiddleware } from './common/request-id.js';
 import { InputLimitsPipe } from './common/input-limits.pipe.js';
@@ -26,7 +27,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.use(closeConnectionsOnStop(app.get(ShutdownState)));
   app.useLogger(app.get(Logger));
   express.disable('x-powered-by');
-  express.set('trust proxy', 'loopback');
+  express.set('trust proxy', config.proxy.trustProxy);
   express.useBodyParser('json', { limit: '256kb' });
   app.use(
     helmet({
@@ -66,7 +67,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   );
   app.useGlobalFilters(new HttpErrorFilter(app.get(DatabaseAvailability)));
   // Socket.io on the HTTP server, under the same CORS_ORIGINS rule; the raw /ws endpoint attaches itself.
-  app.useWebSocketAdapter(new RealtimeIoAdapter(app.getHttpServer() as Server, config));
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app.getHttpServer() as Server, config, app.get(RedisConnection)));
   // SIGTERM and SIGINT are main.ts's (common/stop-signals.ts): tests close their apps themselves.
   setUpApiDocs(express, config);
 }

@@ -1,5 +1,6 @@
-// Admin writes: create, change and remove cartridges; the cron jobs follow every change.
+// Admin writes: create, change and remove cartridges; the cron jobs follow every change, on every instance.
 import { Injectable } from '@nestjs/common';
+import { ClusterInvalidation } from '../cluster/cluster-invalidation.js';
 import { Clock } from '../common/clock.js';
 import { conflict, invalidInput } from '../common/domain-error.js';
 import { ModelsRepository } from '../models/models.repository.js';
@@ -23,6 +24,7 @@ export class CartridgeAdminService {
     private readonly repository: CartridgesRepository,
     private readonly models: ModelsRepository,
     private readonly scheduler: CartridgeScheduler,
+    private readonly invalidation: ClusterInvalidation,
     private readonly clock: Clock,
   ) {}
 
@@ -40,6 +42,7 @@ export class CartridgeAdminService {
     const created = await this.repository.insertCartridge(fields);
     if (!created) throw nameTaken(request.name);
     this.scheduler.sync(created);
+    await this.invalidation.publish('cartridge', created.id);
     return this.cartridges.detail(created.name);
   }
 
@@ -56,6 +59,7 @@ export class CartridgeAdminService {
     if (!(await this.repository.updateCartridge(cartridge.id, patch))) throw nameTaken(request.name ?? name);
     const updated: CartridgeEntity = { ...cartridge, ...patch };
     this.scheduler.sync(updated);
+    await this.invalidation.publish('cartridge', cartridge.id);
     return this.cartridges.detail(updated.name);
   }
 
@@ -64,6 +68,7 @@ export class CartridgeAdminService {
     this.scheduler.unregister(cartridge.id);
     if (history === 'keep') await this.repository.softRemove(cartridge, this.clock.now());
     else await this.repository.removeWithHistory(cartridge.id);
+    await this.invalidation.publish('cartridge', cartridge.id);
   }
 
   /** Every named model must exist (removed models do not). */

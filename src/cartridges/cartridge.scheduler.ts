@@ -1,8 +1,11 @@
 // Only triggers: one cron job per cartridge that has a schedule and a check set, registered at boot
 // and again whenever an admin creates, changes or removes a cartridge. A cartridge with a schedule
 // but no check set is run by workers: its schedule only tells the status rules when it is stale.
+// A change made on another instance arrives as a `cartridge` invalidation: the job is reloaded from
+// the database, so that whichever instance leads runs the cartridge as it is now stored.
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { ClusterInvalidation } from '../cluster/cluster-invalidation.js';
 import { Clock } from '../common/clock.js';
 import { Leadership } from '../common/leadership.js';
 import { startCronJob, stopCronJob } from '../common/cron-trigger.js';
@@ -30,7 +33,10 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnModuleDestr
     private readonly leadership: Leadership,
     private readonly database: DatabaseAvailability,
     private readonly clock: Clock,
-  ) {}
+    invalidation: ClusterInvalidation,
+  ) {
+    invalidation.on('cartridge', (cartridgeId) => this.reload(cartridgeId));
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     for (const cartridge of await this.repository.findScheduledWithCheckSet()) this.sync(cartridge);
@@ -53,6 +59,13 @@ export class CartridgeScheduler implements OnApplicationBootstrap, OnModuleDestr
       database: this.database,
     });
     this.jobs.add(name);
+  }
+
+  /** The job as the cartridge is now stored (none once it is removed). */
+  async reload(cartridgeId: number): Promise<void> {
+    const cartridge = await this.repository.findById(cartridgeId);
+    if (cartridge) this.sync(cartridge);
+    else this.unregister(cartridgeId);
   }
 
   unregister(cartridgeId: number): void {

@@ -1,11 +1,12 @@
 // What several instances share to behave as one service: who this instance is, the Redis connection
 // (only with REDIS_URL), and which instance runs the schedules (with REDIS_URL: the holder of a
-// PostgreSQL lock; without: this one, always). Global, so that any feature can take them without
+// PostgreSQL lock; without: this one, always), and the admin changes each instance must hear of. Global, so that any feature can take them without
 // importing a module for it; AppModule and the service-test harness import it once.
 import { Global, Module } from '@nestjs/common';
 import { Leadership, SoleLeadership } from '../common/leadership.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { ClusterInvalidation } from './cluster-invalidation.js';
 import { InstanceId } from './instance-id.js';
 import { LeaderLease } from './leader-lease.js';
 import { RedisConnection } from './redis.connection.js';
@@ -15,6 +16,7 @@ import { RedisConnection } from './redis.connection.js';
   providers: [
     { provide: InstanceId, useFactory: () => new InstanceId() },
     RedisConnection,
+    ClusterInvalidation,
     {
       provide: Leadership,
       inject: [APP_CONFIG, InstanceId],
@@ -25,6 +27,6 @@ import { RedisConnection } from './redis.connection.js';
           : new SoleLeadership(),
     },
   ],
-  exports: [InstanceId, RedisConnection, Leadership],
+  exports: [InstanceId, RedisConnection, Leadership, ClusterInvalidation],
 })
 export class ClusterModule {}

@@ -7,6 +7,7 @@ import { readAccessConfig, type AccessConfig } from './access.config.js';
 import { readClusterConfig, type ClusterConfig } from './cluster.config.js';
 import { EnvReader, type Env } from './env-parsers.js';
 import { readResilienceConfig, type ResilienceConfig } from './resilience.config.js';
+import { readProxyConfig, type ProxyConfig } from './proxy.config.js';
 import { readTelemetryConfig, type TelemetryConfig } from './telemetry.config.js';
 
 export const APP_VERSION = '1.0.0';
@@ -108,6 +109,7 @@ export interface AppConfig {
     readonly allowedHosts: readonly string[];
   };
   readonly telemetry: TelemetryConfig;
+  readonly proxy: ProxyConfig;
   readonly cluster: ClusterConfig;
   readonly resilience: ResilienceConfig;
 }
@@ -249,6 +251,7 @@ export function parseAppConfig(env: Env): AppConfig {
       allowedHosts: read.list('PROVIDER_ALLOWED_HOSTS').map((host) => host.toLowerCase()),
     },
     telemetry: readTelemetryConfig(read),
+    proxy: readProxyConfig(read),
     cluster: readClusterConfig(read, url ? 'postgres' : 'sqlite'),
     resilience: readResilienceConfig(read),
   };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ClusterInvalidation } from '../cluster/cluster-invalidation.js';
 import { Clock, daysBefore, hoursBefore } from '../common/clock.js';
 import { conflict, DomainError, notFound } from '../common/domain-error.js';
 import { MetricsRepository } from '../metrics/metrics.repository.js';
@@ -16,6 +17,7 @@ export class ModelsService {
     private readonly models: ModelsRepository,
     private readonly metrics: MetricsRepository,
     private readonly registry: ProviderRegistry,
+    private readonly invalidation: ClusterInvalidation,
     private readonly clock: Clock,
   ) {}
 
@@ -76,6 +78,7 @@ export class ModelsService {
       updatedAt: this.clock.now(),
     });
     if (!updated) throw conflict(`A model named "${request.name}" already exists`);
+    await this.invalidation.publish('model', id);
     return this.toResponse(await this.require(id));
   }
 
@@ -83,6 +86,7 @@ export class ModelsService {
     const model = await this.require(id);
     if (history === 'keep') await this.models.softRemove(model, this.clock.now());
     else await this.models.removeWithHistory(id);
+    await this.invalidation.publish('model', id);
   }
 
   private toResponse(model: ModelEntity): ModelResponse {

@@ -1,6 +1,7 @@
 // Recomputes a model's row from its measured calls after a probe or an evaluation: response time,
 // uptime, streaks and status (the rules live in models/model-status.ts).
 import { Inject, Injectable } from '@nestjs/common';
+import { ClusterInvalidation } from '../cluster/cluster-invalidation.js';
 import { Clock, DAY_MS, HOUR_MS } from '../common/clock.js';
 import { mean, median } from '../common/stats.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -49,7 +50,16 @@ export class ModelStateService {
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    invalidation: ClusterInvalidation,
+  ) {
+    // A model changed or removed on any instance starts from a fresh baseline here too.
+    invalidation.on('model', (modelId) => this.forget(modelId));
+  }
+
+  /** Drops what is kept about the model (after an admin changed or removed it). */
+  forget(modelId: number): void {
+    this.baselines.delete(modelId);
+  }
 
   /** After a probe: streaks move with the verdict, then everything derived is recomputed. */
   afterProbe(

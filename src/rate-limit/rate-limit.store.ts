@@ -1,5 +1,5 @@
-// The counts behind the rate limits. In memory for one process; the scale-out issue puts them in
-// Redis behind the same method, so that every instance shares a client's budget.
+// The counts behind the rate limits: in memory for one process; RedisRateLimitStore (REDIS_URL) keeps
+// them in Redis behind the same method, so that every instance shares a client's budget.
 import type { RateLimitCount } from './rate-limit.policy.js';
 
 export abstract class RateLimitStore {

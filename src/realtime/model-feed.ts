@@ -40,13 +40,15 @@ export class ModelFeed {
   }
 
   async broadcastModelUpdate(): Promise<void> {
-    if (!this.publisher.hasClients()) return;
+    if (!this.publisher.hasAudience()) return;
     const { models, average_score } = await this.current();
     this.publisher.publish('model_update', { models, average_score }, { periodic: true });
   }
 
+  // With several instances only the leader computes the signal (its ticks alone run), so `change`
+  // is computed once and every client sees the same; a new leader starts from its own first signal.
   async broadcastNeuralSignal(): Promise<void> {
-    if (!this.publisher.hasClients()) return;
+    if (!this.publisher.hasAudience()) return;
     const { models } = await this.current();
     const signal = neuralSignal(models, this.lastSignal);
     this.lastSignal = signal;

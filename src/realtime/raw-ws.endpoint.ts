@@ -44,6 +44,7 @@ function pathOf(url: string | undefined): string {
 @Injectable()
 export class RawWsEndpoint implements OnApplicationBootstrap, BeforeApplicationShutdown, RealtimeTransport {
   readonly name = 'ws';
+  readonly reach = 'instance';
   private readonly logger = new Logger(RawWsEndpoint.name);
   private readonly wss = new WebSocketServer({
     noServer: true,

@@ -43,6 +43,8 @@ const topicRoom = (topic: RealtimeTopic): string => `topic:${topic}`;
 @WebSocketGateway()
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy, RealtimeTransport {
   readonly name = 'socket.io';
+  /** With REDIS_URL the Socket.io Redis adapter carries every broadcast to the other instances' sockets. */
+  readonly reach = 'cluster';
   private readonly logger = new Logger(RealtimeGateway.name);
   @WebSocketServer() private server?: RealtimeServer;
 

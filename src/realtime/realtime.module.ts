@@ -8,6 +8,7 @@ import { DomainEventRelay } from './domain-event.relay.js';
 import { ModelFeed } from './model-feed.js';
 import { RawWsEndpoint } from './raw-ws.endpoint.js';
 import { RealtimeConnections } from './realtime-connections.js';
+import { RealtimeRelay } from './realtime-relay.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 import { RealtimePublisher } from './realtime.publisher.js';
 import { RealtimeScheduler } from './realtime.scheduler.js';
@@ -15,6 +16,7 @@ import { RealtimeScheduler } from './realtime.scheduler.js';
 @Module({
   imports: [ModelsModule],
   providers: [
+    RealtimeRelay,
     RealtimePublisher,
     ModelFeed,
     RealtimeScheduler,

@@ -1,8 +1,12 @@
 // The one way out to realtime clients. The transports (Socket.io gateway, raw /ws endpoint)
 // register themselves here; the model feed and the domain-event relay publish here. Nothing
-// outside src/realtime imports a transport.
+// outside src/realtime imports a transport. With several instances, a broadcast reaches every
+// instance's clients once: a transport of reach `cluster` (Socket.io, through its Redis adapter) is
+// handed it on the publishing instance only, one of reach `instance` (/ws) on every instance, the
+// others getting it through RealtimeRelay.
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
+import { RealtimeRelay } from './realtime-relay.js';
 import {
   EVENT_TOPIC,
   broadcastMessage,
@@ -21,6 +25,8 @@ export interface Delivery {
 
 export interface RealtimeTransport {
   readonly name: string;
+  /** instance: delivers to this instance's clients; cluster: a delivery reaches every instance's clients. */
+  readonly reach: 'instance' | 'cluster';
   clientCount(): number;
   deliver(message: RealtimeMessage<BroadcastEventName>, delivery: Delivery): void;
 }
@@ -30,7 +36,12 @@ export class RealtimePublisher {
   private readonly logger = new Logger(RealtimePublisher.name);
   private readonly transports = new Set<RealtimeTransport>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly relay: RealtimeRelay,
+  ) {
+    relay.onPeerBroadcast((message, delivery) => this.deliver(message, delivery, 'instance'));
+  }
 
   register(transport: RealtimeTransport): void {
     this.transports.add(transport);
@@ -57,15 +68,32 @@ export class RealtimePublisher {
     return this.clientCount() > 0;
   }
 
+  /** Whether a broadcast may reach anyone: this instance's clients, or (with REDIS_URL) another's. */
+  hasAudience(): boolean {
+    return this.relay.enabled || this.hasClients();
+  }
+
   publish<K extends BroadcastEventName>(
     type: K,
     payload: BroadcastPayloads[K],
     options: { periodic?: boolean } = {},
   ): void {
-    if (!this.hasClients()) return;
+    if (!this.hasAudience()) return;
     const message = broadcastMessage(type, payload, this.clock.now());
     const delivery: Delivery = { topic: EVENT_TOPIC[type], periodic: options.periodic ?? false };
+    this.deliver(message, delivery, 'cluster');
+    this.relay.send(message, delivery);
+  }
+
+  /** To every transport whose reach is within `within` (a peer's broadcast: only the `instance` ones). */
+  private deliver(
+    message: RealtimeMessage<BroadcastEventName>,
+    delivery: Delivery,
+    within: RealtimeTransport['reach'],
+  ): void {
+    const type = message.type;
     for (const transport of this.transports) {
+      if (within === 'instance' && transport.reach !== 'instance') continue;
       try {
         transport.deliver(message, delivery);
       } catch (error) {
