@@ -196,8 +196,9 @@ it('answers every request it accepted, interrupts the DCRS run, closes the socke
 
   // Readiness: 503 from the signal on (or no longer listening), never 200 again.
   expect(readinessAfter.length).toBeGreaterThan(0);
-  expect(readinessAfter.filter((s) => s.status === 200)).toEqual([]);
-  expect(readinessAfter.some((s) => s.status === 503)).toBe(true);
+  // Never ready again: 503 while the stop goes on, then refused. Whether a poll lands in that short
+  // window depends on the machine's load (the 503 itself is checked in health.e2e-spec.ts).
+  expect(readinessAfter.filter((s) => s.status !== 503 && typeof s.status === 'number')).toEqual([]);
 
   // Sockets closed by the server, the run marked interrupted with the reason.
   expect(await rawClosed).toBe(1001);
