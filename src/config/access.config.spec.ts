@@ -1,15 +1,7 @@
-import { ConfigValidationError, parseAppConfig } from './app-config.js';
+import { parseAppConfig } from './app-config.js';
+import { configProblems } from '../../test/setup/config-problems.js';
 
-/** The problems a configuration is refused for (none: it boots). */
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    parseAppConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigValidationError) return error.problems;
-    throw error;
-  }
-}
+const problemsOf = configProblems;
 
 describe('access settings', () => {
   it('default to open reads, 600 reads and 60 writes a minute per client', () => {

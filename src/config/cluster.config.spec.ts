@@ -1,14 +1,7 @@
-import { ConfigValidationError, parseAppConfig } from './app-config.js';
+import { parseAppConfig } from './app-config.js';
+import { configProblems } from '../../test/setup/config-problems.js';
 
-function problemsOf(env: Record<string, string>): string {
-  try {
-    parseAppConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigValidationError) return error.problems.join('\n');
-    throw error;
-  }
-  return '';
-}
+const problemsOf = (env: Record<string, string>): string => configProblems(env).join('\n');
 
 const POSTGRES = 'postgres://app:secret-password@db.internal:5432/shawn';
 

@@ -1,14 +1,7 @@
-import { ConfigValidationError, parseAppConfig } from './app-config.js';
+import { parseAppConfig } from './app-config.js';
+import { configProblems } from '../../test/setup/config-problems.js';
 
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    parseAppConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigValidationError) return error.problems;
-    throw error;
-  }
-}
+const problemsOf = configProblems;
 
 describe('resilience settings', () => {
   it('default to 10,000 buffered results, a check every 2 s at most, and 10 s to stop', () => {

@@ -1,14 +1,7 @@
-import { ConfigValidationError, parseAppConfig } from './app-config.js';
+import { parseAppConfig } from './app-config.js';
+import { configProblems } from '../../test/setup/config-problems.js';
 
-function problemsOf(env: Record<string, string>): string {
-  try {
-    parseAppConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigValidationError) return error.problems.join('\n');
-    throw error;
-  }
-  return '';
-}
+const problemsOf = (env: Record<string, string>): string => configProblems(env).join('\n');
 
 describe('telemetry settings', () => {
   it('leave /metrics open when METRICS_TOKEN is unset', () => {
