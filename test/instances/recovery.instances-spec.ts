@@ -1,6 +1,6 @@
 // Startup recovery with several instances: a DCRS run that a live instance is executing (its heartbeat
 // fresh) is left alone by an instance that starts meanwhile and by the leader's periodic recovery;
-// once its owner is killed, the heartbeat goes stale and the run is failed.
+// once its owner is killed, the heartbeat goes stale and the run is marked interrupted.
 import { startEvaluationEnv, FAKE_MODELS, type EvaluationEnv } from '../setup/evaluation-env.js';
 import { instancesDatabase, startInstance, stopInstances } from '../setup/instances.js';
 import { waitFor } from '../setup/waiting.js';
@@ -43,7 +43,7 @@ async function runRow(id: number): Promise<RunRow> {
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 describe('recovery of interrupted runs with several instances', () => {
-  it("never fails a live instance's run, and fails it once its owner is killed", async () => {
+  it("never interrupts a live instance's run, and interrupts it once its owner is killed", async () => {
     const env = {
       ...evaluation.env,
       PROVIDER_TIMEOUT_MS: String(ANSWER_DELAY_MS * 2),
@@ -71,17 +71,17 @@ describe('recovery of interrupted runs with several instances', () => {
 
     await owner.kill();
     const after = await waitFor(
-      'the dead owner run to be failed',
+      'the dead owner run to be interrupted',
       async () => {
         const row = await runRow(runId);
         return row.status === 'running' ? undefined : row;
       },
       15_000,
     );
-    expect(after.status).toBe('failed');
+    expect(after.status).toBe('interrupted');
     expect(after.error).toMatch(/Interrupted/);
     const recoveredBy = [other, restarted].filter((instance) =>
-      instance.lines.some((line) => line.includes('Marked 1 interrupted DCRS run(s) as failed')),
+      instance.lines.some((line) => line.includes('Marked 1 DCRS run(s) whose instance is gone as interrupted')),
     );
     expect(recoveredBy).toHaveLength(1);
   }, 120_000);
