@@ -4,10 +4,15 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MetricEntity } from './metric.entity.js';
 import { MetricsRepository } from './metrics.repository.js';
+import { MetricRollupEntity } from './rollups/metric-rollup.entity.js';
+import { RollupBackfillEntity } from './rollups/rollup-backfill.entity.js';
+import { RollupMaintenanceRepository } from './rollups/rollup-maintenance.repository.js';
+import { RollupMaintenanceService } from './rollups/rollup-maintenance.service.js';
+import { RollupsRepository } from './rollups/rollups.repository.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MetricEntity])],
-  providers: [MetricsRepository],
-  exports: [MetricsRepository],
+  imports: [TypeOrmModule.forFeature([MetricEntity, MetricRollupEntity, RollupBackfillEntity])],
+  providers: [MetricsRepository, RollupsRepository, RollupMaintenanceRepository, RollupMaintenanceService],
+  exports: [MetricsRepository, RollupsRepository],
 })
 export class MetricsModule {}

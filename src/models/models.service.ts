@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ClusterInvalidation } from '../cluster/cluster-invalidation.js';
 import { Clock, daysBefore, hoursBefore } from '../common/clock.js';
 import { conflict, DomainError, notFound } from '../common/domain-error.js';
-import { MetricsRepository } from '../metrics/metrics.repository.js';
+import { RollupsRepository } from '../metrics/rollups/rollups.repository.js';
+import { mergeKinds, speedSummary, uptimeCounts } from '../metrics/rollups/window-stats.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { uptimeFromCounts } from './model-status.js';
 import type { ModelEntity } from './model.entity.js';
@@ -15,7 +16,7 @@ import type { CreateModelRequest, UpdateModelRequest } from './dto/model-write.r
 export class ModelsService {
   constructor(
     private readonly models: ModelsRepository,
-    private readonly metrics: MetricsRepository,
+    private readonly rollups: RollupsRepository,
     private readonly registry: ProviderRegistry,
     private readonly invalidation: ClusterInvalidation,
     private readonly clock: Clock,
@@ -29,18 +30,23 @@ export class ModelsService {
   async detail(id: number): Promise<ModelDetailResponse> {
     const model = await this.require(id);
     const now = this.clock.now();
-    const [calls, [day, week, month]] = await Promise.all([
-      this.metrics.findCallsForModelSince(id, hoursBefore(now, 24)),
-      this.metrics.countProbesSince(id, [hoursBefore(now, 24), daysBefore(now, 7), daysBefore(now, 30)]),
-    ]);
+    // Rollups plus at most an hour of raw rows per window: the cost does not grow with history.
+    const [day, week, month] = (
+      await Promise.all(
+        [hoursBefore(now, 24), daysBefore(now, 7), daysBefore(now, 30)].map((since) =>
+          this.rollups.windowByKind(id, since),
+        ),
+      )
+    ).map((byKind) => mergeKinds(byKind));
     return {
       ...this.toResponse(model),
-      summary_24h: summarizeCalls(calls),
+      summary_24h: summarizeCalls(day),
       uptime: {
-        last_24h: uptimeFromCounts(day),
-        last_7d: uptimeFromCounts(week),
-        last_30d: uptimeFromCounts(month),
+        last_24h: uptimeFromCounts(uptimeCounts(day)),
+        last_7d: uptimeFromCounts(uptimeCounts(week)),
+        last_30d: uptimeFromCounts(uptimeCounts(month)),
       },
+      speed: { last_24h: speedSummary(day), last_7d: speedSummary(week), last_30d: speedSummary(month) },
     };
   }
 

@@ -3,11 +3,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ClusterInvalidation } from '../cluster/cluster-invalidation.js';
 import { Clock, DAY_MS, HOUR_MS } from '../common/clock.js';
-import { mean, median } from '../common/stats.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { DomainEventBus } from '../events/domain-events.js';
+import { median } from '../common/stats.js';
 import { MetricsRepository } from '../metrics/metrics.repository.js';
+import { RollupsRepository } from '../metrics/rollups/rollups.repository.js';
+import {
+  EVALUATION_KINDS,
+  latencyOf,
+  MEASURED_KINDS,
+  meanOrNull,
+  mergeKinds,
+  uptimeCounts,
+} from '../metrics/rollups/window-stats.js';
 import type { ModelEntity } from '../models/model.entity.js';
 import {
   applyVerdict,
@@ -47,6 +56,7 @@ export class ModelStateService {
   constructor(
     private readonly models: ModelsRepository,
     private readonly metrics: MetricsRepository,
+    private readonly rollups: RollupsRepository,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -101,11 +111,12 @@ export class ModelStateService {
     return this.save(model, patch, (current) => current);
   }
 
+  /** Uptime over the configured window (rollups) and the last hour's median latency. */
   private async derived(modelId: number, now: Date): Promise<Omit<ModelStatePatch, 'updatedAt'>> {
     const window = new Date(now.getTime() - this.config.probing.uptimeWindowHours * HOUR_MS);
     const [probes, lastHour] = await Promise.all([
-      this.metrics.countProbesSince(modelId, [window]).then(([counts]) => counts),
-      this.metrics.findSuccessfulLatenciesSince(modelId, new Date(now.getTime() - HOUR_MS)),
+      this.rollups.windowByKind(modelId, window).then((byKind) => uptimeCounts(mergeKinds(byKind))),
+      this.lastHourLatencies(modelId, now),
     ]);
     const patch: Omit<ModelStatePatch, 'updatedAt'> = {};
     const uptime = uptimeFromCounts(probes);
@@ -115,26 +126,28 @@ export class ModelStateService {
     return patch;
   }
 
+  /** The last hour's successful latencies: exact, from at most an hour of raw rows. */
+  private lastHourLatencies(modelId: number, now: Date): Promise<number[]> {
+    return this.metrics.findSuccessfulLatenciesSince(modelId, new Date(now.getTime() - HOUR_MS));
+  }
+
   /**
-   * The model's own 7-day baseline (median latency, mean evaluation score). It moves slowly, so it
-   * is recomputed at most every BASELINE_TTL_MS instead of reading a week of rows after every probe.
+   * The model's own 7-day baseline (median latency, mean evaluation score), from the rollups. It moves
+   * slowly, so it is recomputed at most every BASELINE_TTL_MS instead of after every probe.
    */
   private async baseline(modelId: number, now: Date, fresh: boolean): Promise<Baseline> {
     const cached = this.baselines.get(modelId);
     // A young model's baseline is still forming: only a settled one is reused.
     if (!fresh && cached?.settled && Math.abs(now.getTime() - cached.at) < BASELINE_TTL_MS) return cached;
-    const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
-    const [week, scores] = await Promise.all([
-      this.metrics.findSuccessfulLatenciesSince(modelId, weekAgo),
-      this.metrics.findEvaluationScoresSince(modelId, weekAgo),
-    ]);
-    const { median7dMs } = latencyEvidence([], week);
+    const byKind = await this.rollups.windowByKind(modelId, new Date(now.getTime() - 7 * DAY_MS));
+    const week = latencyOf(mergeKinds(byKind, MEASURED_KINDS));
+    const scores = mergeKinds(byKind, EVALUATION_KINDS);
     const baseline = {
       at: now.getTime(),
-      median7dMs,
-      meanScore7d: mean(scores),
-      hasScores: scores.length > 0,
-      settled: week.length >= MIN_BASELINE_SAMPLES,
+      median7dMs: week.samples >= MIN_BASELINE_SAMPLES ? week.median : null,
+      meanScore7d: meanOrNull(scores.scoreSum, scores.scoreCount),
+      hasScores: scores.scoreCount > 0,
+      settled: week.samples >= MIN_BASELINE_SAMPLES,
     };
     this.baselines.set(modelId, baseline);
     return baseline;
@@ -152,7 +165,7 @@ export class ModelStateService {
   ): Promise<ModelEntity> {
     const now = patch.updatedAt;
     const [lastHour, base] = await Promise.all([
-      this.metrics.findSuccessfulLatenciesSince(model.id, new Date(now.getTime() - HOUR_MS)),
+      this.lastHourLatencies(model.id, now),
       // After an evaluation the score baseline has just changed: read it fresh.
       this.baseline(model.id, now, patch.lastScore !== undefined),
     ]);

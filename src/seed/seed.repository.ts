@@ -5,6 +5,7 @@ import { CartridgeExecutionEntity } from '../cartridges/cartridge-execution.enti
 import { CartridgeEntity } from '../cartridges/cartridge.entity.js';
 import { DcrsRunEntity } from '../dcrs/dcrs-run.entity.js';
 import { MetricEntity } from '../metrics/metric.entity.js';
+import { writeCalls } from '../metrics/rollups/rollup-write.repository.js';
 import { ModelEntity } from '../models/model.entity.js';
 import type { DemoHistory } from './demo-history.js';
 import type { SeedModel } from '../models/seed-models.js';
@@ -71,12 +72,24 @@ export class SeedRepository {
       );
       const metrics = history.metrics
         .filter((m) => modelIds.has(m.modelName))
-        .map((m) => ({ ...m, modelId: modelIds.get(m.modelName)!, kind: 'demo' as const }));
+        .map(({ modelName, ...m }) => ({
+          ...m,
+          modelId: modelIds.get(modelName)!,
+          kind: 'demo' as const,
+          success: true,
+          errorKind: null,
+          ttftMs: null,
+          tokensPerSecond: null,
+          outputTokens: null,
+          caseId: null,
+          runId: null,
+        }));
       const executions = history.executions
         .filter((e) => cartridgeIds.has(e.cartridgeName))
         .map((e) => ({ ...e, cartridgeId: cartridgeIds.get(e.cartridgeName)!, isDemo: true }));
       const runs = history.runs.map((r) => ({ ...r, timestamp: r.executionTime, isDemo: true }));
-      await insertChunked(manager, MetricEntity, metrics);
+      // Through the one write path, so that the demo history has its rollups too.
+      await writeCalls(manager, metrics);
       await insertChunked(manager, CartridgeExecutionEntity, executions);
       await insertChunked(manager, DcrsRunEntity, runs);
     });

@@ -8,7 +8,8 @@ import { CartridgeExecutionEntity, type ExecutionStatus } from '../../src/cartri
 import { CartridgeEntity } from '../../src/cartridges/cartridge.entity.js';
 import { utcDate } from '../../src/common/clock.js';
 import { DcrsRunEntity, type DcrsRunStatus, type DcrsTrigger } from '../../src/dcrs/dcrs-run.entity.js';
-import { MetricEntity, type MetricKind } from '../../src/metrics/metric.entity.js';
+import { type MetricKind } from '../../src/metrics/metric.entity.js';
+import { writeCalls } from '../../src/metrics/rollups/rollup-write.repository.js';
 import { ModelEntity } from '../../src/models/model.entity.js';
 import { RoutingStateEntity } from '../../src/routing/routing-state.entity.js';
 import { cartridgeId } from '../setup/rows.js';
@@ -30,20 +31,30 @@ export async function insertCall(
     kind?: MetricKind;
     score?: number;
     caseId?: string;
+    ttftMs?: number;
+    tokensPerSecond?: number;
+    outputTokens?: number;
   },
 ): Promise<void> {
   const success = row.success ?? true;
-  await dataSource.getRepository(MetricEntity).insert({
-    modelId: row.modelId,
-    timestamp: row.timestamp,
-    date: utcDate(row.timestamp),
-    kind: row.kind ?? 'probe',
-    success,
-    errorKind: success ? null : (row.errorKind ?? 'server_error'),
-    responseTime: row.responseTime ?? 500,
-    score: row.score ?? (success ? 10 : 0),
-    caseId: row.caseId ?? null,
-  });
+  // Through the application's one write path, so that the rollups hold the row too.
+  await writeCalls(dataSource.manager, [
+    {
+      modelId: row.modelId,
+      timestamp: row.timestamp,
+      date: utcDate(row.timestamp),
+      kind: row.kind ?? 'probe',
+      success,
+      errorKind: success ? null : (row.errorKind ?? 'server_error'),
+      responseTime: row.responseTime ?? 500,
+      score: row.score ?? (success ? 10 : 0),
+      caseId: row.caseId ?? null,
+      ttftMs: row.ttftMs ?? null,
+      tokensPerSecond: row.tokensPerSecond ?? null,
+      outputTokens: row.outputTokens ?? null,
+      runId: null,
+    },
+  ]);
 }
 
 /** A model as the admin API would have created it (no base URL override), in the given state. */

@@ -223,7 +223,9 @@ describe('degraded by latency: the last hour p95 above 1.5 x the 7-day median', 
   it.each([
     // The 7-day median counts the last hour's calls too: 20 x 400 and 5 x 700 have a median of 400.
     ['5 calls in the last hour, p95 700 against 1.5 x 400 = 600', 20, [700, 700, 700, 700, 700], 'degraded'],
-    ['p95 exactly 1.5 x the median is not above it', 20, [600, 600, 600, 600, 600], 'healthy'],
+    // The 7-day median comes from the rollup histogram (within 2 %): the exact 1.5 x boundary is a unit
+    // test of isDegraded (model-status.spec.ts); here, just under it.
+    ['p95 at 1.45 x the median is not above 1.5 x', 20, [580, 580, 580, 580, 580], 'healthy'],
     ['4 calls in the last hour are too few to judge', 20, [900, 900, 900, 900], 'healthy'],
     ['19 calls in 7 days (14 + 5) are too few for a baseline', 14, [900, 900, 900, 900, 900], 'healthy'],
     ['20 calls in 7 days (15 + 5) are enough', 15, [900, 900, 900, 900, 900], 'degraded'],

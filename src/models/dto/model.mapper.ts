@@ -1,5 +1,7 @@
-import { mean, percentile, round, roundOrNull } from '../../common/stats.js';
-import type { MeasuredCall } from '../../metrics/metrics.repository.js';
+import { histogramPercentile } from '../../common/log-histogram.js';
+import { mean, round, roundOrNull } from '../../common/stats.js';
+import type { RollupDelta } from '../../metrics/rollups/rollup-deltas.js';
+import { meanOrNull } from '../../metrics/rollups/window-stats.js';
 import type { ProbeMode } from '../../providers/provider-registry.js';
 import type { ModelEntity } from '../model.entity.js';
 import type { CallSummaryResponse, ModelListResponse, ModelResponse } from './model.response.js';
@@ -35,13 +37,14 @@ export function toModelListResponse(
   };
 }
 
-export function summarizeCalls(calls: readonly MeasuredCall[]): CallSummaryResponse {
-  const latencies = calls.map((c) => c.responseTime);
-  const meanLatency = mean(latencies);
+/** The 24-hour summary, from the window's rollups (every kind of call, as before). */
+export function summarizeCalls(calls: RollupDelta): CallSummaryResponse {
+  const meanLatency = meanOrNull(calls.responseTimeSum, calls.calls);
+  const p95 = histogramPercentile(calls.responseTimeHist, 95);
   return {
-    count: calls.length,
-    mean_score: roundOrNull(mean(calls.map((c) => c.score)), 2),
+    count: calls.calls,
+    mean_score: roundOrNull(meanOrNull(calls.scoreSum, calls.scoreCount), 2),
     mean_response_time: meanLatency === null ? null : round(meanLatency, 0),
-    p95_response_time: percentile(latencies, 95),
+    p95_response_time: p95 === null ? null : round(p95, 0),
   };
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SpeedWindowsResponse } from './model-speed.response.js';
 import { PROBE_MODES, type ProbeMode } from '../../providers/provider-registry.js';
 import { MODEL_STATUSES, type ModelStatus } from '../../common/model-statuses.js';
 
@@ -43,7 +44,12 @@ export class CallSummaryResponse {
   @ApiProperty({ example: 9.4, nullable: true, type: Number }) mean_score!: number | null;
   @ApiProperty({ example: 2150, nullable: true, type: Number, description: 'Milliseconds' })
   mean_response_time!: number | null;
-  @ApiProperty({ example: 3100, nullable: true, type: Number, description: 'Milliseconds, nearest rank' })
+  @ApiProperty({
+    example: 3100,
+    nullable: true,
+    type: Number,
+    description: 'Milliseconds, nearest rank, from the rollup histogram (within 2 %)',
+  })
   p95_response_time!: number | null;
 }
 
@@ -61,4 +67,9 @@ export class ModelDetailResponse extends ModelResponse {
     description: 'Successful share of probes, percent (rate-limited probes left out)',
   })
   uptime!: UptimeResponse;
+  @ApiProperty({
+    type: SpeedWindowsResponse,
+    description: 'Response time, TTFT and tokens/s percentiles with calls and errors, per window',
+  })
+  speed!: SpeedWindowsResponse;
 }

@@ -1,0 +1,145 @@
+// The one path by which measured calls are stored: the raw daily_metrics rows and, in the same
+// transaction, the additive upsert of their hourly and daily rollups. Every writer (probes,
+// evaluations, manual tests, demo seed, test fixtures) comes through writeCalls(). On PostgreSQL
+// several instances may write the same rollup row at once: INSERT … ON CONFLICT DO UPDATE adds to
+// the row under its row lock, and rows are always upserted in one order, so writers never deadlock.
+import { DateUtils } from 'typeorm/util/DateUtils.js';
+import type { EntityManager } from 'typeorm';
+import { MetricEntity } from '../metric.entity.js';
+import { rollupDeltas, type RollupDelta, type RollupInput } from './rollup-deltas.js';
+
+/** A measured call to store. */
+export interface NewCallRow extends RollupInput {
+  date: string;
+  runId: string | null;
+  /** Prompt tokens, when the cost columns exist (optional: written by the cost feature). */
+  inputTokens?: number | null;
+  /** Cost of the call in USD, when known. */
+  cost?: number | null;
+  /** Made inside a maintenance window: counted apart, never against uptime. */
+  inMaintenance?: boolean;
+}
+
+const RAW_CHUNK = 200;
+const ROLLUP_CHUNK = 300;
+
+const COUNT_COLUMNS = [
+  'calls',
+  'successes',
+  'maintenance_calls',
+  'uptime_counted',
+  'uptime_up',
+  'score_sum',
+  'score_count',
+  'response_time_sum',
+  'output_tokens_sum',
+  'input_tokens_sum',
+  'cost_sum',
+] as const;
+const JSON_COLUMNS = ['errors', 'response_time_hist', 'latency_hist', 'ttft_hist', 'tps_hist'] as const;
+const KEY_COLUMNS = ['resolution', 'bucket_start', 'model_id', 'kind'] as const;
+const ALL_COLUMNS = [...KEY_COLUMNS, ...COUNT_COLUMNS, ...JSON_COLUMNS];
+
+type Engine = 'postgres' | 'sqlite';
+
+export function engineOf(manager: EntityManager): Engine {
+  return manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+/** A Date as the engine's driver stores it (TypeORM writes SQLite datetimes as UTC text). */
+export function dbTimestamp(engine: Engine, at: Date): Date | string {
+  return engine === 'postgres' ? at : DateUtils.mixedDateToUtcDatetimeString(at);
+}
+
+function values(engine: Engine, d: RollupDelta): unknown[] {
+  return [
+    d.resolution,
+    dbTimestamp(engine, d.bucketStart),
+    d.modelId,
+    d.kind,
+    d.calls,
+    d.successes,
+    d.maintenanceCalls,
+    d.uptimeCounted,
+    d.uptimeUp,
+    d.scoreSum,
+    d.scoreCount,
+    d.responseTimeSum,
+    d.outputTokensSum,
+    d.inputTokensSum,
+    d.costSum,
+    JSON.stringify(d.errors),
+    JSON.stringify(d.responseTimeHist),
+    JSON.stringify(d.latencyHist),
+    JSON.stringify(d.ttftHist),
+    JSON.stringify(d.tpsHist),
+  ];
+}
+
+/** SQL adding two JSON objects of counts key by key, in the engine's own JSON functions. */
+function jsonSum(engine: Engine, column: string): string {
+  if (engine === 'postgres') {
+    return (
+      `(SELECT COALESCE(jsonb_object_agg(key, total), '{}'::jsonb)::text FROM (SELECT key, SUM(value::numeric) AS total ` +
+      `FROM (SELECT * FROM jsonb_each_text(metric_rollups.${column}::jsonb) ` +
+      `UNION ALL SELECT * FROM jsonb_each_text(EXCLUDED.${column}::jsonb)) parts GROUP BY key) sums)`
+    );
+  }
+  return (
+    `(SELECT COALESCE(json_group_object(key, total), '{}') FROM (SELECT key, SUM(value) AS total ` +
+    `FROM (SELECT key, value FROM json_each(metric_rollups.${column}) ` +
+    `UNION ALL SELECT key, value FROM json_each(excluded.${column})) GROUP BY key))`
+  );
+}
+
+/** One multi-row additive upsert statement and its parameters. */
+export function upsertStatement(engine: Engine, deltas: readonly RollupDelta[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const tuples = deltas.map((delta) => {
+    const placeholders = values(engine, delta).map((value) => {
+      params.push(value);
+      return engine === 'postgres' ? `$${params.length}` : '?';
+    });
+    return `(${placeholders.join(', ')})`;
+  });
+  const excluded = engine === 'postgres' ? 'EXCLUDED' : 'excluded';
+  const sets = [
+    ...COUNT_COLUMNS.map((c) => `${c} = metric_rollups.${c} + ${excluded}.${c}`),
+    ...JSON_COLUMNS.map((c) => `${c} = ${jsonSum(engine, c)}`),
+  ];
+  const sql =
+    `INSERT INTO metric_rollups (${ALL_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ` +
+    `ON CONFLICT (${['resolution', 'model_id', 'bucket_start', 'kind'].join(', ')}) DO UPDATE SET ${sets.join(', ')}`;
+  return { sql, params };
+}
+
+/** Adds the deltas to the rollup rows (creating them), inside the caller's transaction. */
+export async function upsertRollups(manager: EntityManager, deltas: readonly RollupDelta[]): Promise<void> {
+  const engine = engineOf(manager);
+  for (let i = 0; i < deltas.length; i += ROLLUP_CHUNK) {
+    const { sql, params } = upsertStatement(engine, deltas.slice(i, i + ROLLUP_CHUNK));
+    await manager.query(sql, params);
+  }
+}
+
+/**
+ * Stores calls and their rollups in one transaction (the caller's, when `manager` is already inside
+ * one: the seed writes its whole history so).
+ */
+export async function writeCalls(manager: EntityManager, rows: readonly NewCallRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const work = async (tx: EntityManager): Promise<void> => {
+    for (let i = 0; i < rows.length; i += RAW_CHUNK) {
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(MetricEntity)
+        .values(rows.slice(i, i + RAW_CHUNK))
+        .updateEntity(false)
+        .execute();
+    }
+    await upsertRollups(tx, rollupDeltas(rows));
+  };
+  if (manager.queryRunner?.isTransactionActive) await work(manager);
+  else await manager.transaction(work);
+}

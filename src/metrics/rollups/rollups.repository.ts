@@ -1,0 +1,185 @@
+// Reads of the hourly and daily rollups (and of the under-an-hour raw edge of a window).
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { parseHistogram } from '../../common/log-histogram.js';
+import { METRIC_KINDS, MetricEntity, type MetricKind } from '../metric.entity.js';
+import { MetricRollupEntity, type RollupResolution } from './metric-rollup.entity.js';
+import { addCall, emptyDelta, mergeDelta, type RollupDelta, type RollupInput } from './rollup-deltas.js';
+import { planWindow } from './window-plan.js';
+
+/** One aggregated point of a series: one model, one bucket, every kind merged. */
+export interface RollupPoint extends RollupDelta {
+  modelName: string;
+}
+
+export interface SeriesFilter {
+  resolution: RollupResolution;
+  since: Date;
+  limit: number;
+  modelId?: number;
+}
+
+type StoredRollup = Record<string, unknown>;
+
+/** SQLite hands raw datetimes back as "YYYY-MM-DD HH:MM:SS.SSS" text, which TypeORM wrote in UTC. */
+function asDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
+function toDelta(row: StoredRollup): RollupDelta {
+  const n = (key: string): number => Number(row[key] ?? 0);
+  return {
+    resolution: row.resolution as RollupResolution,
+    bucketStart: asDate(row.bucketStart),
+    modelId: n('modelId'),
+    kind: row.kind as MetricKind,
+    calls: n('calls'),
+    successes: n('successes'),
+    maintenanceCalls: n('maintenanceCalls'),
+    uptimeCounted: n('uptimeCounted'),
+    uptimeUp: n('uptimeUp'),
+    errors: parseHistogram(row.errors),
+    scoreSum: n('scoreSum'),
+    scoreCount: n('scoreCount'),
+    responseTimeSum: n('responseTimeSum'),
+    responseTimeHist: parseHistogram(row.responseTimeHist),
+    latencyHist: parseHistogram(row.latencyHist),
+    ttftHist: parseHistogram(row.ttftHist),
+    tpsHist: parseHistogram(row.tpsHist),
+    outputTokensSum: n('outputTokensSum'),
+    inputTokensSum: n('inputTokensSum'),
+    costSum: n('costSum'),
+  };
+}
+
+const FIELDS = [
+  'resolution',
+  'bucketStart',
+  'modelId',
+  'kind',
+  'calls',
+  'successes',
+  'maintenanceCalls',
+  'uptimeCounted',
+  'uptimeUp',
+  'errors',
+  'scoreSum',
+  'scoreCount',
+  'responseTimeSum',
+  'responseTimeHist',
+  'latencyHist',
+  'ttftHist',
+  'tpsHist',
+  'outputTokensSum',
+  'inputTokensSum',
+  'costSum',
+] as const;
+
+function selectFields<T extends object>(query: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+  query.select(`${alias}.${FIELDS[0]}`, FIELDS[0]);
+  for (const field of FIELDS.slice(1)) query.addSelect(`${alias}.${field}`, field);
+  return query;
+}
+
+@Injectable()
+export class RollupsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Everything one model's calls since an instant add up to, by kind: daily and hourly rollups plus
+   * the raw rows of at most the first hour of the window (window-plan.ts). Never scans raw history.
+   */
+  async windowByKind(modelId: number, since: Date): Promise<Map<MetricKind, RollupDelta>> {
+    const plan = planWindow(since);
+    const rollups = this.dataSource.getRepository(MetricRollupEntity);
+    const [days, hours, raw] = await Promise.all([
+      selectFields(rollups.createQueryBuilder('r'), 'r')
+        .where('r.modelId = :modelId AND r.resolution = :day AND r.bucketStart >= :from', {
+          modelId,
+          day: 'day',
+          from: plan.dayFrom,
+        })
+        .getRawMany<StoredRollup>(),
+      plan.hourTo > plan.hourFrom
+        ? selectFields(rollups.createQueryBuilder('r'), 'r')
+            .where('r.modelId = :modelId AND r.resolution = :hour', { modelId, hour: 'hour' })
+            .andWhere('r.bucketStart >= :from AND r.bucketStart < :to', { from: plan.hourFrom, to: plan.hourTo })
+            .getRawMany<StoredRollup>()
+        : Promise.resolve([]),
+      plan.rawTo > since ? this.rawCalls(modelId, since, plan.rawTo) : Promise.resolve([]),
+    ]);
+    const byKind = new Map<MetricKind, RollupDelta>();
+    const slot = (kind: MetricKind): RollupDelta => {
+      let delta = byKind.get(kind);
+      if (!delta) {
+        delta = emptyDelta('hour', since, modelId, kind);
+        byKind.set(kind, delta);
+      }
+      return delta;
+    };
+    for (const row of [...days, ...hours]) {
+      const delta = toDelta(row);
+      mergeDelta(slot(delta.kind), delta);
+    }
+    for (const call of raw) addCall(slot(call.kind), call);
+    return byKind;
+  }
+
+  /** Raw calls of one model in [from, to): only ever the edge of a window, under an hour. */
+  private async rawCalls(modelId: number, from: Date, to: Date): Promise<RollupInput[]> {
+    const rows = await this.dataSource
+      .getRepository(MetricEntity)
+      .createQueryBuilder('m')
+      .select([
+        'm.modelId',
+        'm.kind',
+        'm.timestamp',
+        'm.score',
+        'm.responseTime',
+        'm.success',
+        'm.errorKind',
+        'm.ttftMs',
+        'm.tokensPerSecond',
+        'm.outputTokens',
+        'm.caseId',
+      ])
+      .where('m.modelId = :modelId AND m.timestamp >= :from AND m.timestamp < :to', { modelId, from, to })
+      .getMany();
+    return rows;
+  }
+
+  /** Aggregated points (every kind merged per model and bucket), newest first. */
+  async series(filter: SeriesFilter): Promise<RollupPoint[]> {
+    const query = selectFields(this.dataSource.getRepository(MetricRollupEntity).createQueryBuilder('r'), 'r')
+      .withDeleted()
+      .innerJoin('r.model', 'model')
+      .addSelect('model.name', 'modelName')
+      .where('r.resolution = :resolution AND r.bucketStart >= :since', {
+        resolution: filter.resolution,
+        since: filter.since,
+      })
+      .orderBy('r.bucketStart', 'DESC')
+      .addOrderBy('r.modelId', 'ASC')
+      // A point merges at most one row per kind: this many rows always hold `limit` whole points.
+      .limit(filter.limit * METRIC_KINDS.length);
+    if (filter.modelId !== undefined) query.andWhere('r.modelId = :modelId', { modelId: filter.modelId });
+    const points: RollupPoint[] = [];
+    const byKey = new Map<string, RollupPoint>();
+    for (const row of await query.getRawMany<StoredRollup>()) {
+      const delta = toDelta(row);
+      const key = `${delta.modelId}|${delta.bucketStart.getTime()}`;
+      const point = byKey.get(key);
+      if (point) mergeDelta(point, delta);
+      else {
+        if (points.length >= filter.limit) break;
+        const fresh: RollupPoint = { ...delta, kind: delta.kind, modelName: String(row.modelName) };
+        byKey.set(key, fresh);
+        points.push(fresh);
+      }
+    }
+    return points;
+  }
+}
