@@ -78,7 +78,12 @@ describe('API documentation', () => {
     expect(paths['/api/models']['get'].security).toEqual(READ);
     expect(paths['/api/cartridges/{name}/results']['post'].security).toEqual(INGEST);
     expect(paths['/api/health']['get'].security).toEqual(PUBLIC);
-    expect(paths['/api/metrics']['get'].parameters!.map((p) => p.name).sort()).toEqual(['days', 'limit', 'model_id']);
+    expect(paths['/api/metrics']['get'].parameters!.map((p) => p.name).sort()).toEqual([
+      'days',
+      'limit',
+      'model_id',
+      'resolution',
+    ]);
   });
 
   it('with READ_API_KEY and ADMIN_API_KEY set, documents a key on exactly the operations that answer 401 without one', async () => {

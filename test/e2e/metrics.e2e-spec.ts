@@ -44,6 +44,7 @@ describe('GET /api/metrics', () => {
   it('returns the last 24 hours, newest first, in the seed shape', async () => {
     const res = await request(t.server).get('/api/metrics').expect(200);
     expect(res.body).toEqual({
+      resolution: 'raw',
       metrics: [
         {
           model: 'Gemini',
@@ -52,6 +53,9 @@ describe('GET /api/metrics', () => {
           response_time: 2300,
           timestamp: minutesBefore(FIXED_NOW, 5).toISOString(),
           kind: 'probe',
+          ttft_ms: null,
+          tokens_per_second: null,
+          output_tokens: null,
         },
         {
           model: 'Groq',
@@ -60,20 +64,23 @@ describe('GET /api/metrics', () => {
           response_time: 1200,
           timestamp: minutesBefore(FIXED_NOW, 10).toISOString(),
           kind: 'probe',
+          ttft_ms: null,
+          tokens_per_second: null,
+          output_tokens: null,
         },
       ],
     });
   });
 
   it('?model_id=&days=7 filters by model and widens the window', async () => {
-    const res = await request(t.server).get(`/api/metrics?model_id=${gemini}&days=7`).expect(200);
+    const res = await request(t.server).get(`/api/metrics?model_id=${gemini}&days=7&resolution=raw`).expect(200);
     expect(res.body.metrics.map((m: { score: number }) => m.score)).toEqual([9.9, 9.5]);
   });
 
   it('?days=30 reaches older rows and limit caps the count', async () => {
-    const all = await request(t.server).get('/api/metrics?days=30').expect(200);
+    const all = await request(t.server).get('/api/metrics?days=30&resolution=raw').expect(200);
     expect(all.body.metrics).toHaveLength(4);
-    const capped = await request(t.server).get('/api/metrics?days=30&limit=3').expect(200);
+    const capped = await request(t.server).get('/api/metrics?days=30&limit=3&resolution=raw').expect(200);
     expect(capped.body.metrics.map((m: { score: number }) => m.score)).toEqual([9.9, 9.7, 9.5]);
   });
 
@@ -86,6 +93,7 @@ describe('GET /api/metrics', () => {
     ['limit=10001', 'limit must be an integer from 1 to 10000'],
     ['model_id=x', 'model_id must be a positive integer'],
     ['model=1', 'property model should not exist'],
+    ['resolution=minute', 'resolution must be one of raw, hour, day'],
   ])('?%s is a 400 naming the parameter', async (query, message) => {
     const res = await request(t.server).get(`/api/metrics?${query}`).expect(400);
     expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message, request_id: expect.any(String) });

@@ -139,7 +139,7 @@ it('a morning of probes, failures, evaluations and refused requests', async () =
     await send(request(t.server).get(`/api/metrics?model_id=${id}&days=30`), 200);
   }
   await send(request(t.server).get('/api/providers'), 200);
-  const metrics = await send(request(t.server).get('/api/metrics?days=365&limit=10000'), 200);
+  const metrics = await send(request(t.server).get('/api/metrics?days=365&limit=10000&resolution=raw'), 200);
   expect(metrics.body.metrics.length).toBeGreaterThan(20);
 });
 

@@ -1,7 +1,7 @@
 // The backfill of rows stored before rollups existed, and retention's batched deletes.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { MetricEntity } from '../metric.entity.js';
 import { MetricRollupEntity } from './metric-rollup.entity.js';
 import { RollupBackfillEntity } from './rollup-backfill.entity.js';
@@ -27,7 +27,12 @@ export class RollupMaintenanceRepository {
    * that two instances never roll the same rows up twice). Returns how many rows were rolled up.
    */
   async backfillChunk(limit: number): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    // SQLite: one process, one connection, and no other transaction may be open beside this one.
+    const inTransaction = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> =>
+      engineOf(this.dataSource.manager) === 'postgres'
+        ? this.dataSource.transaction(work)
+        : work(this.dataSource.manager);
+    return inTransaction(async (manager) => {
       const repository = manager.getRepository(RollupBackfillEntity);
       const state = await repository.findOne({
         where: { id: 1 },

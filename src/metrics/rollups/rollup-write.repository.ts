@@ -48,7 +48,7 @@ export function engineOf(manager: EntityManager): Engine {
 
 /** A Date as the engine's driver stores it (TypeORM writes SQLite datetimes as UTC text). */
 export function dbTimestamp(engine: Engine, at: Date): Date | string {
-  return engine === 'postgres' ? at : DateUtils.mixedDateToUtcDatetimeString(at);
+  return engine === 'postgres' ? at : String(DateUtils.mixedDateToUtcDatetimeString(at));
 }
 
 function values(engine: Engine, d: RollupDelta): unknown[] {
@@ -123,8 +123,11 @@ export async function upsertRollups(manager: EntityManager, deltas: readonly Rol
 }
 
 /**
- * Stores calls and their rollups in one transaction (the caller's, when `manager` is already inside
- * one: the seed writes its whole history so).
+ * Stores calls and their rollups. On PostgreSQL in one transaction (the caller's, when `manager` is
+ * already inside one: the seed writes its whole history so). On SQLite the one connection cannot hold
+ * two transactions at once and the app never opened any around these writes (a second writer's BEGIN
+ * would fail while another is open): the statements run one after another, each upsert is atomic and
+ * additive on its own, and inside a caller's transaction they are part of it.
  */
 export async function writeCalls(manager: EntityManager, rows: readonly NewCallRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -140,6 +143,6 @@ export async function writeCalls(manager: EntityManager, rows: readonly NewCallR
     }
     await upsertRollups(tx, rollupDeltas(rows));
   };
-  if (manager.queryRunner?.isTransactionActive) await work(manager);
+  if (manager.queryRunner?.isTransactionActive || engineOf(manager) === 'sqlite') await work(manager);
   else await manager.transaction(work);
 }
