@@ -51,6 +51,7 @@ const QUIET_ENV = {
   ALERT_CHECK_INTERVAL_MS: '0',
   MODEL_UPDATE_INTERVAL_MS: '0',
   NEURAL_SIGNAL_INTERVAL_MS: '0',
+  RETENTION_INTERVAL_MS: '0',
   // Each instance's heartbeat of its own running rows: never due within the suite.
   RUN_HEARTBEAT_MS: '600000',
   SIMULATE_PROVIDERS: 'true',

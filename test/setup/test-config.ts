@@ -8,6 +8,8 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
     SEED_DEMO_DATA: 'false',
     PROBE_INTERVAL_MS: '0',
     DCRS_CRON: 'off',
+    // Backfill and retention run when a test asks (RollupMaintenanceService.run()).
+    RETENTION_INTERVAL_MS: '0',
     LOG_LEVEL: 'info',
     PORT: '0',
     HOST: '127.0.0.1',

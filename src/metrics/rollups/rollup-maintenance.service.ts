@@ -26,6 +26,7 @@ export class RollupMaintenanceService implements OnApplicationBootstrap, OnModul
   private readonly logger = new Logger(RollupMaintenanceService.name);
   private first?: NodeJS.Timeout;
   private stopping = false;
+  private current?: Promise<void>;
 
   constructor(
     private readonly repository: RollupMaintenanceRepository,
@@ -39,7 +40,7 @@ export class RollupMaintenanceService implements OnApplicationBootstrap, OnModul
   onApplicationBootstrap(): void {
     const every = this.config.retention.intervalMs;
     if (every === 0) return;
-    const tick = startInterval(this.scheduler, RETENTION_INTERVAL_NAME, every, () => this.run().then(() => undefined), {
+    const tick = startInterval(this.scheduler, RETENTION_INTERVAL_NAME, every, () => this.tracked(), {
       logger: this.logger,
       leadership: this.leadership,
       database: this.database,
@@ -49,10 +50,18 @@ export class RollupMaintenanceService implements OnApplicationBootstrap, OnModul
     this.first.unref();
   }
 
-  onModuleDestroy(): void {
+  /** Stops after the batch in progress, and waits for it, before the database closes. */
+  async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     if (this.first) clearTimeout(this.first);
     stopInterval(this.scheduler, RETENTION_INTERVAL_NAME);
+    await this.current;
+  }
+
+  private async tracked(): Promise<void> {
+    const work = this.run().then(() => undefined);
+    this.current = work.catch(() => undefined);
+    await work;
   }
 
   /** One pass: backfill, then retention. Public for the tests and the benchmark. */
@@ -64,6 +73,7 @@ export class RollupMaintenanceService implements OnApplicationBootstrap, OnModul
       outcome.backfilled += rolled;
     }
     if (outcome.backfilled > 0) this.logger.log(`Rolled up ${outcome.backfilled} rows stored before the rollups`);
+    if (this.stopping) return outcome;
     const now = this.clock.now().getTime();
     if (rawDays > 0 && (await this.repository.backfillDone())) {
       outcome.rawDeleted = await this.inBatches((n) =>
