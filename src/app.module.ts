@@ -20,6 +20,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProbingModule } from './probing/probing.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RoutingModule } from './routing/routing.module.js';
+import { MaintenanceModule } from './maintenance/maintenance.module.js';
 import { ManualTestModule } from './manual-test/manual-test.module.js';
 import { EventsModule } from './events/events.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -66,6 +67,7 @@ export class AppModule implements OnModuleDestroy {
         AlertsModule,
         NotificationsModule,
         TelemetryModule,
+        MaintenanceModule,
       ],
     };
   }

@@ -34,6 +34,10 @@ export interface NewCallRow {
   outputTokens: number | null;
   caseId: string | null;
   runId: string | null;
+  /** Recorded inside a maintenance window (left out of uptime and SLO budgets); default false. */
+  inMaintenance?: boolean;
+  /** What the provider said answered (model echo, system_fingerprint...); default null. */
+  fingerprint?: string | null;
 }
 
 export interface LatestFailure {
@@ -118,7 +122,15 @@ export class MetricsRepository {
       await this.metrics
         .createQueryBuilder()
         .insert()
-        .values(rows.slice(i, i + 200))
+        .values(
+          rows
+            .slice(i, i + 200)
+            .map((row) => ({
+              ...row,
+              inMaintenance: row.inMaintenance ?? false,
+              fingerprint: row.fingerprint ?? null,
+            })),
+        )
         .updateEntity(false)
         .execute();
     }
@@ -138,6 +150,8 @@ export class MetricsRepository {
       .andWhere('m.caseId IS NULL')
       .andWhere('m.timestamp >= :oldest', { oldest })
       .andWhere("(m.errorKind IS NULL OR m.errorKind <> 'rate_limited')")
+      // Probes inside a planned maintenance window count neither for nor against uptime.
+      .andWhere('m.inMaintenance = :no', { no: false })
       .setParameter('yes', true)
       .select('1', 'one');
     since.forEach((instant, i) => {

@@ -50,6 +50,9 @@ export class OpenAiCompatibleAdapter implements ProviderAdapter {
         recorder.text(chunk.choices?.[0]?.delta?.content);
         // The usage chunk comes last with include_usage; Mistral puts usage on its last content chunk.
         if (chunk.usage) recorder.outputTokens(chunk.usage.completion_tokens);
+        if (chunk.model) {
+          recorder.fingerprint(chunk.system_fingerprint ? `${chunk.model}/${chunk.system_fingerprint}` : chunk.model);
+        }
       }
     });
   }
