@@ -25,6 +25,7 @@ import { ManualTestModule } from './manual-test/manual-test.module.js';
 import { EventsModule } from './events/events.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SeedModule } from './seed/seed.module.js';
+import { SloModule } from './slo/slo.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
 
 export interface AppModuleOptions {
@@ -68,6 +69,7 @@ export class AppModule implements OnModuleDestroy {
         NotificationsModule,
         TelemetryModule,
         MaintenanceModule,
+        SloModule,
       ],
     };
   }
