@@ -19,6 +19,7 @@ import { ModelsModule } from './models/models.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProbingModule } from './probing/probing.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { RegressionsModule } from './regressions/regressions.module.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
 import { ManualTestModule } from './manual-test/manual-test.module.js';
@@ -70,6 +71,7 @@ export class AppModule implements OnModuleDestroy {
         TelemetryModule,
         MaintenanceModule,
         SloModule,
+        RegressionsModule,
       ],
     };
   }
