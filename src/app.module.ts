@@ -28,6 +28,7 @@ import { RealtimeModule } from './realtime/realtime.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { SloModule } from './slo/slo.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
+import { TimelineModule } from './timeline/timeline.module.js';
 
 export interface AppModuleOptions {
   clock?: Clock;
@@ -72,6 +73,7 @@ export class AppModule implements OnModuleDestroy {
         MaintenanceModule,
         SloModule,
         RegressionsModule,
+        TimelineModule,
       ],
     };
   }

@@ -62,7 +62,7 @@ export class MaintenanceService {
   }
 
   /** The windows that apply to the model (for the timeline). */
-  windowsFor(modelId: number): Promise<WindowSpec[]> {
+  windowsFor(modelId: number): Promise<(WindowSpec & { id: number; reason: string })[]> {
     return this.windows.findForModel(modelId);
   }
 }
