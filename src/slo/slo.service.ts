@@ -59,7 +59,8 @@ export class SloService {
   }
 
   async status(): Promise<SloStatusResponse> {
-    const now = this.clock.now();
+    // Windows end just after now: a call recorded at this very instant counts.
+    const now = new Date(this.clock.now().getTime() + 1);
     const models: ModelSloStatus[] = [];
     for (const { model, slo } of await this.modelsWithSlo()) {
       const since = (ms: number): Promise<WindowStats> =>
@@ -82,7 +83,7 @@ export class SloService {
     const [year, monthIndex] = label.split('-').map(Number) as [number, number];
     const from = new Date(Date.UTC(year, monthIndex - 1, 1));
     const end = new Date(Date.UTC(year, monthIndex, 1));
-    const to = end.getTime() > now.getTime() ? now : end;
+    const to = end.getTime() > now.getTime() ? new Date(now.getTime() + 1) : end;
     const rows: SloReportRow[] = [];
     for (const { model, slo } of await this.modelsWithSlo()) {
       const stats =

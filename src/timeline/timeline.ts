@@ -5,8 +5,8 @@ export const TIMELINE_TYPES = [
   'status_change',
   'dcrs_score',
   'routing_change',
-  'alert_opened',
   'alert_resolved',
+  'alert_opened',
   'maintenance_started',
   'maintenance_ended',
 ] as const;
@@ -63,7 +63,10 @@ export interface TimelineFacts {
   maintenance: readonly MaintenanceFact[];
 }
 
-/** Items in [from, to), oldest first; at one instant, in TIMELINE_TYPES order. */
+/**
+ * Items in [from, to), oldest first; at one instant, in TIMELINE_TYPES order (a status change, then
+ * the alerts it resolved, then those it opened).
+ */
 export function buildTimeline(facts: TimelineFacts, from: Date, to: Date): TimelineItem[] {
   const items: TimelineItem[] = [];
   for (const c of facts.statusChanges) {
