@@ -4,6 +4,8 @@
 import request from 'supertest';
 import { AlertsService } from '../../src/alerts/alerts.service.js';
 import { DcrsRunnerService } from '../../src/dcrs/dcrs-runner.service.js';
+import type { AlertEvent } from '../../src/events/domain-events.js';
+import { recordEvents } from '../setup/domain-events.js';
 import { ALPHA_BETA_CASES, writeSuiteFile } from '../factories/suites.js';
 import { FAKE_MODELS, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
@@ -14,11 +16,14 @@ import { listAlerts } from './notification.helpers.js';
 let evaluation: EvaluationEnv;
 let database: TestDatabase;
 let t: TestApp;
+let opened: AlertEvent[];
 
 beforeAll(async () => {
   evaluation = await startEvaluationEnv();
   database = await createTestDatabase();
   t = await startTestApp({ database, env: evaluation.env });
+  // What realtime clients (`alert`) and notification channels are fed from.
+  opened = recordEvents(t.app, 'alert.opened');
 });
 afterAll(async () => {
   await t?.close();
@@ -103,6 +108,12 @@ describe('comparing DCRS runs', () => {
       severity: 'warning',
       message: `OpenAI regressed in DCRS run ${second} against run ${first}: 1 case(s) went from pass to fail: beta; score 10 → 5`,
     });
+    expect(
+      opened
+        .filter((a) => a.type === 'quality_regression')
+        .map((a) => a.subject)
+        .sort(),
+    ).toEqual(['Groq', 'OpenAI']);
     expect(bySubject['Groq']?.message).toContain(
       `its fingerprint changed from ${FAKE_MODELS.Groq}/fp_a to ${FAKE_MODELS.Groq}/fp_b`,
     );
