@@ -49,6 +49,7 @@ const QUIET_ENV = {
   PROBE_INTERVAL_MS: '0',
   DCRS_CRON: 'off',
   ALERT_CHECK_INTERVAL_MS: '0',
+  SLO_CHECK_INTERVAL_MS: '0',
   MODEL_UPDATE_INTERVAL_MS: '0',
   NEURAL_SIGNAL_INTERVAL_MS: '0',
   // Each instance's heartbeat of its own running rows: never due within the suite.
