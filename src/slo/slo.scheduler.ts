@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../config/config.tokens.js';
 import { DatabaseAvailability } from '../database/database-availability.js';
 import { SloBurnService } from './slo-burn.service.js';
 
-const INTERVAL_NAME = 'slo-burn-check';
+export const INTERVAL_NAME = 'slo-burn-check';
 
 @Injectable()
 export class SloScheduler implements OnApplicationBootstrap, OnModuleDestroy {
