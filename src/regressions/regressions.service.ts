@@ -1,6 +1,6 @@
 // Run-to-run comparisons (GET /api/dcrs/runs/:id/compare) and the quality_regression alert after
 // each completed DCRS run.
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AlertsService } from '../alerts/alerts.service.js';
 import { notFound } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -13,8 +13,6 @@ import { compareRuns, decideRegressionAlerts } from './run-comparison.js';
 
 @Injectable()
 export class RegressionsService {
-  private readonly logger = new Logger(RegressionsService.name);
-
   constructor(
     private readonly repository: RegressionsRepository,
     private readonly alerts: AlertsService,
@@ -77,12 +75,14 @@ export class RegressionsService {
     void this.checkRun(progress.runId);
   }
 
-  /** Compares a completed run with the previous run of its suite and records its regressions. Never rejects. */
-  async checkRun(runId: number): Promise<void> {
-    try {
+  /**
+   * Compares a completed run with the previous run of its suite and records its regressions, as one
+   * alert decision (so that AlertsService.idle() covers the comparison too). Never rejects.
+   */
+  checkRun(runId: number): Promise<void> {
+    return this.alerts.evaluate('dcrs.regression', async () => {
       const comparison = await this.compare(runId);
-      if (!comparison.comparable || comparison.baseline_run_id === null) return;
-      const baselineId = comparison.baseline_run_id;
+      if (!comparison.comparable || comparison.baseline_run_id === null) return [];
       const comparisons = comparison.models.map((m) => ({
         model: m.model,
         score: m.score,
@@ -94,15 +94,10 @@ export class RegressionsService {
         baselineFingerprint: m.baseline_fingerprint,
         fingerprintChanged: m.fingerprint_changed,
       }));
-      const options = {
+      return decideRegressionAlerts(runId, comparison.baseline_run_id, comparisons, {
         minFlips: this.config.insight.qualityRegressionMinFlips,
         onFingerprint: this.config.insight.qualityRegressionOnFingerprint,
-      };
-      await this.alerts.evaluate('dcrs.regression', () =>
-        decideRegressionAlerts(runId, baselineId, comparisons, options),
-      );
-    } catch (error) {
-      this.logger.error({ err: error, runId }, 'Comparing the DCRS run with its baseline failed');
-    }
+      });
+    });
   }
 }
