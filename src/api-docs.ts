@@ -33,6 +33,8 @@ const API_TAGS: readonly (readonly [name: string, description: string])[] = [
   ['manual-test', 'Evaluation runs on chosen models, started by hand.'],
   ['alerts', 'Alerts raised by the rules (model down, score drop, stale cartridge, ...).'],
   ['notifications', 'Channels (webhook, Slack, Discord) that alerts are sent to, and their delivery log.'],
+  ['maintenance', 'Planned maintenance windows: probes inside them count neither in uptime nor toward alerts.'],
+  ['slo', 'Service level objectives per model: error budgets, burn rates, monthly reports.'],
 ];
 
 const SENT_AS = 'Sent as `X-API-Key: <key>` or `Authorization: Bearer <key>`.';

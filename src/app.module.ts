@@ -19,12 +19,16 @@ import { ModelsModule } from './models/models.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProbingModule } from './probing/probing.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { RegressionsModule } from './regressions/regressions.module.js';
 import { RoutingModule } from './routing/routing.module.js';
+import { MaintenanceModule } from './maintenance/maintenance.module.js';
 import { ManualTestModule } from './manual-test/manual-test.module.js';
 import { EventsModule } from './events/events.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SeedModule } from './seed/seed.module.js';
+import { SloModule } from './slo/slo.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
+import { TimelineModule } from './timeline/timeline.module.js';
 
 export interface AppModuleOptions {
   clock?: Clock;
@@ -66,6 +70,10 @@ export class AppModule implements OnModuleDestroy {
         AlertsModule,
         NotificationsModule,
         TelemetryModule,
+        MaintenanceModule,
+        SloModule,
+        RegressionsModule,
+        TimelineModule,
       ],
     };
   }

@@ -35,6 +35,11 @@ function change(overrides: Partial<ModelStateChangedEvent>): ModelStateChangedEv
 const summary = (actions: AlertAction[]): string[] => actions.map((a) => `${a.action} ${a.type} ${a.subject}`);
 
 describe('model rules', () => {
+  it('inside a maintenance window nothing opens, resolves or is recorded, even a score drop', () => {
+    const inWindow = change({ previousStatus: 'down', status: 'maintenance', previousScore: 9, lastScore: 2 });
+    expect(decideModelAlerts(inWindow, new Set(['model_down:Gemini']), OPTIONS)).toEqual([]);
+  });
+
   it('a model going down opens one critical model_down naming the last error', () => {
     const actions = decideModelAlerts(
       change({ previousStatus: 'healthy', status: 'down', errorKind: 'timeout' }),

@@ -81,7 +81,7 @@ const score = (value: number): string => String(Math.round(value * 100) / 100);
  * model_down (critical) is open while the status is down; model_degraded (warning) opens when it is
  * degraded and resolves when it is healthy again (a degraded model that goes down keeps both open);
  * leaving down records model_recovered (info); an evaluation score falling by scoreDrop or more
- * records score_drop (warning). `unknown` (never answered) raises nothing.
+ * records score_drop (warning). `unknown` (never answered) and `maintenance` raise nothing.
  */
 export function decideModelAlerts(
   change: ModelStateChangedEvent,
@@ -89,6 +89,9 @@ export function decideModelAlerts(
   options: ModelRuleOptions,
 ): AlertAction[] {
   const { name, status } = change;
+  // Inside a planned maintenance window nothing opens, resolves or is recorded: what is open stays open
+  // until the first state change after the window.
+  if (status === 'maintenance') return [];
   const actions: AlertAction[] = [];
   const downOpen = isOpen(open, 'model_down', name);
   if (status === 'down') {

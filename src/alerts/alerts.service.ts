@@ -11,7 +11,8 @@ import { AlertsRepository, type AlertFilter } from './alerts.repository.js';
 import { toAlertEvent, toAlertResponse } from './dto/alert.mapper.js';
 import type { AlertListResponse, AlertResponse } from './dto/alert.response.js';
 
-export type AlertDecision = (open: OpenAlertKeys) => AlertAction[];
+/** A rule's decision; it may read what it needs first (it runs in the queue, so idle() waits for it). */
+export type AlertDecision = (open: OpenAlertKeys) => AlertAction[] | Promise<AlertAction[]>;
 
 @Injectable()
 export class AlertsService implements BeforeApplicationShutdown {
@@ -43,7 +44,7 @@ export class AlertsService implements BeforeApplicationShutdown {
   evaluate(source: string, decide: AlertDecision): Promise<void> {
     return this.decisions.push(
       'Applying alert rules',
-      async () => this.apply(decide(await this.alerts.findOpenKeys())),
+      async () => this.apply(await decide(await this.alerts.findOpenKeys())),
       { source },
     );
   }

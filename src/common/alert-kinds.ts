@@ -11,6 +11,8 @@ export const ALERT_TYPES = [
   'cartridge_failed',
   'cartridge_stale',
   'cartridge_recovered',
+  'quality_regression',
+  'slo_burn',
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 

@@ -7,6 +7,7 @@ import { readAccessConfig, type AccessConfig } from './access.config.js';
 import { readClusterConfig, type ClusterConfig } from './cluster.config.js';
 import { readRetentionConfig, type RetentionConfig } from './retention.config.js';
 import { EnvReader, type Env } from './env-parsers.js';
+import { readInsightConfig, type InsightConfig } from './insight.config.js';
 import { readResilienceConfig, type ResilienceConfig } from './resilience.config.js';
 import { readProxyConfig, type ProxyConfig } from './proxy.config.js';
 import { readTelemetryConfig, type TelemetryConfig } from './telemetry.config.js';
@@ -114,6 +115,7 @@ export interface AppConfig {
   readonly cluster: ClusterConfig;
   readonly resilience: ResilienceConfig;
   readonly retention: RetentionConfig;
+  readonly insight: InsightConfig;
 }
 
 function cronOrOff(value: string): string | null {
@@ -257,6 +259,7 @@ export function parseAppConfig(env: Env): AppConfig {
     cluster: readClusterConfig(read, url ? 'postgres' : 'sqlite'),
     resilience: readResilienceConfig(read),
     retention: readRetentionConfig(read),
+    insight: readInsightConfig(read),
   };
 
   for (const origin of config.app.corsOrigins) {

@@ -57,6 +57,13 @@ export class DcrsRunEntity {
   @Column({ type: 'simple-json', nullable: true })
   results!: DcrsModelResult[] | null;
 
+  /** The evaluation suite the run used: its name and the SHA-256 of its cases (null on older rows). */
+  @Column({ name: 'suite_name', type: 'varchar', length: 100, nullable: true })
+  suiteName!: string | null;
+
+  @Column({ name: 'suite_hash', type: 'varchar', length: 64, nullable: true })
+  suiteHash!: string | null;
+
   /** Why a failed run failed, or why an interrupted one stopped. */
   @Column({ type: 'varchar', length: 500, nullable: true })
   error!: string | null;

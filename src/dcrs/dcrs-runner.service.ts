@@ -11,6 +11,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InstanceId } from '../cluster/instance-id.js';
 import { BackgroundWork } from '../common/background-work.js';
@@ -158,6 +159,7 @@ export class DcrsRunnerService
     const current: CurrentRun = { run, started, progress: () => progress };
     this.current = current;
     try {
+      await this.runs.recordSuite(run.id, suite.name, suiteHash(suite.cases));
       const models = (await this.models.findEnabled()).filter((m) => this.registry.probeMode(m) !== 'off');
       progress = { ...progress, totalTests: models.length * suite.cases.length };
       this.events.publish('dcrs.progress', progress);
@@ -250,4 +252,9 @@ export class DcrsRunnerService
       durationMs: completion.durationMs,
     });
   }
+}
+
+/** SHA-256 of the suite's cases as JSON: two runs with the same hash asked the same questions. */
+export function suiteHash(cases: unknown): string {
+  return createHash('sha256').update(JSON.stringify(cases)).digest('hex');
 }

@@ -83,6 +83,11 @@ export class DcrsRepository {
     }
   }
 
+  /** The suite the run uses (name and content hash), for comparisons between runs. */
+  async recordSuite(id: number, suiteName: string, suiteHash: string): Promise<void> {
+    await this.runs.update({ id }, { suiteName: suiteName.slice(0, 100), suiteHash });
+  }
+
   /** Only a run still `running` changes: one marked interrupted at shutdown stays so. */
   async completeRun(id: number, completion: RunCompletion): Promise<void> {
     await this.runs.update({ id, status: 'running' }, { ...completion, status: 'completed' });

@@ -18,6 +18,8 @@ export interface ModelStateChangedEvent {
   responseTime: number;
   uptimePercent: number;
   errorKind: string | null;
+  /** Why the status changed ("3 failures in a row: timeout"); null when it did not. */
+  cause?: string | null;
   at: Date;
 }
 

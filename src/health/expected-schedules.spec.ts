@@ -10,6 +10,7 @@ describe('expectedSchedules', () => {
       { kind: 'interval', name: 'notifications-reminders' },
       { kind: 'interval', name: 'realtime-model-update' },
       { kind: 'interval', name: 'realtime-neural-signal' },
+      { kind: 'interval', name: 'slo-burn-check' },
     ]);
   });
 
@@ -20,6 +21,7 @@ describe('expectedSchedules', () => {
       ALERT_CHECK_INTERVAL_MS: '0',
       MODEL_UPDATE_INTERVAL_MS: '0',
       NEURAL_SIGNAL_INTERVAL_MS: '0',
+      SLO_CHECK_INTERVAL_MS: '0',
     });
     expect(expectedSchedules(config)).toEqual([]);
     const noReminders = expectedSchedules(parseAppConfig({ ALERT_REMIND_MINUTES: '0' })).map((s) => s.name);

@@ -7,6 +7,7 @@ import { JOB_NAME as DCRS_DAILY } from '../dcrs/dcrs.scheduler.js';
 import { INTERVAL_NAME as REMINDERS } from '../notifications/notifications.scheduler.js';
 import { INTERVAL_NAME as PROBE_MODELS } from '../probing/probe.scheduler.js';
 import { MODEL_UPDATE_INTERVAL, NEURAL_SIGNAL_INTERVAL } from '../realtime/realtime.scheduler.js';
+import { INTERVAL_NAME as SLO_BURN_CHECK } from '../slo/slo.scheduler.js';
 
 export interface ExpectedSchedule {
   kind: 'interval' | 'cron';
@@ -29,6 +30,7 @@ export function expectedSchedules(config: AppConfig): ExpectedSchedule[] {
   interval(REMINDERS, config.alerts.checkIntervalMs > 0 && config.alerts.remindMinutes > 0);
   interval(MODEL_UPDATE_INTERVAL, config.realtime.modelUpdateIntervalMs > 0);
   interval(NEURAL_SIGNAL_INTERVAL, config.realtime.neuralSignalIntervalMs > 0);
+  interval(SLO_BURN_CHECK, config.insight.sloCheckIntervalMs > 0);
   return expected;
 }
 

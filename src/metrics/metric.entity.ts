@@ -8,8 +8,8 @@ export type MetricKind = (typeof METRIC_KINDS)[number];
 /** One measured call of a model (the seed's `daily_metrics` table). */
 @Entity({ name: 'daily_metrics' })
 @Index('idx_metrics_model_timestamp', ['modelId', 'timestamp'])
-// Covers the uptime counts (model, window, kind, outcome) so that they never read the table itself.
-@Index('idx_metrics_uptime_cover', ['modelId', 'timestamp', 'kind', 'success', 'errorKind', 'caseId'])
+// Covers the uptime counts (model, window, kind, outcome, maintenance) so that they never read the table itself.
+@Index('idx_metrics_uptime_cover', ['modelId', 'timestamp', 'kind', 'success', 'errorKind', 'caseId', 'inMaintenance'])
 export class MetricEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -58,6 +58,14 @@ export class MetricEntity {
   /** The evaluation case, for evaluation and manual rows. */
   @Column({ name: 'case_id', type: 'varchar', length: 100, nullable: true })
   caseId!: string | null;
+
+  /** Recorded inside a maintenance window: kept, but counted neither in uptime nor in SLO budgets. */
+  @Column({ name: 'in_maintenance', type: 'boolean', default: false })
+  inMaintenance!: boolean;
+
+  /** What the provider said answered (model echo, system_fingerprint, modelVersion); null if nothing. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  fingerprint!: string | null;
 
   /** The DCRS or manual run that made the row. */
   @Column({ name: 'run_id', type: 'varchar', length: 64, nullable: true })

@@ -1,6 +1,7 @@
 import {
   applyVerdict,
   decideModelStatus,
+  describeStatusChange,
   isDegraded,
   latencyEvidence,
   uptimePercent,
@@ -119,5 +120,44 @@ describe('latencyEvidence', () => {
   it('so a young model with a couple of slow calls is not degraded', () => {
     const evidence = latencyEvidence([900, 4000], [900, 4000]);
     expect(isDegraded({ ...evidence, lastScore: null, meanScore7d: null })).toBe(false);
+  });
+});
+
+describe('maintenance', () => {
+  it('reads maintenance inside a window, whatever the streaks say', () => {
+    const streaks = { consecutiveFailures: 5, consecutiveSuccesses: 0 };
+    expect(decideModelStatus(evidence({ streaks, inMaintenance: true }), thresholds)).toBe('maintenance');
+    expect(decideModelStatus(evidence({ streaks }), thresholds)).toBe('down');
+  });
+
+  it('after a window, the model is judged on its evidence again', () => {
+    expect(decideModelStatus(evidence({ previous: 'maintenance' }), thresholds)).toBe('healthy');
+  });
+});
+
+describe('the cause of a status change', () => {
+  it('names the failures in a row and the last error when a model goes down', () => {
+    const down = evidence({ streaks: { consecutiveFailures: 3, consecutiveSuccesses: 0 } });
+    expect(describeStatusChange(down, 'down', 'timeout')).toBe('3 failures in a row: timeout');
+  });
+
+  it('names the successes that brought a down model back', () => {
+    const back = evidence({ previous: 'down', streaks: { consecutiveFailures: 0, consecutiveSuccesses: 2 } });
+    expect(describeStatusChange(back, 'healthy', null)).toBe('2 successes in a row');
+  });
+
+  it('names the latency or score evidence of degraded', () => {
+    const slow = evidence({ p95LastHourMs: 2400, median7dMs: 1000 });
+    expect(describeStatusChange(slow, 'degraded', null)).toBe('p95 latency 2400 ms over 1.5x its 7-day median 1000 ms');
+    const dropped = evidence({ lastScore: 6, meanScore7d: 8.25 });
+    expect(describeStatusChange(dropped, 'degraded', null)).toBe('score 6 fell below its 7-day mean 8.25');
+  });
+
+  it('says maintenance, and nothing when the status stays', () => {
+    expect(describeStatusChange(evidence({}), 'maintenance', null)).toBe('inside a planned maintenance window');
+    expect(describeStatusChange(evidence({ previous: 'maintenance' }), 'healthy', null)).toBe(
+      'the maintenance window ended',
+    );
+    expect(describeStatusChange(evidence({}), 'healthy', null)).toBeNull();
   });
 });

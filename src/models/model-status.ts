@@ -42,6 +42,8 @@ export interface StatusEvidence {
   /** Latest evaluation score and the mean of the last 7 days' evaluation scores. */
   lastScore: number | null;
   meanScore7d: number | null;
+  /** Inside a planned maintenance window: the status reads maintenance whatever the evidence. */
+  inMaintenance?: boolean;
 }
 
 export const LATENCY_DEGRADED_FACTOR = 1.5;
@@ -63,11 +65,12 @@ export const SCORE_DROP_DEGRADED = 1.0;
 
 /**
  * down: FAILURE_THRESHOLD failures in a row; a down model stays down until SUCCESS_THRESHOLD
- * successes in a row. unknown: never answered yet. Otherwise degraded when the last hour's p95
+ * successes in a row. unknown: never answered yet. maintenance: inside a planned window. Otherwise degraded when the last hour's p95
  * latency exceeds 1.5x its 7-day median, or its last score fell 1.0 or more below its 7-day mean.
  */
 export function decideModelStatus(evidence: StatusEvidence, thresholds: Thresholds): ModelStatus {
   const { previous, streaks } = evidence;
+  if (evidence.inMaintenance) return 'maintenance';
   if (streaks.consecutiveFailures >= thresholds.failureThreshold) return 'down';
   if (previous === 'down' && streaks.consecutiveSuccesses < thresholds.successThreshold) return 'down';
   if (previous === 'unknown' && streaks.consecutiveSuccesses === 0) return 'unknown';
@@ -108,4 +111,49 @@ export function uptimePercent(probes: readonly ProbeRecord[]): number | null {
 export function uptimeFromCounts(counts: { counted: number; up: number }): number | null {
   if (counts.counted === 0) return null;
   return Math.round((10_000 * counts.up) / counts.counted) / 100;
+}
+
+/**
+ * Why the status changed, in words a person reads on the timeline ("3 failures in a row: timeout").
+ * null when it did not change.
+ */
+export function describeStatusChange(
+  evidence: StatusEvidence,
+  status: ModelStatus,
+  lastErrorKind: string | null,
+): string | null {
+  const { previous, streaks } = evidence;
+  if (status === previous) return null;
+  switch (status) {
+    case 'maintenance':
+      return 'inside a planned maintenance window';
+    case 'down':
+      return `${streaks.consecutiveFailures} failures in a row: ${lastErrorKind ?? 'unknown error'}`;
+    case 'degraded':
+      return degradedCause(evidence);
+    case 'healthy':
+      if (previous === 'down') return `${streaks.consecutiveSuccesses} successes in a row`;
+      if (previous === 'maintenance') return 'the maintenance window ended';
+      if (previous === 'unknown') return 'first successful answer';
+      return 'latency and score back to normal';
+    case 'unknown':
+      return 'no answer yet';
+    default: {
+      const unreachable: never = status;
+      return unreachable;
+    }
+  }
+}
+
+function degradedCause(evidence: StatusEvidence): string {
+  const causes: string[] = [];
+  const { p95LastHourMs: p95, median7dMs: median, lastScore, meanScore7d } = evidence;
+  if (p95 !== null && median !== null && median > 0 && p95 > LATENCY_DEGRADED_FACTOR * median) {
+    causes.push(`p95 latency ${Math.round(p95)} ms over 1.5x its 7-day median ${Math.round(median)} ms`);
+  }
+  if (lastScore !== null && meanScore7d !== null && meanScore7d - lastScore >= SCORE_DROP_DEGRADED - 1e-9) {
+    causes.push(`score ${lastScore} fell below its 7-day mean ${Math.round(meanScore7d * 100) / 100}`);
+  }
+  if (evidence.previous === 'down') causes.unshift(`${evidence.streaks.consecutiveSuccesses} successes in a row`);
+  return causes.join('; ') || 'degraded';
 }

@@ -11,6 +11,7 @@ import { MetricsRepository, type NewCallRow } from '../metrics/metrics.repositor
 import type { ModelEntity } from '../models/model.entity.js';
 import { ProviderClient } from '../providers/provider-client.js';
 import type { CallResult } from '../providers/provider.types.js';
+import { MaintenanceService } from '../maintenance/maintenance.service.js';
 import { ModelStateService } from './model-state.service.js';
 import { ProviderRegistry, type ProbeMode } from '../providers/provider-registry.js';
 import { ProviderSimulator, simulationProfile } from './provider-simulator.js';
@@ -49,6 +50,7 @@ export class EvaluationService {
     private readonly metrics: MetricsRepository,
     private readonly state: ModelStateService,
     private readonly clock: Clock,
+    private readonly maintenance: MaintenanceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -92,15 +94,18 @@ export class EvaluationService {
         outputTokens: result.ok ? result.outputTokens : null,
         caseId: evalCase.id,
         runId: context.runId,
+        fingerprint: result.ok ? (result.fingerprint ?? null) : null,
       });
     }
     context.signal?.throwIfAborted();
-    await this.metrics.insertCalls(rows);
+    const inMaintenance = await this.maintenance.isInMaintenance(model.id, this.clock.now());
+    await this.metrics.insertCalls(rows.map((row) => ({ ...row, inMaintenance })));
     const score = scoreModel(outcomes);
     await this.state.afterEvaluation(
       model,
       score,
       rateLimitedUntil > limitedBefore ? new Date(rateLimitedUntil) : undefined,
+      inMaintenance,
     );
     return summarize(model, mode, score, outcomes);
   }

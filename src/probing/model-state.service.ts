@@ -21,6 +21,7 @@ import type { ModelEntity } from '../models/model.entity.js';
 import {
   applyVerdict,
   decideModelStatus,
+  describeStatusChange,
   latencyEvidence,
   MIN_BASELINE_SAMPLES,
   uptimeFromCounts,
@@ -39,6 +40,8 @@ export interface ProbeOutcome {
   retryAfterMs?: number;
   /** When the probe's answer came. */
   at: Date;
+  /** Inside a maintenance window: the streaks stay, the status reads maintenance. */
+  inMaintenance?: boolean;
 }
 
 interface Baseline {
@@ -98,17 +101,30 @@ export class ModelStateService {
       updatedAt: now,
     };
     // The streaks move on the locked row, verdict by verdict, so that no other probe's count is lost.
-    return this.save(model, patch, (current) =>
-      outcomes.reduce<Streaks>((streaks, outcome) => applyVerdict(streaks, outcome.verdict), current),
+    // A probe inside a maintenance window moves no streak: the window must not end in a status it caused.
+    return this.save(
+      model,
+      patch,
+      (current) =>
+        outcomes.reduce<Streaks>(
+          (streaks, outcome) => (outcome.inMaintenance ? streaks : applyVerdict(streaks, outcome.verdict)),
+          current,
+        ),
+      last.inMaintenance ?? false,
     );
   }
 
   /** After an evaluation: a new last score, the status it implies, and a provider's Retry-After if one came. */
-  async afterEvaluation(model: ModelEntity, score: number, rateLimitedUntil?: Date): Promise<ModelEntity> {
+  async afterEvaluation(
+    model: ModelEntity,
+    score: number,
+    rateLimitedUntil?: Date,
+    inMaintenance = false,
+  ): Promise<ModelEntity> {
     const now = this.clock.now();
     const patch: ModelStatePatch = { lastScore: score, ...(await this.derived(model.id, now)), updatedAt: now };
     if (rateLimitedUntil) patch.rateLimitedUntil = rateLimitedUntil;
-    return this.save(model, patch, (current) => current);
+    return this.save(model, patch, (current) => current, inMaintenance);
   }
 
   /** Uptime over the configured window (rollups) and the last hour's median latency. */
@@ -162,6 +178,7 @@ export class ModelStateService {
     model: ModelEntity,
     patch: ModelStatePatch,
     nextStreaks: (current: Streaks) => Streaks,
+    inMaintenance: boolean,
   ): Promise<ModelEntity> {
     const now = patch.updatedAt;
     const [lastHour, base] = await Promise.all([
@@ -170,20 +187,21 @@ export class ModelStateService {
       this.baseline(model.id, now, patch.lastScore !== undefined),
     ]);
     const p95LastHourMs = latencyEvidence(lastHour, []).p95LastHourMs;
+    let cause: string | null = null;
     const written = await this.models.updateState(model.id, (current) => {
       const { consecutiveFailures, consecutiveSuccesses } = nextStreaks(current);
       const streaks = { consecutiveFailures, consecutiveSuccesses };
-      const status = decideModelStatus(
-        {
-          previous: current.status,
-          streaks,
-          p95LastHourMs,
-          median7dMs: base.median7dMs,
-          lastScore: base.hasScores ? (patch.lastScore ?? current.lastScore) : null,
-          meanScore7d: base.meanScore7d,
-        },
-        this.config.probing,
-      );
+      const evidence = {
+        previous: current.status,
+        streaks,
+        p95LastHourMs,
+        median7dMs: base.median7dMs,
+        lastScore: base.hasScores ? (patch.lastScore ?? current.lastScore) : null,
+        meanScore7d: base.meanScore7d,
+        inMaintenance,
+      };
+      const status = decideModelStatus(evidence, this.config.probing);
+      cause = describeStatusChange(evidence, status, patch.lastErrorKind ?? current.lastErrorKind);
       return { ...patch, ...streaks, status };
     });
     if (!written) return model;
@@ -204,6 +222,7 @@ export class ModelStateService {
       responseTime: updated.responseTime,
       uptimePercent: updated.uptimePercent,
       errorKind: updated.lastErrorKind,
+      cause,
       at: now,
     });
     return updated;

@@ -17,6 +17,7 @@ import type { ProbeVerdict } from '../models/model-status.js';
 import { ModelsRepository } from '../models/models.repository.js';
 import { ProviderClient } from '../providers/provider-client.js';
 import type { CallResult, ChatRequest } from '../providers/provider.types.js';
+import { MaintenanceService } from '../maintenance/maintenance.service.js';
 import { ProbeResultRecorder } from './probe-result.recorder.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { ProviderSimulator, simulationProfile } from './provider-simulator.js';
@@ -51,6 +52,7 @@ export class ProbeService implements OnModuleDestroy {
     private readonly database: DatabaseAvailability,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
+    private readonly maintenance: MaintenanceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -117,6 +119,7 @@ export class ProbeService implements OnModuleDestroy {
           })
         : this.simulator.call(simulationProfile(model.name), 'pong');
     const at = this.clock.now();
+    const inMaintenance = await this.inMaintenance(model.id, at);
     // A fact about the provider, published whether or not the row below can be written.
     this.events.publish('probe.completed', {
       modelId: model.id,
@@ -142,13 +145,26 @@ export class ProbeService implements OnModuleDestroy {
       outputTokens: result.ok ? result.outputTokens : null,
       caseId: null,
       runId: null,
+      inMaintenance,
+      fingerprint: result.ok ? (result.fingerprint ?? null) : null,
     };
     const outcome = {
       verdict: verdictOf(result),
       errorKind: result.ok ? null : result.errorKind,
       retryAfterMs: result.ok ? undefined : result.retryAfterMs,
       at,
+      inMaintenance,
     };
     return (await this.recorder.record(model, row, outcome)) ?? model;
+  }
+
+  /** While the database is away no window can be read: the probe then counts as usual. */
+  private async inMaintenance(modelId: number, at: Date): Promise<boolean> {
+    try {
+      return await this.maintenance.isInMaintenance(modelId, at);
+    } catch (error) {
+      if (!this.database.noteFailure(error)) throw error;
+      return false;
+    }
   }
 }

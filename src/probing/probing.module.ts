@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MaintenanceModule } from '../maintenance/maintenance.module.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { ModelsModule } from '../models/models.module.js';
 import { ProvidersModule } from '../providers/providers.module.js';
@@ -13,7 +14,7 @@ import { ProviderSimulator } from './provider-simulator.js';
 import { EvaluationSuiteService } from './evaluation-suite.service.js';
 
 @Module({
-  imports: [ModelsModule, MetricsModule, ProvidersModule],
+  imports: [ModelsModule, MetricsModule, ProvidersModule, MaintenanceModule],
   controllers: [ProbingController],
   providers: [
     { provide: ProviderSimulator, useFactory: () => new ProviderSimulator() },

@@ -36,6 +36,7 @@ export class AnthropicAdapter implements ProviderAdapter {
         if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') recorder.text(event.delta.text);
         // message_delta carries the cumulative output count at the end of the message.
         else if (event.type === 'message_delta') recorder.outputTokens(event.usage.output_tokens);
+        else if (event.type === 'message_start') recorder.fingerprint(event.message.model);
       }
     });
   }

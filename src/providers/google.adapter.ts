@@ -53,6 +53,7 @@ export class GoogleAdapter implements ProviderAdapter {
           for (const part of chunk.candidates?.[0]?.content?.parts ?? []) {
             if (!part.thought) recorder.text(part.text);
           }
+          recorder.fingerprint(chunk.modelVersion);
           const usage = chunk.usageMetadata;
           // Thinking tokens are output tokens too (billed and generated), as OpenAI counts reasoning.
           if (usage?.candidatesTokenCount !== undefined || usage?.thoughtsTokenCount !== undefined) {

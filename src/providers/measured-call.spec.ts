@@ -67,6 +67,9 @@ describe('runMeasuredCall', () => {
       await wait(30);
       recorder.text('world');
       recorder.outputTokens(2);
+      recorder.fingerprint('gpt-4o-2024-08-06');
+      recorder.fingerprint('gpt-4o-2024-08-06/fp_44709d6fcb');
+      recorder.fingerprint('');
     });
     expect(result).toEqual({
       ok: true,
@@ -75,6 +78,8 @@ describe('runMeasuredCall', () => {
       latencyMs: 60,
       outputTokens: 2,
       tokensPerSecond: tokensPerSecond(2, 60),
+      // The last non-empty report wins.
+      fingerprint: 'gpt-4o-2024-08-06/fp_44709d6fcb',
     });
   });
 

@@ -8,6 +8,8 @@ export interface StreamRecorder {
   text(delta: string | null | undefined): void;
   /** The provider's output token count, whenever it reports one (the last report wins). */
   outputTokens(count: number | null | undefined): void;
+  /** What the provider says answered (the last report wins). */
+  fingerprint(value: string | null | undefined): void;
 }
 
 /** An SDK's own timeout is set this much later than ours, so ours (covering the whole stream) fires first. */
@@ -30,6 +32,7 @@ export async function runMeasuredCall(
   let timedOut = false;
   let firstTextAt: number | null = null;
   let outputTokens: number | null = null;
+  let fingerprint: string | null = null;
   const parts: string[] = [];
   const recorder: StreamRecorder = {
     text(delta) {
@@ -39,6 +42,9 @@ export async function runMeasuredCall(
     },
     outputTokens(count) {
       if (typeof count === 'number' && Number.isFinite(count) && count >= 0) outputTokens = count;
+    },
+    fingerprint(value) {
+      if (typeof value === 'string' && value.trim() !== '') fingerprint = value.trim().slice(0, 200);
     },
   };
 
@@ -80,7 +86,15 @@ export async function runMeasuredCall(
   const text = parts.join('');
   if (text.trim() === '') return toFailure(emptyAnswerFailure(host), latencyMs, settings.apiKey);
   const ttftMs = firstTextAt === null ? null : Math.round(firstTextAt - started);
-  return { ok: true, text, latencyMs, ttftMs, outputTokens, tokensPerSecond: tokensPerSecond(outputTokens, latencyMs) };
+  return {
+    ok: true,
+    text,
+    latencyMs,
+    ttftMs,
+    outputTokens,
+    tokensPerSecond: tokensPerSecond(outputTokens, latencyMs),
+    fingerprint,
+  };
 }
 
 /**

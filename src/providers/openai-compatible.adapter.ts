@@ -46,10 +46,14 @@ export class OpenAiCompatibleAdapter implements ProviderAdapter {
 
     return runMeasuredCall(settings, options, async (signal, recorder) => {
       const stream = await client.chat.completions.create(body, { signal, maxRetries: 0 });
+      let systemFingerprint: string | undefined;
       for await (const chunk of stream) {
         recorder.text(chunk.choices?.[0]?.delta?.content);
         // The usage chunk comes last with include_usage; Mistral puts usage on its last content chunk.
         if (chunk.usage) recorder.outputTokens(chunk.usage.completion_tokens);
+        // Some servers send system_fingerprint on a few chunks only: the last one seen stays.
+        systemFingerprint = chunk.system_fingerprint || systemFingerprint;
+        if (chunk.model) recorder.fingerprint(systemFingerprint ? `${chunk.model}/${systemFingerprint}` : chunk.model);
       }
     });
   }

@@ -32,6 +32,11 @@ export interface CallSuccess {
   outputTokens: number | null;
   /** outputTokens over the whole call (see measured-call.ts for why); null without outputTokens. */
   tokensPerSecond: number | null;
+  /**
+   * What the provider says answered: the model it echoes, with OpenAI's system_fingerprint when sent
+   * (e.g. "gpt-4o-2024-08-06/fp_abc"), Anthropic's model, Gemini's modelVersion. null when it says nothing.
+   */
+  fingerprint?: string | null;
 }
 
 export interface CallFailure {

@@ -19,7 +19,7 @@ export interface RankingRules {
 /** Eligible models, best first: score, then lower p50 latency, then higher uptime, then name. */
 export function rankCandidates(candidates: readonly RoutingCandidate[], rules: RankingRules): RoutingCandidate[] {
   return candidates
-    .filter((c) => c.status !== 'down' && c.uptimePercent >= rules.minUptime)
+    .filter((c) => c.status !== 'down' && c.status !== 'maintenance' && c.uptimePercent >= rules.minUptime)
     .sort(
       (a, b) =>
         b.score - a.score ||

@@ -15,18 +15,20 @@ import { DIALECTS, MALFORMED_JSON, type WireDialect } from './fake-provider.wire
 export const FAKE_PROVIDER_KEY = 'fake-provider-key';
 
 /** `delayMs` waits before the first byte of any behaviour. */
-export type FakeBehaviour = { delayMs?: number } & (
-  | { kind: 'answer'; text: string; outputTokens?: number; chunkDelayMs?: number }
-  | { kind: 'rate_limited'; retryAfter?: string }
-  | { kind: 'server_error'; status?: number }
-  | { kind: 'http_error'; status: number; body?: unknown; headers?: Record<string, string> }
-  | { kind: 'malformed' }
-  | { kind: 'empty' }
-  /** Never answers; the connection stays open until the client aborts or the fake closes. */
-  | { kind: 'hang' }
-  /** Starts streaming `text`'s first word, then never sends another byte. */
-  | { kind: 'stall'; text: string }
-);
+export type FakeBehaviour = { delayMs?: number } &
+  // fingerprint: sent as OpenAI's system_fingerprint (to test "the provider changed the model").
+  (
+    | { kind: 'answer'; text: string; outputTokens?: number; chunkDelayMs?: number; fingerprint?: string }
+    | { kind: 'rate_limited'; retryAfter?: string }
+    | { kind: 'server_error'; status?: number }
+    | { kind: 'http_error'; status: number; body?: unknown; headers?: Record<string, string> }
+    | { kind: 'malformed' }
+    | { kind: 'empty' }
+    /** Never answers; the connection stays open until the client aborts or the fake closes. */
+    | { kind: 'hang' }
+    /** Starts streaming `text`'s first word, then never sends another byte. */
+    | { kind: 'stall'; text: string }
+  );
 
 export interface RecordedRequest {
   method: string;
@@ -139,6 +141,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
           behaviour.outputTokens,
           behaviour.chunkDelayMs ?? 0,
           mode,
+          behaviour.fingerprint,
         );
       case 'empty':
         return sendAnswer(res, dialect, model, '', 0, 0, mode);
@@ -175,17 +178,18 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     outputTokens: number | undefined,
     chunkDelayMs: number,
     mode: ResponseMode,
+    fingerprint?: string,
   ): Promise<void> {
     const parts = words(text);
     const tokens = outputTokens ?? parts.length;
     if (!mode.stream) return sendJson(res, 200, dialect.answerBody(model, text, tokens));
     if (!mode.sse) return sendJson(res, 200, [dialect.answerBody(model, text, tokens)]); // Gemini without alt=sse: a JSON array
     startSse(res);
-    res.write(dialect.streamStart(model).join(''));
+    res.write(dialect.streamStart(model, fingerprint).join(''));
     for (const [index, part] of parts.entries()) {
       if (index > 0 && chunkDelayMs > 0) await sleep(chunkDelayMs, undefined, { signal: closing.signal });
       if (res.destroyed) return;
-      res.write(dialect.streamDelta(model, part));
+      res.write(dialect.streamDelta(model, part, fingerprint));
     }
     res.end(dialect.streamEnd(model, tokens, mode.includeUsage).join(''));
   }

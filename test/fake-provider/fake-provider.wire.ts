@@ -9,8 +9,9 @@ export interface WireDialect {
   hasKey(headers: IncomingHttpHeaders, key: string): boolean;
   errorBody(status: number): unknown;
   answerBody(model: string, text: string, outputTokens: number): unknown;
-  streamStart(model: string): string[];
-  streamDelta(model: string, text: string): string;
+  /** `fingerprint`: OpenAI's system_fingerprint on every chunk (the other formats echo the model only). */
+  streamStart(model: string, fingerprint?: string): string[];
+  streamDelta(model: string, text: string, fingerprint?: string): string;
   streamEnd(model: string, outputTokens: number, includeUsage: boolean): string[];
   /** An event whose data is cut off mid-JSON. */
   malformedFrame: string;
@@ -48,8 +49,10 @@ const openAi: WireDialect = {
       total_tokens: PROMPT_TOKENS + outputTokens,
     },
   }),
-  streamStart: (model) => [sseFrame(openAiChunk(model, { role: 'assistant', content: '' }, null))],
-  streamDelta: (model, text) => sseFrame(openAiChunk(model, { content: text }, null)),
+  streamStart: (model, fingerprint) => [
+    sseFrame(openAiChunk(model, { role: 'assistant', content: '' }, null, fingerprint)),
+  ],
+  streamDelta: (model, text, fingerprint) => sseFrame(openAiChunk(model, { content: text }, null, fingerprint)),
   malformedFrame: 'data: {"choices": [{"delta": {"content": "cut off\n\n',
   streamEnd: (model, outputTokens, includeUsage) => [
     sseFrame(openAiChunk(model, {}, 'stop')),
@@ -70,12 +73,18 @@ const openAi: WireDialect = {
   ],
 };
 
-function openAiChunk(model: string, delta: object, finishReason: string | null): Record<string, unknown> {
+function openAiChunk(
+  model: string,
+  delta: object,
+  finishReason: string | null,
+  fingerprint?: string,
+): Record<string, unknown> {
   return {
     id: 'chatcmpl-fake',
     object: 'chat.completion.chunk',
     created: CREATED,
     model,
+    ...(fingerprint ? { system_fingerprint: fingerprint } : {}),
     choices: [{ index: 0, delta, finish_reason: finishReason }],
   };
 }

@@ -18,6 +18,8 @@ export interface NewCallRow extends RollupInput {
   cost?: number | null;
   /** Made inside a maintenance window: counted apart, never against uptime. */
   inMaintenance?: boolean;
+  /** What the provider said answered (model echo, system_fingerprint...); default null. */
+  fingerprint?: string | null;
 }
 
 const RAW_CHUNK = 200;
