@@ -44,7 +44,8 @@ describe('closeConnectionsOnStop', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
       const first = request(server.port, agent);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Released only once it has arrived: a fixed sleep lost the race on a loaded machine and hung.
+      while (server.arrived() < 1) await new Promise((resolve) => setTimeout(resolve, 5));
       server.release();
       expect((await first).headers.connection).toBe('keep-alive');
 
