@@ -32,6 +32,9 @@ export interface NewCallRow {
   ttftMs: number | null;
   tokensPerSecond: number | null;
   outputTokens: number | null;
+  inputTokens?: number | null;
+  /** At the price in force when the row is stored; null when the price or the token counts are unknown. */
+  cost?: number | null;
   caseId: string | null;
   runId: string | null;
 }

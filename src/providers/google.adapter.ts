@@ -49,6 +49,7 @@ export class GoogleAdapter implements ProviderAdapter {
           contents: request.prompt,
           config,
         });
+        recorder.headers(lastResponse?.headers);
         for await (const chunk of stream) {
           for (const part of chunk.candidates?.[0]?.content?.parts ?? []) {
             if (!part.thought) recorder.text(part.text);
@@ -58,6 +59,8 @@ export class GoogleAdapter implements ProviderAdapter {
           if (usage?.candidatesTokenCount !== undefined || usage?.thoughtsTokenCount !== undefined) {
             recorder.outputTokens((usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0));
           }
+          // promptTokenCount includes the cached content (cachedContentTokenCount is a part of it).
+          if (usage?.promptTokenCount !== undefined) recorder.inputTokens(usage.promptTokenCount);
         }
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;

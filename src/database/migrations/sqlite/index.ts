@@ -8,6 +8,7 @@ import { NoticeDedupeKey1795967777666 } from './1795967777666-NoticeDedupeKey.js
 import { AddOwnerHeartbeat1795967943604 } from './1795967943604-AddOwnerHeartbeat.js';
 import { ManualTestQueue1795968500372 } from './1795968500372-ManualTestQueue.js';
 import { OneRunningDcrsRun1795968519585 } from './1795968519585-OneRunningDcrsRun.js';
+import { CostAndQuota1795975232026 } from './1795975232026-CostAndQuota.js';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795707955486,
@@ -20,4 +21,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AddOwnerHeartbeat1795967943604,
   ManualTestQueue1795968500372,
   OneRunningDcrsRun1795968519585,
+  CostAndQuota1795975232026,
 ];
