@@ -84,6 +84,7 @@ describe('runMeasuredCall', () => {
     const ok = await call((_signal, recorder) => {
       recorder.headers(new Headers({ 'x-ratelimit-limit-requests': '100', 'x-ratelimit-remaining-requests': '99' }));
       recorder.text('x');
+      return Promise.resolve();
     });
     expect(ok.quota).toMatchObject({ requestsLimit: 100, requestsRemaining: 99, tokensLimit: null });
     const refused = await call(() =>
