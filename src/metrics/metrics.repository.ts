@@ -17,6 +17,9 @@ export interface MetricWithModelName {
   responseTime: number;
   timestamp: Date;
   kind: MetricKind;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  cost: number | null;
 }
 
 /** A measured call to store. */
@@ -53,7 +56,12 @@ interface RawMetricRow {
   responseTime: number | string;
   timestamp: Date | string;
   kind: MetricKind;
+  inputTokens: number | string | null;
+  outputTokens: number | string | null;
+  cost: number | string | null;
 }
+
+const numberOrNull = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
 /** SQLite hands raw datetimes back as "YYYY-MM-DD HH:MM:SS.SSS" text, which TypeORM wrote in UTC. */
 function asUtc(text: string): string {
@@ -99,6 +107,9 @@ export class MetricsRepository {
       .addSelect('m.responseTime', 'responseTime')
       .addSelect('m.timestamp', 'timestamp')
       .addSelect('m.kind', 'kind')
+      .addSelect('m.inputTokens', 'inputTokens')
+      .addSelect('m.outputTokens', 'outputTokens')
+      .addSelect('m.cost', 'cost')
       .where('m.timestamp >= :since', { since: filter.since })
       .orderBy('m.timestamp', 'DESC')
       .addOrderBy('m.id', 'DESC')
@@ -113,6 +124,9 @@ export class MetricsRepository {
       responseTime: Number(row.responseTime),
       timestamp: row.timestamp instanceof Date ? row.timestamp : new Date(asUtc(row.timestamp)),
       kind: row.kind,
+      inputTokens: numberOrNull(row.inputTokens),
+      outputTokens: numberOrNull(row.outputTokens),
+      cost: numberOrNull(row.cost),
     }));
   }
 

@@ -9,5 +9,8 @@ export function toMetricResponse(row: MetricWithModelName): MetricResponse {
     response_time: row.responseTime,
     timestamp: row.timestamp.toISOString(),
     kind: row.kind,
+    input_tokens: row.inputTokens,
+    output_tokens: row.outputTokens,
+    cost: row.cost,
   };
 }
