@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { AlertSeverity, AlertType } from '../common/alert-kinds.js';
 import type { ModelStatus } from '../common/model-statuses.js';
+import type { StoredQuota } from '../common/quota.js';
 
 /** A probe or evaluation rewrote a model's state. */
 export interface ModelStateChangedEvent {
@@ -18,6 +19,14 @@ export interface ModelStateChangedEvent {
   responseTime: number;
   uptimePercent: number;
   errorKind: string | null;
+  at: Date;
+}
+
+/** A provider's response told how much of a model's rate limit is left (its latest figures). */
+export interface ModelQuotaReadEvent {
+  modelId: number;
+  model: string;
+  quota: StoredQuota;
   at: Date;
 }
 
@@ -140,6 +149,7 @@ export interface NotificationDeliveryFinishedEvent {
 export interface DomainEventMap {
   'model.state_changed': ModelStateChangedEvent;
   'probe.completed': ProbeCompletedEvent;
+  'model.quota_read': ModelQuotaReadEvent;
   'probe.results_buffered': ProbeResultsBufferedEvent;
   'probe.results_dropped': ProbeResultsDroppedEvent;
   'dcrs.progress': DcrsProgressEvent;

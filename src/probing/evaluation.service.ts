@@ -11,6 +11,7 @@ import { MetricsRepository, type NewCallRow } from '../metrics/metrics.repositor
 import type { ModelEntity } from '../models/model.entity.js';
 import { ProviderClient } from '../providers/provider-client.js';
 import type { CallResult } from '../providers/provider.types.js';
+import { CallAccounting } from './call-accounting.service.js';
 import { ModelStateService } from './model-state.service.js';
 import { ProviderRegistry, type ProbeMode } from '../providers/provider-registry.js';
 import { ProviderSimulator, simulationProfile } from './provider-simulator.js';
@@ -48,6 +49,7 @@ export class EvaluationService {
     private readonly simulator: ProviderSimulator,
     private readonly metrics: MetricsRepository,
     private readonly state: ModelStateService,
+    private readonly accounting: CallAccounting,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -78,6 +80,9 @@ export class EvaluationService {
             });
       outcomes.push(outcome);
       const at = this.clock.now();
+      const usage = waiting
+        ? { inputTokens: null, outputTokens: null, cost: null }
+        : await this.accounting.account(model, result, at);
       rows.push({
         modelId: model.id,
         kind: mode === 'simulated' ? 'simulated' : context.kind,
@@ -89,7 +94,9 @@ export class EvaluationService {
         errorKind: result.ok ? null : result.errorKind,
         ttftMs: result.ok ? result.ttftMs : null,
         tokensPerSecond: result.ok ? result.tokensPerSecond : null,
-        outputTokens: result.ok ? result.outputTokens : null,
+        outputTokens: usage.outputTokens,
+        inputTokens: usage.inputTokens,
+        cost: usage.cost,
         caseId: evalCase.id,
         runId: context.runId,
       });

@@ -8,10 +8,12 @@ export interface WireDialect {
   /** Whether the request carries `key` where this format carries it (and only there for Gemini). */
   hasKey(headers: IncomingHttpHeaders, key: string): boolean;
   errorBody(status: number): unknown;
-  answerBody(model: string, text: string, outputTokens: number): unknown;
-  streamStart(model: string): string[];
+  answerBody(model: string, text: string, outputTokens: number, inputTokens?: number): unknown;
+  streamStart(model: string, inputTokens?: number): string[];
   streamDelta(model: string, text: string): string;
-  streamEnd(model: string, outputTokens: number, includeUsage: boolean): string[];
+  streamEnd(model: string, outputTokens: number, includeUsage: boolean, inputTokens?: number): string[];
+  /** The rate-limit headers this provider sends (none for Gemini, which sends none). */
+  rateLimitHeaders(limits: FakeRateLimits, now: Date): Record<string, string>;
   /** An event whose data is cut off mid-JSON. */
   malformedFrame: string;
 }
@@ -23,7 +25,18 @@ export function sseFrame(data: unknown, event?: string): string {
 /** A body that is not JSON, for the malformed-response behaviour of a non-streaming call. */
 export const MALFORMED_JSON = '{"id": "broken", "choices": [';
 
-const PROMPT_TOKENS = 12;
+/** Input tokens reported unless a behaviour says otherwise. */
+export const PROMPT_TOKENS = 12;
+
+/** What the fake says is left of a model's rate limit. */
+export interface FakeRateLimits {
+  requestsRemaining: number;
+  requestsLimit: number;
+  tokensRemaining: number;
+  tokensLimit: number;
+  /** When both come back, from now. */
+  resetSeconds: number;
+}
 const CREATED = 1_767_225_600;
 
 const openAi: WireDialect = {
@@ -36,22 +49,31 @@ const openAi: WireDialect = {
       code: null,
     },
   }),
-  answerBody: (model, text, outputTokens) => ({
+  answerBody: (model, text, outputTokens, inputTokens = PROMPT_TOKENS) => ({
     id: 'chatcmpl-fake',
     object: 'chat.completion',
     created: CREATED,
     model,
     choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
     usage: {
-      prompt_tokens: PROMPT_TOKENS,
+      prompt_tokens: inputTokens,
       completion_tokens: outputTokens,
-      total_tokens: PROMPT_TOKENS + outputTokens,
+      total_tokens: inputTokens + outputTokens,
     },
+  }),
+  // OpenAI's own format: counts, and resets as Go-style durations.
+  rateLimitHeaders: (limits) => ({
+    'x-ratelimit-limit-requests': String(limits.requestsLimit),
+    'x-ratelimit-remaining-requests': String(limits.requestsRemaining),
+    'x-ratelimit-reset-requests': `${limits.resetSeconds}s`,
+    'x-ratelimit-limit-tokens': String(limits.tokensLimit),
+    'x-ratelimit-remaining-tokens': String(limits.tokensRemaining),
+    'x-ratelimit-reset-tokens': `${Math.floor(limits.resetSeconds / 60)}m${limits.resetSeconds % 60}s`,
   }),
   streamStart: (model) => [sseFrame(openAiChunk(model, { role: 'assistant', content: '' }, null))],
   streamDelta: (model, text) => sseFrame(openAiChunk(model, { content: text }, null)),
   malformedFrame: 'data: {"choices": [{"delta": {"content": "cut off\n\n',
-  streamEnd: (model, outputTokens, includeUsage) => [
+  streamEnd: (model, outputTokens, includeUsage, inputTokens = PROMPT_TOKENS) => [
     sseFrame(openAiChunk(model, {}, 'stop')),
     ...(includeUsage
       ? [
@@ -59,9 +81,9 @@ const openAi: WireDialect = {
             ...openAiChunk(model, {}, null),
             choices: [],
             usage: {
-              prompt_tokens: PROMPT_TOKENS,
+              prompt_tokens: inputTokens,
               completion_tokens: outputTokens,
-              total_tokens: PROMPT_TOKENS + outputTokens,
+              total_tokens: inputTokens + outputTokens,
             },
           }),
         ]
@@ -98,7 +120,7 @@ const anthropic: WireDialect = {
       message: `fake provider answered ${status}`,
     },
   }),
-  answerBody: (model, text, outputTokens) => ({
+  answerBody: (model, text, outputTokens, inputTokens = PROMPT_TOKENS) => ({
     id: 'msg_fake',
     type: 'message',
     role: 'assistant',
@@ -106,9 +128,21 @@ const anthropic: WireDialect = {
     content: [{ type: 'text', text }],
     stop_reason: 'end_turn',
     stop_sequence: null,
-    usage: { input_tokens: PROMPT_TOKENS, output_tokens: outputTokens },
+    usage: { input_tokens: inputTokens, output_tokens: outputTokens },
   }),
-  streamStart: (model) => [
+  // Anthropic's: counts, and resets as RFC 3339 instants.
+  rateLimitHeaders: (limits, now) => {
+    const reset = new Date(now.getTime() + limits.resetSeconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    return {
+      'anthropic-ratelimit-requests-limit': String(limits.requestsLimit),
+      'anthropic-ratelimit-requests-remaining': String(limits.requestsRemaining),
+      'anthropic-ratelimit-requests-reset': reset,
+      'anthropic-ratelimit-tokens-limit': String(limits.tokensLimit),
+      'anthropic-ratelimit-tokens-remaining': String(limits.tokensRemaining),
+      'anthropic-ratelimit-tokens-reset': reset,
+    };
+  },
+  streamStart: (model, inputTokens = PROMPT_TOKENS) => [
     sseFrame(
       {
         type: 'message_start',
@@ -120,7 +154,7 @@ const anthropic: WireDialect = {
           content: [],
           stop_reason: null,
           stop_sequence: null,
-          usage: { input_tokens: PROMPT_TOKENS, output_tokens: 1 },
+          usage: { input_tokens: inputTokens, output_tokens: 1 },
         },
       },
       'message_start',
@@ -164,10 +198,15 @@ const google: WireDialect = {
   errorBody: (status) => ({
     error: { code: status, message: `fake provider answered ${status}`, status: GOOGLE_STATUSES[status] ?? 'INTERNAL' },
   }),
-  answerBody: (model, text, outputTokens) => googleChunk(model, text, 'STOP', outputTokens),
+  answerBody: (model, text, outputTokens, inputTokens = PROMPT_TOKENS) =>
+    googleChunk(model, text, 'STOP', outputTokens, inputTokens),
   streamStart: () => [],
-  streamDelta: (model, text) => sseFrame(googleChunk(model, text, undefined, undefined)),
-  streamEnd: (model, outputTokens) => [sseFrame(googleChunk(model, '', 'STOP', outputTokens))],
+  streamDelta: (model, text) => sseFrame(googleChunk(model, text, undefined, undefined, PROMPT_TOKENS)),
+  streamEnd: (model, outputTokens, _includeUsage, inputTokens = PROMPT_TOKENS) => [
+    sseFrame(googleChunk(model, '', 'STOP', outputTokens, inputTokens)),
+  ],
+  // The Gemini API sends no rate-limit headers (a 429's body carries RetryInfo instead).
+  rateLimitHeaders: () => ({}),
   malformedFrame: 'data: {"candidates": [{"content": {"parts": [{"text": "cut off\n\n',
 };
 
@@ -176,15 +215,16 @@ function googleChunk(
   text: string,
   finishReason: string | undefined,
   outputTokens: number | undefined,
+  inputTokens: number,
 ): Record<string, unknown> {
   return {
     candidates: [
       { content: { parts: [{ text }], role: 'model' }, index: 0, ...(finishReason ? { finishReason } : {}) },
     ],
     usageMetadata: {
-      promptTokenCount: PROMPT_TOKENS,
+      promptTokenCount: inputTokens,
       ...(outputTokens === undefined ? {} : { candidatesTokenCount: outputTokens }),
-      totalTokenCount: PROMPT_TOKENS + (outputTokens ?? 0),
+      totalTokenCount: inputTokens + (outputTokens ?? 0),
     },
     modelVersion: model,
   };
