@@ -11,6 +11,7 @@ export const ALERT_TYPES = [
   'cartridge_failed',
   'cartridge_stale',
   'cartridge_recovered',
+  'quota_low',
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 
