@@ -8,7 +8,7 @@ import { NoticeDedupeKey1795967777666 } from './1795967777666-NoticeDedupeKey.js
 import { AddOwnerHeartbeat1795967943604 } from './1795967943604-AddOwnerHeartbeat.js';
 import { ManualTestQueue1795968500372 } from './1795968500372-ManualTestQueue.js';
 import { OneRunningDcrsRun1795968519585 } from './1795968519585-OneRunningDcrsRun.js';
-import { CostAndQuota1795975232026 } from './1795975232026-CostAndQuota.js';
+import { CostQuotaRouting1795976090006 } from './1795976090006-CostQuotaRouting.js';
 
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795707955486,
@@ -21,5 +21,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AddOwnerHeartbeat1795967943604,
   ManualTestQueue1795968500372,
   OneRunningDcrsRun1795968519585,
-  CostAndQuota1795975232026,
+  CostQuotaRouting1795976090006,
 ];

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CostAndQuota1795975232026 implements MigrationInterface {
-  name = 'CostAndQuota1795975232026';
+export class CostQuotaRouting1795976090006 implements MigrationInterface {
+  name = 'CostQuotaRouting1795976090006';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"model_prices\" (\"id\" SERIAL NOT NULL, \"model_id\" integer NOT NULL, \"input_per_million\" double precision NOT NULL, \"output_per_million\" double precision NOT NULL, \"currency\" character varying(3) NOT NULL, \"effective_from\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_1409a57d11faf4496339c681f6e\" PRIMARY KEY (\"id\"))");
@@ -15,11 +15,15 @@ export class CostAndQuota1795975232026 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE \"models\" ADD \"quota_read_at\" TIMESTAMP WITH TIME ZONE");
     await queryRunner.query("ALTER TABLE \"daily_metrics\" ADD \"input_tokens\" integer");
     await queryRunner.query("ALTER TABLE \"daily_metrics\" ADD \"cost\" double precision");
+    await queryRunner.query("ALTER TABLE \"routing_state\" ADD \"rule\" character varying(16)");
+    await queryRunner.query("ALTER TABLE \"routing_state\" ADD \"compared\" text");
     await queryRunner.query("ALTER TABLE \"model_prices\" ADD CONSTRAINT \"FK_f711ebb0c10fde3f8ab4cd368aa\" FOREIGN KEY (\"model_id\") REFERENCES \"models\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("ALTER TABLE \"model_prices\" DROP CONSTRAINT \"FK_f711ebb0c10fde3f8ab4cd368aa\"");
+    await queryRunner.query("ALTER TABLE \"routing_state\" DROP COLUMN \"compared\"");
+    await queryRunner.query("ALTER TABLE \"routing_state\" DROP COLUMN \"rule\"");
     await queryRunner.query("ALTER TABLE \"daily_metrics\" DROP COLUMN \"cost\"");
     await queryRunner.query("ALTER TABLE \"daily_metrics\" DROP COLUMN \"input_tokens\"");
     await queryRunner.query("ALTER TABLE \"models\" DROP COLUMN \"quota_read_at\"");

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CostAndQuota1795975232026 implements MigrationInterface {
-  name = 'CostAndQuota1795975232026';
+export class CostQuotaRouting1795976090006 implements MigrationInterface {
+  name = 'CostQuotaRouting1795976090006';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"model_prices\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"model_id\" integer NOT NULL, \"input_per_million\" double precision NOT NULL, \"output_per_million\" double precision NOT NULL, \"currency\" varchar(3) NOT NULL, \"effective_from\" datetime NOT NULL)");
@@ -24,6 +24,10 @@ export class CostAndQuota1795975232026 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"idx_model_id\" ON \"daily_metrics\" (\"model_id\") ");
     await queryRunner.query("CREATE INDEX \"idx_metrics_timestamp\" ON \"daily_metrics\" (\"timestamp\") ");
     await queryRunner.query("CREATE INDEX \"idx_metrics_model_timestamp\" ON \"daily_metrics\" (\"model_id\", \"timestamp\") ");
+    await queryRunner.query("CREATE TABLE \"temporary_routing_state\" (\"id\" integer PRIMARY KEY NOT NULL, \"primary_model\" varchar(100), \"fallbacks\" text NOT NULL, \"mode\" varchar(16) NOT NULL, \"updated_at\" datetime NOT NULL, \"dcrs_run_id\" integer, \"reason\" varchar(500) NOT NULL, \"rule\" varchar(16), \"compared\" text)");
+    await queryRunner.query("INSERT INTO \"temporary_routing_state\"(\"id\", \"primary_model\", \"fallbacks\", \"mode\", \"updated_at\", \"dcrs_run_id\", \"reason\") SELECT \"id\", \"primary_model\", \"fallbacks\", \"mode\", \"updated_at\", \"dcrs_run_id\", \"reason\" FROM \"routing_state\"");
+    await queryRunner.query("DROP TABLE \"routing_state\"");
+    await queryRunner.query("ALTER TABLE \"temporary_routing_state\" RENAME TO \"routing_state\"");
     await queryRunner.query("DROP INDEX \"idx_model_prices_model_effective\"");
     await queryRunner.query("CREATE TABLE \"temporary_model_prices\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"model_id\" integer NOT NULL, \"input_per_million\" double precision NOT NULL, \"output_per_million\" double precision NOT NULL, \"currency\" varchar(3) NOT NULL, \"effective_from\" datetime NOT NULL, CONSTRAINT \"FK_f711ebb0c10fde3f8ab4cd368aa\" FOREIGN KEY (\"model_id\") REFERENCES \"models\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
     await queryRunner.query("INSERT INTO \"temporary_model_prices\"(\"id\", \"model_id\", \"input_per_million\", \"output_per_million\", \"currency\", \"effective_from\") SELECT \"id\", \"model_id\", \"input_per_million\", \"output_per_million\", \"currency\", \"effective_from\" FROM \"model_prices\"");
@@ -39,6 +43,10 @@ export class CostAndQuota1795975232026 implements MigrationInterface {
     await queryRunner.query("INSERT INTO \"model_prices\"(\"id\", \"model_id\", \"input_per_million\", \"output_per_million\", \"currency\", \"effective_from\") SELECT \"id\", \"model_id\", \"input_per_million\", \"output_per_million\", \"currency\", \"effective_from\" FROM \"temporary_model_prices\"");
     await queryRunner.query("DROP TABLE \"temporary_model_prices\"");
     await queryRunner.query("CREATE INDEX \"idx_model_prices_model_effective\" ON \"model_prices\" (\"model_id\", \"effective_from\") ");
+    await queryRunner.query("ALTER TABLE \"routing_state\" RENAME TO \"temporary_routing_state\"");
+    await queryRunner.query("CREATE TABLE \"routing_state\" (\"id\" integer PRIMARY KEY NOT NULL, \"primary_model\" varchar(100), \"fallbacks\" text NOT NULL, \"mode\" varchar(16) NOT NULL, \"updated_at\" datetime NOT NULL, \"dcrs_run_id\" integer, \"reason\" varchar(500) NOT NULL)");
+    await queryRunner.query("INSERT INTO \"routing_state\"(\"id\", \"primary_model\", \"fallbacks\", \"mode\", \"updated_at\", \"dcrs_run_id\", \"reason\") SELECT \"id\", \"primary_model\", \"fallbacks\", \"mode\", \"updated_at\", \"dcrs_run_id\", \"reason\" FROM \"temporary_routing_state\"");
+    await queryRunner.query("DROP TABLE \"temporary_routing_state\"");
     await queryRunner.query("DROP INDEX \"idx_metrics_model_timestamp\"");
     await queryRunner.query("DROP INDEX \"idx_metrics_timestamp\"");
     await queryRunner.query("DROP INDEX \"idx_model_id\"");
