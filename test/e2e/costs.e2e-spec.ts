@@ -8,6 +8,7 @@ import request from 'supertest';
 import { MetricEntity } from '../../src/metrics/metric.entity.js';
 import { startFakeProvider, type FakeProvider } from '../fake-provider/fake-provider.server.js';
 import { newAdminKey } from '../factories/keys.js';
+import { Scrape } from '../setup/prometheus.js';
 import { modelId } from '../setup/rows.js';
 import { fixedClock, startTestApp, type TestApp } from '../setup/test-app.js';
 import { listAlerts, settle } from './notification.helpers.js';
@@ -213,6 +214,15 @@ describe('quota', () => {
     expect(quotaOf(gemini)).toBeNull();
     const detail = await request(t.server).get(`/api/models/${openAi}`).expect(200);
     expect(detail.body.quota).toMatchObject({ requests_remaining: 40 });
+
+    const scrape = new Scrape((await request(t.server).get('/metrics').expect(200)).text);
+    for (const model of ['OpenAI', 'Anthropic']) {
+      expect(scrape.value('shawn_model_quota_remaining', { model, resource: 'requests' })).toBe(40);
+      expect(scrape.value('shawn_model_quota_limit', { model, resource: 'tokens' })).toBe(10000);
+      const reset = scrape.value('shawn_model_quota_reset_timestamp_seconds', { model, resource: 'requests' }) ?? 0;
+      expect(Math.abs(reset * 1000 - (Date.now() + 90_000))).toBeLessThan(10_000);
+    }
+    expect(scrape.labelValues('shawn_model_quota_remaining', 'model')).not.toContain('Gemini');
   });
 
   it('opens quota_low below the fraction (a 429 counts too) and resolves it when the quota is restored', async () => {

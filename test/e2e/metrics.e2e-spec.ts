@@ -52,6 +52,10 @@ describe('GET /api/metrics', () => {
           response_time: 2300,
           timestamp: minutesBefore(FIXED_NOW, 5).toISOString(),
           kind: 'probe',
+          // Rows written without token counts (as these are) have no cost either.
+          input_tokens: null,
+          output_tokens: null,
+          cost: null,
         },
         {
           model: 'Groq',
@@ -60,6 +64,9 @@ describe('GET /api/metrics', () => {
           response_time: 1200,
           timestamp: minutesBefore(FIXED_NOW, 10).toISOString(),
           kind: 'probe',
+          input_tokens: null,
+          output_tokens: null,
+          cost: null,
         },
       ],
     });
