@@ -86,6 +86,36 @@ describe.each(FORMATS)('$apiType wire format', ({ apiType, model, keyHeader, key
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('reads the input tokens and the rate-limit headers of a streamed answer and of a 429', async () => {
+    const limits = {
+      requestsRemaining: 7,
+      requestsLimit: 60,
+      tokensRemaining: 900,
+      tokensLimit: 1000,
+      resetSeconds: 30,
+    };
+    fake.rateLimits(model, limits);
+    fake.script(model, [
+      { kind: 'answer', text: 'Hello there.', inputTokens: 321, outputTokens: 5 },
+      { kind: 'rate_limited', retryAfter: '2' },
+    ]);
+    const answered = await call(settings());
+    if (!answered.ok) throw new Error(`expected success, got ${JSON.stringify(answered)}`);
+    expect([answered.inputTokens, answered.outputTokens]).toEqual([321, 5]);
+    const refused = failureOf(await call(settings()));
+    if (apiType === 'google') {
+      // The Gemini API sends no rate-limit headers, and the fake does as it does.
+      expect(answered.quota).toBeUndefined();
+      expect(refused.quota).toBeUndefined();
+      return;
+    }
+    const expected = { requestsRemaining: 7, requestsLimit: 60, tokensRemaining: 900, tokensLimit: 1000 };
+    expect(answered.quota).toMatchObject(expected);
+    expect(refused.quota).toMatchObject(expected);
+    const reset = answered.quota?.requestsResetAt?.getTime() ?? 0;
+    expect(Math.abs(reset - (Date.now() + 30_000))).toBeLessThan(5_000);
+  });
+
   it(`sends the key in ${keyHeader} and nowhere else`, async () => {
     await call(settings());
     const [request] = fake.requests as RecordedRequest[];
