@@ -3,10 +3,12 @@
 // measurement: while the database is away the cost is left unknown and the figures are not kept.
 import { Injectable, Logger } from '@nestjs/common';
 import { CostsService } from '../costs/costs.service.js';
+import { DatabaseAvailability } from '../database/database-availability.js';
 import { DomainEventBus } from '../events/domain-events.js';
 import type { ModelEntity } from '../models/model.entity.js';
 import { ModelsRepository } from '../models/models.repository.js';
 import type { CallResult } from '../providers/provider.types.js';
+import type { QuotaReading } from '../providers/rate-limit-headers.js';
 
 export interface CallUsage {
   inputTokens: number | null;
@@ -22,6 +24,7 @@ export class CallAccounting {
     private readonly costs: CostsService,
     private readonly models: ModelsRepository,
     private readonly events: DomainEventBus,
+    private readonly database: DatabaseAvailability,
   ) {}
 
   async account(model: ModelEntity, result: CallResult, at: Date): Promise<CallUsage> {
@@ -43,6 +46,12 @@ export class CallAccounting {
     const reading = result.quota;
     if (!reading) return;
     const quota = { ...reading };
+    if (this.database.available) await this.saveQuota(model, quota, at);
+    // A fact about the provider, told whether or not it could be kept.
+    this.events.publish('model.quota_read', { modelId: model.id, model: model.name, quota, at });
+  }
+
+  private async saveQuota(model: ModelEntity, quota: QuotaReading, at: Date): Promise<void> {
     try {
       await this.models.saveQuota(model.id, {
         quotaRequestsRemaining: quota.requestsRemaining,
@@ -54,9 +63,8 @@ export class CallAccounting {
         quotaReadAt: at,
       });
     } catch (error) {
+      this.database.noteFailure(error);
       this.logger.warn({ err: error, model: model.name }, 'The quota figures could not be kept');
     }
-    // A fact about the provider, told whether or not it could be kept.
-    this.events.publish('model.quota_read', { modelId: model.id, model: model.name, quota, at });
   }
 }
