@@ -310,3 +310,45 @@ describe('ProviderClient', () => {
     expect(failure.retryAfterMs).toBeLessThanOrEqual(60_000);
   });
 });
+
+describe('the fake provider without streaming', () => {
+  const limits = { requestsRemaining: 3, requestsLimit: 10, tokensRemaining: 500, tokensLimit: 1000, resetSeconds: 75 };
+  const post = (path: string, body: unknown, headers: Record<string, string>) =>
+    fetch(`${fake.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('sends usage and its rate-limit headers in each wire format', async () => {
+    for (const model of ['gpt-plain', 'claude-plain', 'gemini-plain']) {
+      fake.rateLimits(model, limits);
+      fake.script(model, { kind: 'answer', text: 'two words', inputTokens: 40, outputTokens: 2 });
+    }
+    const openAi = await post(
+      '/v1/chat/completions',
+      { model: 'gpt-plain', messages: [], stream: false },
+      { authorization: `Bearer ${KEY}` },
+    );
+    expect(openAi.headers.get('x-ratelimit-remaining-requests')).toBe('3');
+    expect(openAi.headers.get('x-ratelimit-reset-tokens')).toBe('1m15s');
+    expect(((await openAi.json()) as { usage: unknown }).usage).toEqual({
+      prompt_tokens: 40,
+      completion_tokens: 2,
+      total_tokens: 42,
+    });
+
+    const anthropic = await post('/v1/messages', { model: 'claude-plain', messages: [] }, { 'x-api-key': KEY });
+    expect(anthropic.headers.get('anthropic-ratelimit-tokens-remaining')).toBe('500');
+    expect(Date.parse(anthropic.headers.get('anthropic-ratelimit-requests-reset') ?? '')).toBeGreaterThan(Date.now());
+    expect(((await anthropic.json()) as { usage: unknown }).usage).toEqual({ input_tokens: 40, output_tokens: 2 });
+
+    const gemini = await post('/v1beta/models/gemini-plain:generateContent', {}, { 'x-goog-api-key': KEY });
+    expect([...gemini.headers.keys()].filter((name) => name.includes('ratelimit'))).toEqual([]);
+    expect(((await gemini.json()) as { usageMetadata: unknown }).usageMetadata).toEqual({
+      promptTokenCount: 40,
+      candidatesTokenCount: 2,
+      totalTokenCount: 42,
+    });
+  });
+});
