@@ -17,6 +17,17 @@ export type ModelQuotaFields = Pick<
   | 'quotaReadAt'
 >;
 
+/** No rate-limit figures (none read yet, or forgotten). */
+export const NO_QUOTA: ModelQuotaFields = {
+  quotaRequestsRemaining: null,
+  quotaRequestsLimit: null,
+  quotaTokensRemaining: null,
+  quotaTokensLimit: null,
+  quotaRequestsResetAt: null,
+  quotaTokensResetAt: null,
+  quotaReadAt: null,
+};
+
 @Injectable()
 export class ModelsRepository {
   /** SQLite's stand-in for a row lock: one process, one connection. */

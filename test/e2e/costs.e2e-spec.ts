@@ -225,6 +225,22 @@ describe('quota', () => {
     expect(scrape.labelValues('shawn_model_quota_remaining', 'model')).not.toContain('Gemini');
   });
 
+  it("forgets a model's figures when its provider settings change", async () => {
+    const id = await modelId(t.dataSource, 'Anthropic');
+    expect((await request(t.server).get(`/api/models/${id}`).expect(200)).body.quota).not.toBeNull();
+    await request(t.server)
+      .patch(`/api/models/${id}`)
+      .set('X-API-Key', ADMIN)
+      .send({ provider_model: 'claude-other' })
+      .expect(200);
+    expect((await request(t.server).get(`/api/models/${id}`).expect(200)).body.quota).toBeNull();
+    await request(t.server)
+      .patch(`/api/models/${id}`)
+      .set('X-API-Key', ADMIN)
+      .send({ provider_model: null })
+      .expect(200);
+  });
+
   it('opens quota_low below the fraction (a 429 counts too) and resolves it when the quota is restored', async () => {
     const id = await modelId(t.dataSource, 'OpenAI');
     fake.rateLimits('gpt-cost', {
