@@ -311,6 +311,25 @@ describe('ProviderClient', () => {
   });
 });
 
+describe('Gemini RetryInfo', () => {
+  it("reads a 429's retryDelay from its body as the time to wait (Gemini sends no Retry-After)", async () => {
+    fake.script('gemini-retry', {
+      kind: 'http_error',
+      status: 429,
+      body: {
+        error: {
+          code: 429,
+          message: 'Resource has been exhausted (e.g. check quota).',
+          status: 'RESOURCE_EXHAUSTED',
+          details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7s' }],
+        },
+      },
+    });
+    const refused = failureOf(await call(settingsFor('google', 'gemini-retry')));
+    expect(refused).toMatchObject({ errorKind: 'rate_limited', retryAfterMs: 7000 });
+  });
+});
+
 describe('the fake provider without streaming', () => {
   const limits = { requestsRemaining: 3, requestsLimit: 10, tokensRemaining: 500, tokensLimit: 1000, resetSeconds: 75 };
   const post = (path: string, body: unknown, headers: Record<string, string>) =>
