@@ -30,16 +30,27 @@ export class CallAccounting {
   async account(model: ModelEntity, result: CallResult, at: Date): Promise<CallUsage> {
     await this.keepQuota(model, result, at);
     if (!result.ok) return { inputTokens: null, outputTokens: null, cost: null };
-    let cost: number | null = null;
+    // While the database is away the price cannot be read: the row waits in memory without a cost.
+    const cost = this.database.available ? await this.costOf(model, result.inputTokens, result.outputTokens, at) : null;
+    return { inputTokens: result.inputTokens, outputTokens: result.outputTokens, cost };
+  }
+
+  private async costOf(
+    model: ModelEntity,
+    inputTokens: number | null,
+    outputTokens: number | null,
+    at: Date,
+  ): Promise<number | null> {
     try {
-      cost = await this.costs.costOfCall(model, result.inputTokens, result.outputTokens, at);
+      return await this.costs.costOfCall(model, inputTokens, outputTokens, at);
     } catch (error) {
+      this.database.noteFailure(error);
       this.logger.warn(
         { err: error, model: model.name },
         'The price could not be read: the call is stored without a cost',
       );
+      return null;
     }
-    return { inputTokens: result.inputTokens, outputTokens: result.outputTokens, cost };
   }
 
   private async keepQuota(model: ModelEntity, result: CallResult, at: Date): Promise<void> {
