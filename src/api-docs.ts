@@ -29,6 +29,7 @@ const API_TAGS: readonly (readonly [name: string, description: string])[] = [
   ['probing', 'Provider configuration, and probing or evaluating one model on demand.'],
   ['dcrs', 'The daily evaluation run (DCRS) that scores every model and drives routing.'],
   ['routing', 'Which model the brain routes to now, and every change of it.'],
+  ['costs', 'What the measured calls cost: prices per model, totals, cost per call and per quality point.'],
   ['cartridges', 'Domain pipelines that depend on the models: status, executions, check sets, worker reports.'],
   ['manual-test', 'Evaluation runs on chosen models, started by hand.'],
   ['alerts', 'Alerts raised by the rules (model down, score drop, stale cartridge, ...).'],

@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.tokens.js';
 import type {
   CartridgeResultEvent,
   DcrsProgressEvent,
+  ModelQuotaReadEvent,
   ModelStateChangedEvent,
   RoutingChangedEvent,
 } from '../events/domain-events.js';
@@ -14,6 +15,7 @@ import {
   decideCartridgeResultAlerts,
   decideDcrsAlerts,
   decideModelAlerts,
+  decideQuotaAlerts,
   decideRoutingAlerts,
 } from './alert-rules.js';
 import { AlertsService } from './alerts.service.js';
@@ -29,6 +31,13 @@ export class AlertRulesListener {
   modelStateChanged(change: ModelStateChangedEvent): void {
     void this.alerts.evaluate('model.state_changed', (open) =>
       decideModelAlerts(change, open, { scoreDrop: this.config.alerts.scoreDrop }),
+    );
+  }
+
+  @OnDomainEvent('model.quota_read')
+  quotaRead(read: ModelQuotaReadEvent): void {
+    void this.alerts.evaluate('model.quota_read', (open) =>
+      decideQuotaAlerts(read, open, this.config.cost.quotaLowFraction),
     );
   }
 

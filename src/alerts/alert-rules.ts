@@ -11,9 +11,11 @@
 import type {
   CartridgeResultEvent,
   DcrsProgressEvent,
+  ModelQuotaReadEvent,
   ModelStateChangedEvent,
   RoutingChangedEvent,
 } from '../events/domain-events.js';
+import { quotaFractionLeft, quotaResetsAt } from '../common/quota.js';
 import type { AlertSeverity, AlertType } from '../common/alert-kinds.js';
 
 export type AlertAction =
@@ -266,4 +268,31 @@ export function decideMonitoredModels(monitoredNames: readonly string[], open: O
     if (!monitored.has(subject)) actions.push(resolved(type, subject));
   }
   return actions;
+}
+
+/**
+ * quota_low (warning) is open while the scarcer of the model's requests and tokens has less than
+ * `lowFraction` of its limit left; a reading with more left (the window reset) resolves it. A reading
+ * without limits says nothing either way.
+ */
+export function decideQuotaAlerts(read: ModelQuotaReadEvent, open: OpenAlertKeys, lowFraction: number): AlertAction[] {
+  const left = quotaFractionLeft(read.quota);
+  if (left === null) return [];
+  const isLowOpen = isOpen(open, 'quota_low', read.model);
+  if (left < lowFraction && !isLowOpen) {
+    const resets = quotaResetsAt(read.quota);
+    const figures = [
+      read.quota.requestsLimit === null ? null : `${read.quota.requestsRemaining}/${read.quota.requestsLimit} requests`,
+      read.quota.tokensLimit === null ? null : `${read.quota.tokensRemaining}/${read.quota.tokensLimit} tokens`,
+    ].filter((f) => f !== null);
+    return [
+      opened(
+        'quota_low',
+        'warning',
+        read.model,
+        `${read.model} is running out of its rate limit: ${figures.join(', ')} left${resets ? `, resets at ${resets.toISOString()}` : ''}`,
+      ),
+    ];
+  }
+  return left >= lowFraction && isLowOpen ? [resolved('quota_low', read.model)] : [];
 }

@@ -13,6 +13,7 @@ export const ALERT_TYPES = [
   'cartridge_recovered',
   'quality_regression',
   'slo_burn',
+  'quota_low',
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 

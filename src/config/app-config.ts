@@ -8,6 +8,7 @@ import { readClusterConfig, type ClusterConfig } from './cluster.config.js';
 import { readRetentionConfig, type RetentionConfig } from './retention.config.js';
 import { EnvReader, type Env } from './env-parsers.js';
 import { readInsightConfig, type InsightConfig } from './insight.config.js';
+import { readCostConfig, type CostConfig } from './routing.config.js';
 import { readResilienceConfig, type ResilienceConfig } from './resilience.config.js';
 import { readProxyConfig, type ProxyConfig } from './proxy.config.js';
 import { readTelemetryConfig, type TelemetryConfig } from './telemetry.config.js';
@@ -116,6 +117,7 @@ export interface AppConfig {
   readonly resilience: ResilienceConfig;
   readonly retention: RetentionConfig;
   readonly insight: InsightConfig;
+  readonly cost: CostConfig;
 }
 
 function cronOrOff(value: string): string | null {
@@ -260,6 +262,7 @@ export function parseAppConfig(env: Env): AppConfig {
     resilience: readResilienceConfig(read),
     retention: readRetentionConfig(read),
     insight: readInsightConfig(read),
+    cost: readCostConfig(read),
   };
 
   for (const origin of config.app.corsOrigins) {

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { AlertSeverity, AlertType } from '../common/alert-kinds.js';
 import type { ModelStatus } from '../common/model-statuses.js';
+import type { StoredQuota } from '../common/quota.js';
 
 /** A probe or evaluation rewrote a model's state. */
 export interface ModelStateChangedEvent {
@@ -20,6 +21,14 @@ export interface ModelStateChangedEvent {
   errorKind: string | null;
   /** Why the status changed ("3 failures in a row: timeout"); null when it did not. */
   cause?: string | null;
+  at: Date;
+}
+
+/** A provider's response told how much of a model's rate limit is left (its latest figures). */
+export interface ModelQuotaReadEvent {
+  modelId: number;
+  model: string;
+  quota: StoredQuota;
   at: Date;
 }
 
@@ -142,6 +151,7 @@ export interface NotificationDeliveryFinishedEvent {
 export interface DomainEventMap {
   'model.state_changed': ModelStateChangedEvent;
   'probe.completed': ProbeCompletedEvent;
+  'model.quota_read': ModelQuotaReadEvent;
   'probe.results_buffered': ProbeResultsBufferedEvent;
   'probe.results_dropped': ProbeResultsDroppedEvent;
   'dcrs.progress': DcrsProgressEvent;

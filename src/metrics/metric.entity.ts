@@ -55,6 +55,13 @@ export class MetricEntity {
   @Column({ name: 'output_tokens', type: 'integer', nullable: true })
   outputTokens!: number | null;
 
+  @Column({ name: 'input_tokens', type: 'integer', nullable: true })
+  inputTokens!: number | null;
+
+  /** What the call cost at the price in force when it was stored (currency of that price); null: unknown. */
+  @DoubleColumn({ nullable: true })
+  cost!: number | null;
+
   /** The evaluation case, for evaluation and manual rows. */
   @Column({ name: 'case_id', type: 'varchar', length: 100, nullable: true })
   caseId!: string | null;

@@ -14,7 +14,9 @@ export interface MetricWithModelName {
   kind: MetricKind;
   ttftMs: number | null;
   tokensPerSecond: number | null;
+  inputTokens: number | null;
   outputTokens: number | null;
+  cost: number | null;
 }
 
 export type { NewCallRow } from './rollups/rollup-write.repository.js';
@@ -35,7 +37,9 @@ interface RawMetricRow {
   kind: MetricKind;
   ttftMs: number | string | null;
   tokensPerSecond: number | string | null;
+  inputTokens: number | string | null;
   outputTokens: number | string | null;
+  cost: number | string | null;
 }
 
 const numberOrNull = (value: number | string | null): number | null => (value === null ? null : Number(value));
@@ -73,7 +77,9 @@ export class MetricsRepository {
       .addSelect('m.kind', 'kind')
       .addSelect('m.ttftMs', 'ttftMs')
       .addSelect('m.tokensPerSecond', 'tokensPerSecond')
+      .addSelect('m.inputTokens', 'inputTokens')
       .addSelect('m.outputTokens', 'outputTokens')
+      .addSelect('m.cost', 'cost')
       .where('m.timestamp >= :since', { since: filter.since })
       .orderBy('m.timestamp', 'DESC')
       .addOrderBy('m.id', 'DESC')
@@ -90,7 +96,9 @@ export class MetricsRepository {
       kind: row.kind,
       ttftMs: numberOrNull(row.ttftMs),
       tokensPerSecond: numberOrNull(row.tokensPerSecond),
+      inputTokens: numberOrNull(row.inputTokens),
       outputTokens: numberOrNull(row.outputTokens),
+      cost: numberOrNull(row.cost),
     }));
   }
 

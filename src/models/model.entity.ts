@@ -56,6 +56,29 @@ export class ModelEntity {
   @TimestampColumn({ name: 'rate_limited_until', nullable: true })
   rateLimitedUntil!: Date | null;
 
+  // The latest rate-limit figures the provider sent in its response headers (null: none sent).
+  @Column({ name: 'quota_requests_remaining', type: 'integer', nullable: true })
+  quotaRequestsRemaining!: number | null;
+
+  @Column({ name: 'quota_requests_limit', type: 'integer', nullable: true })
+  quotaRequestsLimit!: number | null;
+
+  @Column({ name: 'quota_tokens_remaining', type: 'integer', nullable: true })
+  quotaTokensRemaining!: number | null;
+
+  @Column({ name: 'quota_tokens_limit', type: 'integer', nullable: true })
+  quotaTokensLimit!: number | null;
+
+  @TimestampColumn({ name: 'quota_requests_reset_at', nullable: true })
+  quotaRequestsResetAt!: Date | null;
+
+  @TimestampColumn({ name: 'quota_tokens_reset_at', nullable: true })
+  quotaTokensResetAt!: Date | null;
+
+  /** When the figures above were read. */
+  @TimestampColumn({ name: 'quota_read_at', nullable: true })
+  quotaReadAt!: Date | null;
+
   /** Set when the model was removed but its history kept (its name then gets a "(removed #id)" suffix). */
   @DeleteDateColumn({ name: 'deleted_at', type: Date, nullable: true })
   deletedAt!: Date | null;

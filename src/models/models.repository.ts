@@ -6,6 +6,28 @@ import { isUniqueViolation } from '../database/errors.js';
 import type { ModelStatus } from '../common/model-statuses.js';
 import { ModelEntity } from './model.entity.js';
 
+export type ModelQuotaFields = Pick<
+  ModelEntity,
+  | 'quotaRequestsRemaining'
+  | 'quotaRequestsLimit'
+  | 'quotaTokensRemaining'
+  | 'quotaTokensLimit'
+  | 'quotaRequestsResetAt'
+  | 'quotaTokensResetAt'
+  | 'quotaReadAt'
+>;
+
+/** No rate-limit figures (none read yet, or forgotten). */
+export const NO_QUOTA: ModelQuotaFields = {
+  quotaRequestsRemaining: null,
+  quotaRequestsLimit: null,
+  quotaTokensRemaining: null,
+  quotaTokensLimit: null,
+  quotaRequestsResetAt: null,
+  quotaTokensResetAt: null,
+  quotaReadAt: null,
+};
+
 @Injectable()
 export class ModelsRepository {
   /** SQLite's stand-in for a row lock: one process, one connection. */
@@ -37,6 +59,11 @@ export class ModelsRepository {
 
   findByNames(names: readonly string[]): Promise<ModelEntity[]> {
     return this.models.find({ where: names.map((name) => ({ name })), order: { id: 'ASC' } });
+  }
+
+  /** The latest rate-limit figures a provider sent for the model. */
+  async saveQuota(id: number, quota: ModelQuotaFields): Promise<void> {
+    await this.models.update({ id }, quota);
   }
 
   async saveState(id: number, state: ModelStatePatch): Promise<void> {

@@ -7,7 +7,7 @@ import { mergeKinds, speedSummary, uptimeCounts } from '../metrics/rollups/windo
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { uptimeFromCounts } from './model-status.js';
 import type { ModelEntity } from './model.entity.js';
-import { ModelsRepository, type NewModel } from './models.repository.js';
+import { ModelsRepository, NO_QUOTA, type NewModel } from './models.repository.js';
 import { summarizeCalls, toModelListResponse, toModelResponse } from './dto/model.mapper.js';
 import type { ModelDetailResponse, ModelListResponse, ModelResponse } from './dto/model.response.js';
 import type { CreateModelRequest, UpdateModelRequest } from './dto/model-write.request.js';
@@ -84,6 +84,9 @@ export class ModelsService {
       updatedAt: this.clock.now(),
     });
     if (!updated) throw conflict(`A model named "${request.name}" already exists`);
+    // The rate-limit figures were another endpoint's: they come back with the next call.
+    const providerChanged = [request.api_type, request.provider_model, request.base_url].some((v) => v !== undefined);
+    if (providerChanged) await this.models.saveQuota(id, NO_QUOTA);
     await this.invalidation.publish('model', id);
     return this.toResponse(await this.require(id));
   }

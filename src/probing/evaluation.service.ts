@@ -12,6 +12,7 @@ import type { ModelEntity } from '../models/model.entity.js';
 import { ProviderClient } from '../providers/provider-client.js';
 import type { CallResult } from '../providers/provider.types.js';
 import { MaintenanceService } from '../maintenance/maintenance.service.js';
+import { CallAccounting } from './call-accounting.service.js';
 import { ModelStateService } from './model-state.service.js';
 import { ProviderRegistry, type ProbeMode } from '../providers/provider-registry.js';
 import { ProviderSimulator, simulationProfile } from './provider-simulator.js';
@@ -49,6 +50,7 @@ export class EvaluationService {
     private readonly simulator: ProviderSimulator,
     private readonly metrics: MetricsRepository,
     private readonly state: ModelStateService,
+    private readonly accounting: CallAccounting,
     private readonly clock: Clock,
     private readonly maintenance: MaintenanceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -80,6 +82,9 @@ export class EvaluationService {
             });
       outcomes.push(outcome);
       const at = this.clock.now();
+      const usage = waiting
+        ? { inputTokens: null, outputTokens: null, cost: null }
+        : await this.accounting.account(model, result, at);
       rows.push({
         modelId: model.id,
         kind: mode === 'simulated' ? 'simulated' : context.kind,
@@ -91,7 +96,9 @@ export class EvaluationService {
         errorKind: result.ok ? null : result.errorKind,
         ttftMs: result.ok ? result.ttftMs : null,
         tokensPerSecond: result.ok ? result.tokensPerSecond : null,
-        outputTokens: result.ok ? result.outputTokens : null,
+        outputTokens: usage.outputTokens,
+        inputTokens: usage.inputTokens,
+        cost: usage.cost,
         caseId: evalCase.id,
         runId: context.runId,
         fingerprint: result.ok ? (result.fingerprint ?? null) : null,

@@ -18,6 +18,7 @@ import { ModelsRepository } from '../models/models.repository.js';
 import { ProviderClient } from '../providers/provider-client.js';
 import type { CallResult, ChatRequest } from '../providers/provider.types.js';
 import { MaintenanceService } from '../maintenance/maintenance.service.js';
+import { CallAccounting } from './call-accounting.service.js';
 import { ProbeResultRecorder } from './probe-result.recorder.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { ProviderSimulator, simulationProfile } from './provider-simulator.js';
@@ -49,6 +50,7 @@ export class ProbeService implements OnModuleDestroy {
     private readonly client: ProviderClient,
     private readonly simulator: ProviderSimulator,
     private readonly recorder: ProbeResultRecorder,
+    private readonly accounting: CallAccounting,
     private readonly database: DatabaseAvailability,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
@@ -131,6 +133,7 @@ export class ProbeService implements OnModuleDestroy {
       ttftMs: result.ok ? result.ttftMs : null,
       at,
     });
+    const usage = await this.accounting.account(model, result, at);
     const row: NewCallRow = {
       modelId: model.id,
       kind: mode === 'live' ? 'probe' : 'simulated',
@@ -142,7 +145,9 @@ export class ProbeService implements OnModuleDestroy {
       errorKind: result.ok ? null : result.errorKind,
       ttftMs: result.ok ? result.ttftMs : null,
       tokensPerSecond: result.ok ? result.tokensPerSecond : null,
-      outputTokens: result.ok ? result.outputTokens : null,
+      outputTokens: usage.outputTokens,
+      inputTokens: usage.inputTokens,
+      cost: usage.cost,
       caseId: null,
       runId: null,
       inMaintenance,

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MaintenanceModule } from '../maintenance/maintenance.module.js';
+import { CostsModule } from '../costs/costs.module.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { ModelsModule } from '../models/models.module.js';
 import { ProvidersModule } from '../providers/providers.module.js';
+import { CallAccounting } from './call-accounting.service.js';
 import { EvaluationService } from './evaluation.service.js';
 import { ModelStateService } from './model-state.service.js';
 import { ProbeResultRecorder } from './probe-result.recorder.js';
@@ -14,11 +16,12 @@ import { ProviderSimulator } from './provider-simulator.js';
 import { EvaluationSuiteService } from './evaluation-suite.service.js';
 
 @Module({
-  imports: [ModelsModule, MetricsModule, ProvidersModule, MaintenanceModule],
+  imports: [ModelsModule, MetricsModule, ProvidersModule, MaintenanceModule, CostsModule],
   controllers: [ProbingController],
   providers: [
     { provide: ProviderSimulator, useFactory: () => new ProviderSimulator() },
     ModelStateService,
+    CallAccounting,
     ProbeResultRecorder,
     ProbeService,
     ProbeScheduler,

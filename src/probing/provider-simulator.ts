@@ -39,6 +39,8 @@ export class ProviderSimulator {
       latencyMs,
       ttftMs,
       outputTokens,
+      // Not drawn, so that the simulator's random sequence stays what it was.
+      inputTokens: 10 + Math.ceil(expectedText.length / 4),
       // Over the whole call, as the live adapters measure it.
       tokensPerSecond: Math.round((outputTokens / latencyMs) * 1000 * 10) / 10,
     };

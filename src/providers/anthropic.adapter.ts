@@ -31,13 +31,29 @@ export class AnthropicAdapter implements ProviderAdapter {
     };
 
     return runMeasuredCall(settings, options, async (signal, recorder) => {
-      const stream = await client.messages.create(body, { signal, maxRetries: 0 });
+      const { data: stream, response } = await client.messages.create(body, { signal, maxRetries: 0 }).withResponse();
+      recorder.headers(response.headers);
       for await (const event of stream) {
         if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') recorder.text(event.delta.text);
-        // message_delta carries the cumulative output count at the end of the message.
-        else if (event.type === 'message_delta') recorder.outputTokens(event.usage.output_tokens);
-        else if (event.type === 'message_start') recorder.fingerprint(event.message.model);
+        // message_start carries the input count and the model; message_delta the cumulative counts at the end.
+        else if (event.type === 'message_start') {
+          recorder.inputTokens(anthropicInput(event.message.usage));
+          recorder.fingerprint(event.message.model);
+        } else if (event.type === 'message_delta') {
+          recorder.outputTokens(event.usage.output_tokens);
+          if (event.usage.input_tokens !== null) recorder.inputTokens(anthropicInput(event.usage));
+        }
       }
     });
   }
+}
+
+/** Anthropic counts cache writes and reads apart from input_tokens; all three are input. */
+function anthropicInput(usage: {
+  input_tokens: number | null;
+  cache_creation_input_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
+}): number | null {
+  if (usage.input_tokens === null) return null;
+  return usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
 }

@@ -49,6 +49,7 @@ export class GoogleAdapter implements ProviderAdapter {
           contents: request.prompt,
           config,
         });
+        recorder.headers(lastResponse?.headers);
         for await (const chunk of stream) {
           for (const part of chunk.candidates?.[0]?.content?.parts ?? []) {
             if (!part.thought) recorder.text(part.text);
@@ -59,10 +60,15 @@ export class GoogleAdapter implements ProviderAdapter {
           if (usage?.candidatesTokenCount !== undefined || usage?.thoughtsTokenCount !== undefined) {
             recorder.outputTokens((usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0));
           }
+          // promptTokenCount includes the cached content (cachedContentTokenCount is a part of it).
+          if (usage?.promptTokenCount !== undefined) recorder.inputTokens(usage.promptTokenCount);
         }
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        const headers = lastResponse?.status === error.status ? lastResponse.headers : undefined;
+        const headers = withRetryInfo(
+          lastResponse?.status === error.status ? lastResponse.headers : undefined,
+          error.message,
+        );
         // Gemini answers a wrong key with 400 INVALID_ARGUMENT, reason API_KEY_INVALID (read, never shown).
         throw new ProviderHttpError(
           error.status,
@@ -72,4 +78,36 @@ export class GoogleAdapter implements ProviderAdapter {
       }
     });
   }
+}
+
+/**
+ * Gemini sends no Retry-After or rate-limit headers: a 429 says when to come back in its body, as a
+ * google.rpc.RetryInfo detail ({"retryDelay": "30s"}). The SDK's ApiError message is that body as JSON;
+ * its delay becomes a retry-after-ms header, which the error classification reads like any other.
+ */
+export function withRetryInfo(headers: Headers | undefined, message: string): Headers | undefined {
+  const delayMs = retryInfoDelayMs(message);
+  if (delayMs === undefined || headers?.has('retry-after') || headers?.has('retry-after-ms')) return headers;
+  const merged = new Headers(headers);
+  merged.set('retry-after-ms', String(delayMs));
+  return merged;
+}
+
+function retryInfoDelayMs(message: string): number | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(message);
+  } catch {
+    return undefined;
+  }
+  const details = (body as { error?: { details?: unknown } } | null)?.error?.details;
+  if (!Array.isArray(details)) return undefined;
+  for (const detail of details as Record<string, unknown>[]) {
+    const delay = detail['retryDelay'];
+    if (String(detail['@type']).endsWith('google.rpc.RetryInfo') && typeof delay === 'string') {
+      const seconds = /^(\d+(?:\.\d+)?)s$/.exec(delay.trim())?.[1];
+      if (seconds !== undefined) return Math.round(Number(seconds) * 1000);
+    }
+  }
+  return undefined;
 }

@@ -70,6 +70,7 @@ describe('runMeasuredCall', () => {
       recorder.fingerprint('gpt-4o-2024-08-06');
       recorder.fingerprint('gpt-4o-2024-08-06/fp_44709d6fcb');
       recorder.fingerprint('');
+      recorder.inputTokens(12);
     });
     expect(result).toEqual({
       ok: true,
@@ -77,9 +78,35 @@ describe('runMeasuredCall', () => {
       ttftMs: 30,
       latencyMs: 60,
       outputTokens: 2,
+      inputTokens: 12,
       tokensPerSecond: tokensPerSecond(2, 60),
       // The last non-empty report wins.
       fingerprint: 'gpt-4o-2024-08-06/fp_44709d6fcb',
+    });
+  });
+
+  it('reads the quota from the response headers, and from a refused call', async () => {
+    const ok = await call((_signal, recorder) => {
+      recorder.headers(new Headers({ 'x-ratelimit-limit-requests': '100', 'x-ratelimit-remaining-requests': '99' }));
+      recorder.text('x');
+      return Promise.resolve();
+    });
+    expect(ok.quota).toMatchObject({ requestsLimit: 100, requestsRemaining: 99, tokensLimit: null });
+    const refused = await call(() =>
+      Promise.reject(
+        Object.assign(new Error('429'), {
+          status: 429,
+          headers: new Headers({
+            'anthropic-ratelimit-requests-limit': '50',
+            'anthropic-ratelimit-requests-remaining': '0',
+          }),
+        }),
+      ),
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      errorKind: 'rate_limited',
+      quota: { requestsRemaining: 0, requestsLimit: 50 },
     });
   });
 

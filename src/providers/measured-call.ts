@@ -2,6 +2,7 @@
 // a failure into a CallFailure. An adapter only sends the request and feeds the stream in.
 import { classifyError, emptyAnswerFailure, type ClassifiedFailure } from './error-classification.js';
 import type { CallOptions, CallResult, ConfiguredProviderSettings } from './provider.types.js';
+import { readRateLimitHeaders, type HeaderLookup, type QuotaReading } from './rate-limit-headers.js';
 
 export interface StreamRecorder {
   /** Each text delta as it arrives; the first non-empty one marks the time to first token. */
@@ -10,6 +11,10 @@ export interface StreamRecorder {
   outputTokens(count: number | null | undefined): void;
   /** What the provider says answered (the last report wins). */
   fingerprint(value: string | null | undefined): void;
+  /** The provider's input (prompt) token count, cache reads and writes included (the last report wins). */
+  inputTokens(count: number | null | undefined): void;
+  /** The response headers, for the rate-limit figures they carry. */
+  headers(headers: HeaderLookup | undefined): void;
 }
 
 /** An SDK's own timeout is set this much later than ours, so ours (covering the whole stream) fires first. */
@@ -33,6 +38,8 @@ export async function runMeasuredCall(
   let firstTextAt: number | null = null;
   let outputTokens: number | null = null;
   let fingerprint: string | null = null;
+  let inputTokens: number | null = null;
+  let quota: QuotaReading | null = null;
   const parts: string[] = [];
   const recorder: StreamRecorder = {
     text(delta) {
@@ -41,7 +48,13 @@ export async function runMeasuredCall(
       parts.push(delta);
     },
     outputTokens(count) {
-      if (typeof count === 'number' && Number.isFinite(count) && count >= 0) outputTokens = count;
+      if (isCount(count)) outputTokens = count;
+    },
+    inputTokens(count) {
+      if (isCount(count)) inputTokens = count;
+    },
+    headers(headers) {
+      quota = readRateLimitHeaders(headers, new Date()) ?? quota;
     },
     fingerprint(value) {
       if (typeof value === 'string' && value.trim() !== '') fingerprint = value.trim().slice(0, 200);
@@ -77,24 +90,49 @@ export async function runMeasuredCall(
 
   // Some SDKs end a stream quietly when it is aborted, so a timeout is checked even without an error.
   if (failed || timedOut) {
-    return toFailure(
-      classifyError(failure, { host, timedOut, timeoutMs: options.timeoutMs, nowMs: Date.now() }),
-      latencyMs,
-      settings.apiKey,
+    // A refused call (a 429 above all) says how much quota is left too.
+    quota = readRateLimitHeaders(errorHeaders(failure), new Date()) ?? quota;
+    return withQuota(
+      toFailure(
+        classifyError(failure, { host, timedOut, timeoutMs: options.timeoutMs, nowMs: Date.now() }),
+        latencyMs,
+        settings.apiKey,
+      ),
+      quota,
     );
   }
   const text = parts.join('');
-  if (text.trim() === '') return toFailure(emptyAnswerFailure(host), latencyMs, settings.apiKey);
+  if (text.trim() === '') return withQuota(toFailure(emptyAnswerFailure(host), latencyMs, settings.apiKey), quota);
   const ttftMs = firstTextAt === null ? null : Math.round(firstTextAt - started);
-  return {
-    ok: true,
-    text,
-    latencyMs,
-    ttftMs,
-    outputTokens,
-    tokensPerSecond: tokensPerSecond(outputTokens, latencyMs),
-    fingerprint,
-  };
+  return withQuota(
+    {
+      ok: true,
+      text,
+      latencyMs,
+      ttftMs,
+      outputTokens,
+      inputTokens,
+      tokensPerSecond: tokensPerSecond(outputTokens, latencyMs),
+      fingerprint,
+    },
+    quota,
+  );
+}
+
+/** The result with its quota reading, when the headers had one. */
+function withQuota<T extends CallResult>(result: T, quota: QuotaReading | null): T {
+  return quota === null ? result : { ...result, quota };
+}
+
+function isCount(count: number | null | undefined): count is number {
+  return typeof count === 'number' && Number.isFinite(count) && count >= 0;
+}
+
+/** The response headers an SDK error carries (openai and anthropic errors have `headers`; ours too). */
+function errorHeaders(error: unknown): HeaderLookup | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const headers = (error as { headers?: unknown }).headers;
+  return typeof headers === 'object' && headers !== null ? (headers as HeaderLookup) : undefined;
 }
 
 /**

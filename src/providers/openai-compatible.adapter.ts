@@ -45,12 +45,18 @@ export class OpenAiCompatibleAdapter implements ProviderAdapter {
     };
 
     return runMeasuredCall(settings, options, async (signal, recorder) => {
-      const stream = await client.chat.completions.create(body, { signal, maxRetries: 0 });
+      const { data: stream, response } = await client.chat.completions
+        .create(body, { signal, maxRetries: 0 })
+        .withResponse();
+      recorder.headers(response.headers);
       let systemFingerprint: string | undefined;
       for await (const chunk of stream) {
         recorder.text(chunk.choices?.[0]?.delta?.content);
         // The usage chunk comes last with include_usage; Mistral puts usage on its last content chunk.
-        if (chunk.usage) recorder.outputTokens(chunk.usage.completion_tokens);
+        if (chunk.usage) {
+          recorder.outputTokens(chunk.usage.completion_tokens);
+          recorder.inputTokens(chunk.usage.prompt_tokens);
+        }
         // Some servers send system_fingerprint on a few chunks only: the last one seen stays.
         systemFingerprint = chunk.system_fingerprint || systemFingerprint;
         if (chunk.model) recorder.fingerprint(systemFingerprint ? `${chunk.model}/${systemFingerprint}` : chunk.model);

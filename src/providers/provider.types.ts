@@ -1,6 +1,7 @@
 // The one interface between the rest of the app and the LLM providers. A provider failure is a
 // value (ok: false), never a thrown error, so probing and manual tests can record it as a result.
 import type { ProviderSettings } from './provider-catalog.js';
+import type { QuotaReading } from './rate-limit-headers.js';
 
 export const DEFAULT_PROVIDER_TIMEOUT_MS = 30_000;
 
@@ -30,6 +31,8 @@ export interface CallSuccess {
   ttftMs: number | null;
   /** As reported by the provider (reasoning/thinking tokens included); null when it reports none. */
   outputTokens: number | null;
+  /** Input (prompt) tokens as reported by the provider, cached ones included; null when it reports none. */
+  inputTokens: number | null;
   /** outputTokens over the whole call (see measured-call.ts for why); null without outputTokens. */
   tokensPerSecond: number | null;
   /**
@@ -37,6 +40,8 @@ export interface CallSuccess {
    * (e.g. "gpt-4o-2024-08-06/fp_abc"), Anthropic's model, Gemini's modelVersion. null when it says nothing.
    */
   fingerprint?: string | null;
+  /** The rate-limit figures of the response headers; null (or absent) when there were none. */
+  quota?: QuotaReading | null;
 }
 
 export interface CallFailure {
@@ -46,6 +51,7 @@ export interface CallFailure {
   message: string;
   latencyMs: number;
   retryAfterMs?: number;
+  quota?: QuotaReading | null;
 }
 
 export type CallResult = CallSuccess | CallFailure;

@@ -9,6 +9,10 @@ export interface RoutingCandidate {
   p50LatencyMs: number | null;
   uptimePercent: number;
   status: ModelStatus;
+  /** Cost per successful call over the recent window; null or absent: unknown (cost_within). */
+  costPerCall?: number | null;
+  /** Its provider said its rate limit is used up, and the reset has not come yet. */
+  quotaExhausted?: boolean;
 }
 
 export interface RankingRules {
@@ -16,10 +20,16 @@ export interface RankingRules {
   minUptime: number;
 }
 
-/** Eligible models, best first: score, then lower p50 latency, then higher uptime, then name. */
+/**
+ * Eligible models (not down, at or above the minimum uptime, quota not exhausted), best first: score,
+ * then lower p50 latency, then higher uptime, then name.
+ */
 export function rankCandidates(candidates: readonly RoutingCandidate[], rules: RankingRules): RoutingCandidate[] {
   return candidates
-    .filter((c) => c.status !== 'down' && c.status !== 'maintenance' && c.uptimePercent >= rules.minUptime)
+    .filter(
+      (c) =>
+        c.status !== 'down' && c.status !== 'maintenance' && c.uptimePercent >= rules.minUptime && !c.quotaExhausted,
+    )
     .sort(
       (a, b) =>
         b.score - a.score ||

@@ -24,4 +24,12 @@ export class RoutingStateEntity {
 
   @Column({ type: 'varchar', length: 500 })
   reason!: string;
+
+  /** The policy rule that chose (quality or cost_within); null before the policies existed. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  rule!: 'quality' | 'cost_within' | null;
+
+  /** The ranked models' figures the rule compared (name, score, cost per call, within the margin). */
+  @Column({ type: 'simple-json', nullable: true })
+  compared!: { name: string; score: number; costPerCall: number | null; withinMargin: boolean }[] | null;
 }

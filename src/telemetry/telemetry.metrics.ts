@@ -74,6 +74,27 @@ export class TelemetryMetrics implements OnModuleDestroy {
     registers: [this.registry],
   });
 
+  readonly quotaRemaining = new Gauge({
+    name: 'shawn_model_quota_remaining',
+    help: "What is left of a model's rate limit (requests or tokens), as its provider last said in response headers.",
+    labelNames: ['model', 'resource'] as const,
+    registers: [this.registry],
+  });
+
+  readonly quotaLimit = new Gauge({
+    name: 'shawn_model_quota_limit',
+    help: "A model's rate limit (requests or tokens per window), as its provider last said in response headers.",
+    labelNames: ['model', 'resource'] as const,
+    registers: [this.registry],
+  });
+
+  readonly quotaReset = new Gauge({
+    name: 'shawn_model_quota_reset_timestamp_seconds',
+    help: "When a model's rate limit (requests or tokens) is restored, Unix time.",
+    labelNames: ['model', 'resource'] as const,
+    registers: [this.registry],
+  });
+
   readonly resultsBuffered = new Gauge({
     name: 'shawn_results_buffered',
     help: 'Probe results kept in memory because the database does not answer; written once it does.',

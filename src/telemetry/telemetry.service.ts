@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { Leadership } from '../common/leadership.js';
 import { MODEL_STATUSES } from '../common/model-statuses.js';
+import type { ModelEntity } from '../models/model.entity.js';
 import { ModelsRepository } from '../models/models.repository.js';
 import { REALTIME_TRANSPORTS, RealtimeConnections } from '../realtime/realtime-connections.js';
 import { processMetricsRegistry } from './process-metrics.js';
@@ -46,15 +47,28 @@ export class TelemetryService {
       this.logger.warn({ err: error }, 'Model gauges not refreshed: the models could not be read');
       return;
     }
-    const { modelStatus, modelUptime, modelEnabled } = this.metrics;
-    modelStatus.reset();
-    modelUptime.reset();
-    modelEnabled.reset();
+    const { modelStatus, modelUptime, modelEnabled, quotaRemaining, quotaLimit, quotaReset } = this.metrics;
+    for (const gauge of [modelStatus, modelUptime, modelEnabled, quotaRemaining, quotaLimit, quotaReset]) gauge.reset();
     for (const model of rows) {
       for (const status of MODEL_STATUSES)
         modelStatus.set({ model: model.name, status }, model.status === status ? 1 : 0);
       modelUptime.set({ model: model.name }, model.uptimePercent / 100);
       modelEnabled.set({ model: model.name }, model.enabled ? 1 : 0);
+      this.setQuota(model);
+    }
+  }
+
+  /** The quota series of the figures the provider sent (none for a figure it did not send). */
+  private setQuota(model: ModelEntity): void {
+    const figures = [
+      ['requests', model.quotaRequestsRemaining, model.quotaRequestsLimit, model.quotaRequestsResetAt],
+      ['tokens', model.quotaTokensRemaining, model.quotaTokensLimit, model.quotaTokensResetAt],
+    ] as const;
+    for (const [resource, remaining, limit, reset] of figures) {
+      const labels = { model: model.name, resource };
+      if (remaining !== null) this.metrics.quotaRemaining.set(labels, remaining);
+      if (limit !== null) this.metrics.quotaLimit.set(labels, limit);
+      if (reset !== null) this.metrics.quotaReset.set(labels, reset.getTime() / 1000);
     }
   }
 

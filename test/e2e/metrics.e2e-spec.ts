@@ -55,7 +55,9 @@ describe('GET /api/metrics', () => {
           kind: 'probe',
           ttft_ms: null,
           tokens_per_second: null,
+          input_tokens: null,
           output_tokens: null,
+          cost: null,
         },
         {
           model: 'Groq',
@@ -66,7 +68,9 @@ describe('GET /api/metrics', () => {
           kind: 'probe',
           ttft_ms: null,
           tokens_per_second: null,
+          input_tokens: null,
           output_tokens: null,
+          cost: null,
         },
       ],
     });

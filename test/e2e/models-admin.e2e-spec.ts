@@ -53,6 +53,7 @@ it('creates a model: 201, status unknown, its probe mode, and it is listed', asy
     enabled: true,
     last_probe_at: null,
     last_error_kind: null,
+    quota: null,
   });
   const list = (await request(t.server).get('/api/models').expect(200)).body.models;
   expect(list.find((m: { id: number }) => m.id === res.body.id)).toEqual(res.body);

@@ -49,6 +49,7 @@ describe('GET /api/models', () => {
         enabled: true,
         last_probe_at: null,
         last_error_kind: null,
+        quota: null,
       });
     });
   });

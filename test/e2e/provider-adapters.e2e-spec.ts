@@ -86,6 +86,36 @@ describe.each(FORMATS)('$apiType wire format', ({ apiType, model, keyHeader, key
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('reads the input tokens and the rate-limit headers of a streamed answer and of a 429', async () => {
+    const limits = {
+      requestsRemaining: 7,
+      requestsLimit: 60,
+      tokensRemaining: 900,
+      tokensLimit: 1000,
+      resetSeconds: 30,
+    };
+    fake.rateLimits(model, limits);
+    fake.script(model, [
+      { kind: 'answer', text: 'Hello there.', inputTokens: 321, outputTokens: 5 },
+      { kind: 'rate_limited', retryAfter: '2' },
+    ]);
+    const answered = await call(settings());
+    if (!answered.ok) throw new Error(`expected success, got ${JSON.stringify(answered)}`);
+    expect([answered.inputTokens, answered.outputTokens]).toEqual([321, 5]);
+    const refused = failureOf(await call(settings()));
+    if (apiType === 'google') {
+      // The Gemini API sends no rate-limit headers, and the fake does as it does.
+      expect(answered.quota).toBeUndefined();
+      expect(refused.quota).toBeUndefined();
+      return;
+    }
+    const expected = { requestsRemaining: 7, requestsLimit: 60, tokensRemaining: 900, tokensLimit: 1000 };
+    expect(answered.quota).toMatchObject(expected);
+    expect(refused.quota).toMatchObject(expected);
+    const reset = answered.quota?.requestsResetAt?.getTime() ?? 0;
+    expect(Math.abs(reset - (Date.now() + 30_000))).toBeLessThan(5_000);
+  });
+
   it(`sends the key in ${keyHeader} and nowhere else`, async () => {
     await call(settings());
     const [request] = fake.requests as RecordedRequest[];
@@ -278,5 +308,66 @@ describe('ProviderClient', () => {
     const failure = failureOf(await call(settingsFor('openai', 'gpt-fake')));
     expect(failure.retryAfterMs).toBeGreaterThan(55_000);
     expect(failure.retryAfterMs).toBeLessThanOrEqual(60_000);
+  });
+});
+
+describe('Gemini RetryInfo', () => {
+  it("reads a 429's retryDelay from its body as the time to wait (Gemini sends no Retry-After)", async () => {
+    fake.script('gemini-retry', {
+      kind: 'http_error',
+      status: 429,
+      body: {
+        error: {
+          code: 429,
+          message: 'Resource has been exhausted (e.g. check quota).',
+          status: 'RESOURCE_EXHAUSTED',
+          details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7s' }],
+        },
+      },
+    });
+    const refused = failureOf(await call(settingsFor('google', 'gemini-retry')));
+    expect(refused).toMatchObject({ errorKind: 'rate_limited', retryAfterMs: 7000 });
+  });
+});
+
+describe('the fake provider without streaming', () => {
+  const limits = { requestsRemaining: 3, requestsLimit: 10, tokensRemaining: 500, tokensLimit: 1000, resetSeconds: 75 };
+  const post = (path: string, body: unknown, headers: Record<string, string>) =>
+    fetch(`${fake.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('sends usage and its rate-limit headers in each wire format', async () => {
+    for (const model of ['gpt-plain', 'claude-plain', 'gemini-plain']) {
+      fake.rateLimits(model, limits);
+      fake.script(model, { kind: 'answer', text: 'two words', inputTokens: 40, outputTokens: 2 });
+    }
+    const openAi = await post(
+      '/v1/chat/completions',
+      { model: 'gpt-plain', messages: [], stream: false },
+      { authorization: `Bearer ${KEY}` },
+    );
+    expect(openAi.headers.get('x-ratelimit-remaining-requests')).toBe('3');
+    expect(openAi.headers.get('x-ratelimit-reset-tokens')).toBe('1m15s');
+    expect(((await openAi.json()) as { usage: unknown }).usage).toEqual({
+      prompt_tokens: 40,
+      completion_tokens: 2,
+      total_tokens: 42,
+    });
+
+    const anthropic = await post('/v1/messages', { model: 'claude-plain', messages: [] }, { 'x-api-key': KEY });
+    expect(anthropic.headers.get('anthropic-ratelimit-tokens-remaining')).toBe('500');
+    expect(Date.parse(anthropic.headers.get('anthropic-ratelimit-requests-reset') ?? '')).toBeGreaterThan(Date.now());
+    expect(((await anthropic.json()) as { usage: unknown }).usage).toEqual({ input_tokens: 40, output_tokens: 2 });
+
+    const gemini = await post('/v1beta/models/gemini-plain:generateContent', {}, { 'x-goog-api-key': KEY });
+    expect([...gemini.headers.keys()].filter((name) => name.includes('ratelimit'))).toEqual([]);
+    expect(((await gemini.json()) as { usageMetadata: unknown }).usageMetadata).toEqual({
+      promptTokenCount: 40,
+      candidatesTokenCount: 2,
+      totalTokenCount: 42,
+    });
   });
 });

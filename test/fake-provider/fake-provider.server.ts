@@ -5,12 +5,15 @@
 //   fake.script('gpt-fake', { kind: 'rate_limited', retryAfter: '2' });   // every call
 //   fake.script('gpt-fake', [{ kind: 'server_error' }, { kind: 'answer', text: 'ok' }]);  // one per call
 //   const env = fake.envFor(['openai', 'anthropic']);  // OPENAI_BASE_URL, OPENAI_API_KEY, ...
+//   fake.rateLimits('gpt-fake', { requestsRemaining: 3, requestsLimit: 100, ... });  // headers on every answer
 //   fake.requests; fake.callsTo('gpt-fake'); fake.reset(); await fake.close();
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { catalogEntry, envPrefix, type WireFormat } from '../../src/providers/provider-catalog.js';
-import { DIALECTS, MALFORMED_JSON, type WireDialect } from './fake-provider.wire.js';
+import { DIALECTS, MALFORMED_JSON, type FakeRateLimits, type WireDialect } from './fake-provider.wire.js';
+
+export type { FakeRateLimits } from './fake-provider.wire.js';
 
 export const FAKE_PROVIDER_KEY = 'fake-provider-key';
 
@@ -18,7 +21,14 @@ export const FAKE_PROVIDER_KEY = 'fake-provider-key';
 export type FakeBehaviour = { delayMs?: number } &
   // fingerprint: sent as OpenAI's system_fingerprint (to test "the provider changed the model").
   (
-    | { kind: 'answer'; text: string; outputTokens?: number; chunkDelayMs?: number; fingerprint?: string }
+    | {
+        kind: 'answer';
+        text: string;
+        outputTokens?: number;
+        inputTokens?: number;
+        chunkDelayMs?: number;
+        fingerprint?: string;
+      }
     | { kind: 'rate_limited'; retryAfter?: string }
     | { kind: 'server_error'; status?: number }
     | { kind: 'http_error'; status: number; body?: unknown; headers?: Record<string, string> }
@@ -58,6 +68,11 @@ export interface FakeProvider {
   envFor(apiTypes: readonly string[]): Record<string, string>;
   /** Replaces the model's script: one behaviour for every call, or a list used one per call (then the default answer). */
   script(model: string, behaviour: FakeBehaviour | readonly FakeBehaviour[]): void;
+  /**
+   * The rate-limit headers sent with every answer and 429 for this model, in its wire format (Gemini
+   * sends none); null stops them.
+   */
+  rateLimits(model: string, limits: FakeRateLimits | null): void;
   /** Forgets scripts and recorded requests. */
   reset(): void;
   close(): Promise<void>;
@@ -80,6 +95,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   };
   const scripts = new Map<string, { every?: FakeBehaviour; queue: FakeBehaviour[] }>();
   const requests: RecordedRequest[] = [];
+  const limits = new Map<string, FakeRateLimits>();
   const closing = new AbortController();
 
   const nextBehaviour = (model: string | null): FakeBehaviour => {
@@ -121,7 +137,9 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     if (behaviour.delayMs) await sleep(behaviour.delayMs, undefined, { signal: closing.signal });
     const stream = isStreaming(route.format, url, body);
     const sse = stream && (route.format !== 'google' || url.searchParams.get('alt') === 'sse');
-    await respond(res, dialect, route.model, behaviour, { stream, sse, includeUsage: wantsUsage(body) });
+    const modelLimits = limits.get(route.model);
+    const headers = modelLimits ? dialect.rateLimitHeaders(modelLimits, new Date()) : {};
+    await respond(res, dialect, route.model, behaviour, { stream, sse, includeUsage: wantsUsage(body), headers });
   }
 
   async function respond(
@@ -141,12 +159,16 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
           behaviour.outputTokens,
           behaviour.chunkDelayMs ?? 0,
           mode,
+          behaviour.inputTokens,
           behaviour.fingerprint,
         );
       case 'empty':
         return sendAnswer(res, dialect, model, '', 0, 0, mode);
       case 'rate_limited':
-        return sendJson(res, 429, dialect.errorBody(429), { 'retry-after': behaviour.retryAfter ?? '1' });
+        return sendJson(res, 429, dialect.errorBody(429), {
+          ...mode.headers,
+          'retry-after': behaviour.retryAfter ?? '1',
+        });
       case 'server_error':
         return sendJson(res, behaviour.status ?? 500, dialect.errorBody(behaviour.status ?? 500));
       case 'http_error':
@@ -178,20 +200,22 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     outputTokens: number | undefined,
     chunkDelayMs: number,
     mode: ResponseMode,
+    inputTokens?: number,
     fingerprint?: string,
   ): Promise<void> {
     const parts = words(text);
     const tokens = outputTokens ?? parts.length;
-    if (!mode.stream) return sendJson(res, 200, dialect.answerBody(model, text, tokens));
-    if (!mode.sse) return sendJson(res, 200, [dialect.answerBody(model, text, tokens)]); // Gemini without alt=sse: a JSON array
-    startSse(res);
-    res.write(dialect.streamStart(model, fingerprint).join(''));
+    if (!mode.stream) return sendJson(res, 200, dialect.answerBody(model, text, tokens, inputTokens), mode.headers);
+    // Gemini without alt=sse: a JSON array
+    if (!mode.sse) return sendJson(res, 200, [dialect.answerBody(model, text, tokens, inputTokens)], mode.headers);
+    startSse(res, mode.headers);
+    res.write(dialect.streamStart(model, inputTokens, fingerprint).join(''));
     for (const [index, part] of parts.entries()) {
       if (index > 0 && chunkDelayMs > 0) await sleep(chunkDelayMs, undefined, { signal: closing.signal });
       if (res.destroyed) return;
       res.write(dialect.streamDelta(model, part, fingerprint));
     }
-    res.end(dialect.streamEnd(model, tokens, mode.includeUsage).join(''));
+    res.end(dialect.streamEnd(model, tokens, mode.includeUsage, inputTokens).join(''));
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -215,8 +239,13 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     script(model, behaviour) {
       scripts.set(model, isBehaviourList(behaviour) ? { queue: [...behaviour] } : { every: behaviour, queue: [] });
     },
+    rateLimits(model, figures) {
+      if (figures === null) limits.delete(model);
+      else limits.set(model, figures);
+    },
     reset() {
       scripts.clear();
+      limits.clear();
       requests.length = 0;
     },
     async close() {
@@ -240,6 +269,8 @@ interface ResponseMode {
   stream: boolean;
   sse: boolean;
   includeUsage: boolean;
+  /** Rate-limit headers to send with the answer. */
+  headers: Record<string, string>;
 }
 
 function routeOf(path: string, body: unknown): { format: WireFormat; model: string } | null {
@@ -274,8 +305,13 @@ function words(text: string): string[] {
   return text.match(/\s*\S+\s*/g) ?? [];
 }
 
-function startSse(res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+function startSse(res: ServerResponse, headers: Record<string, string> = {}): void {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    ...headers,
+  });
   res.flushHeaders();
 }
 

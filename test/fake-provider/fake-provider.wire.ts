@@ -8,11 +8,13 @@ export interface WireDialect {
   /** Whether the request carries `key` where this format carries it (and only there for Gemini). */
   hasKey(headers: IncomingHttpHeaders, key: string): boolean;
   errorBody(status: number): unknown;
-  answerBody(model: string, text: string, outputTokens: number): unknown;
+  answerBody(model: string, text: string, outputTokens: number, inputTokens?: number): unknown;
   /** `fingerprint`: OpenAI's system_fingerprint on every chunk (the other formats echo the model only). */
-  streamStart(model: string, fingerprint?: string): string[];
+  streamStart(model: string, inputTokens?: number, fingerprint?: string): string[];
   streamDelta(model: string, text: string, fingerprint?: string): string;
-  streamEnd(model: string, outputTokens: number, includeUsage: boolean): string[];
+  streamEnd(model: string, outputTokens: number, includeUsage: boolean, inputTokens?: number): string[];
+  /** The rate-limit headers this provider sends (none for Gemini, which sends none). */
+  rateLimitHeaders(limits: FakeRateLimits, now: Date): Record<string, string>;
   /** An event whose data is cut off mid-JSON. */
   malformedFrame: string;
 }
@@ -24,7 +26,18 @@ export function sseFrame(data: unknown, event?: string): string {
 /** A body that is not JSON, for the malformed-response behaviour of a non-streaming call. */
 export const MALFORMED_JSON = '{"id": "broken", "choices": [';
 
-const PROMPT_TOKENS = 12;
+/** Input tokens reported unless a behaviour says otherwise. */
+export const PROMPT_TOKENS = 12;
+
+/** What the fake says is left of a model's rate limit. */
+export interface FakeRateLimits {
+  requestsRemaining: number;
+  requestsLimit: number;
+  tokensRemaining: number;
+  tokensLimit: number;
+  /** When both come back, from now. */
+  resetSeconds: number;
+}
 const CREATED = 1_767_225_600;
 
 const openAi: WireDialect = {
@@ -37,24 +50,33 @@ const openAi: WireDialect = {
       code: null,
     },
   }),
-  answerBody: (model, text, outputTokens) => ({
+  answerBody: (model, text, outputTokens, inputTokens = PROMPT_TOKENS) => ({
     id: 'chatcmpl-fake',
     object: 'chat.completion',
     created: CREATED,
     model,
     choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
     usage: {
-      prompt_tokens: PROMPT_TOKENS,
+      prompt_tokens: inputTokens,
       completion_tokens: outputTokens,
-      total_tokens: PROMPT_TOKENS + outputTokens,
+      total_tokens: inputTokens + outputTokens,
     },
   }),
-  streamStart: (model, fingerprint) => [
+  // OpenAI's own format: counts, and resets as Go-style durations.
+  rateLimitHeaders: (limits) => ({
+    'x-ratelimit-limit-requests': String(limits.requestsLimit),
+    'x-ratelimit-remaining-requests': String(limits.requestsRemaining),
+    'x-ratelimit-reset-requests': `${limits.resetSeconds}s`,
+    'x-ratelimit-limit-tokens': String(limits.tokensLimit),
+    'x-ratelimit-remaining-tokens': String(limits.tokensRemaining),
+    'x-ratelimit-reset-tokens': `${Math.floor(limits.resetSeconds / 60)}m${limits.resetSeconds % 60}s`,
+  }),
+  streamStart: (model, _inputTokens, fingerprint) => [
     sseFrame(openAiChunk(model, { role: 'assistant', content: '' }, null, fingerprint)),
   ],
   streamDelta: (model, text, fingerprint) => sseFrame(openAiChunk(model, { content: text }, null, fingerprint)),
   malformedFrame: 'data: {"choices": [{"delta": {"content": "cut off\n\n',
-  streamEnd: (model, outputTokens, includeUsage) => [
+  streamEnd: (model, outputTokens, includeUsage, inputTokens = PROMPT_TOKENS) => [
     sseFrame(openAiChunk(model, {}, 'stop')),
     ...(includeUsage
       ? [
@@ -62,9 +84,9 @@ const openAi: WireDialect = {
             ...openAiChunk(model, {}, null),
             choices: [],
             usage: {
-              prompt_tokens: PROMPT_TOKENS,
+              prompt_tokens: inputTokens,
               completion_tokens: outputTokens,
-              total_tokens: PROMPT_TOKENS + outputTokens,
+              total_tokens: inputTokens + outputTokens,
             },
           }),
         ]
@@ -107,7 +129,7 @@ const anthropic: WireDialect = {
       message: `fake provider answered ${status}`,
     },
   }),
-  answerBody: (model, text, outputTokens) => ({
+  answerBody: (model, text, outputTokens, inputTokens = PROMPT_TOKENS) => ({
     id: 'msg_fake',
     type: 'message',
     role: 'assistant',
@@ -115,9 +137,21 @@ const anthropic: WireDialect = {
     content: [{ type: 'text', text }],
     stop_reason: 'end_turn',
     stop_sequence: null,
-    usage: { input_tokens: PROMPT_TOKENS, output_tokens: outputTokens },
+    usage: { input_tokens: inputTokens, output_tokens: outputTokens },
   }),
-  streamStart: (model) => [
+  // Anthropic's: counts, and resets as RFC 3339 instants.
+  rateLimitHeaders: (limits, now) => {
+    const reset = new Date(now.getTime() + limits.resetSeconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    return {
+      'anthropic-ratelimit-requests-limit': String(limits.requestsLimit),
+      'anthropic-ratelimit-requests-remaining': String(limits.requestsRemaining),
+      'anthropic-ratelimit-requests-reset': reset,
+      'anthropic-ratelimit-tokens-limit': String(limits.tokensLimit),
+      'anthropic-ratelimit-tokens-remaining': String(limits.tokensRemaining),
+      'anthropic-ratelimit-tokens-reset': reset,
+    };
+  },
+  streamStart: (model, inputTokens = PROMPT_TOKENS) => [
     sseFrame(
       {
         type: 'message_start',
@@ -129,7 +163,7 @@ const anthropic: WireDialect = {
           content: [],
           stop_reason: null,
           stop_sequence: null,
-          usage: { input_tokens: PROMPT_TOKENS, output_tokens: 1 },
+          usage: { input_tokens: inputTokens, output_tokens: 1 },
         },
       },
       'message_start',
@@ -173,10 +207,15 @@ const google: WireDialect = {
   errorBody: (status) => ({
     error: { code: status, message: `fake provider answered ${status}`, status: GOOGLE_STATUSES[status] ?? 'INTERNAL' },
   }),
-  answerBody: (model, text, outputTokens) => googleChunk(model, text, 'STOP', outputTokens),
+  answerBody: (model, text, outputTokens, inputTokens = PROMPT_TOKENS) =>
+    googleChunk(model, text, 'STOP', outputTokens, inputTokens),
   streamStart: () => [],
-  streamDelta: (model, text) => sseFrame(googleChunk(model, text, undefined, undefined)),
-  streamEnd: (model, outputTokens) => [sseFrame(googleChunk(model, '', 'STOP', outputTokens))],
+  streamDelta: (model, text) => sseFrame(googleChunk(model, text, undefined, undefined, PROMPT_TOKENS)),
+  streamEnd: (model, outputTokens, _includeUsage, inputTokens = PROMPT_TOKENS) => [
+    sseFrame(googleChunk(model, '', 'STOP', outputTokens, inputTokens)),
+  ],
+  // The Gemini API sends no rate-limit headers (a 429's body carries RetryInfo instead).
+  rateLimitHeaders: () => ({}),
   malformedFrame: 'data: {"candidates": [{"content": {"parts": [{"text": "cut off\n\n',
 };
 
@@ -185,15 +224,16 @@ function googleChunk(
   text: string,
   finishReason: string | undefined,
   outputTokens: number | undefined,
+  inputTokens: number,
 ): Record<string, unknown> {
   return {
     candidates: [
       { content: { parts: [{ text }], role: 'model' }, index: 0, ...(finishReason ? { finishReason } : {}) },
     ],
     usageMetadata: {
-      promptTokenCount: PROMPT_TOKENS,
+      promptTokenCount: inputTokens,
       ...(outputTokens === undefined ? {} : { candidatesTokenCount: outputTokens }),
-      totalTokenCount: PROMPT_TOKENS + (outputTokens ?? 0),
+      totalTokenCount: inputTokens + (outputTokens ?? 0),
     },
     modelVersion: model,
   };

@@ -15,7 +15,9 @@ export function toMetricResponse(row: MetricWithModelName): MetricResponse {
     kind: row.kind,
     ttft_ms: row.ttftMs,
     tokens_per_second: row.tokensPerSecond,
+    input_tokens: row.inputTokens,
     output_tokens: row.outputTokens,
+    cost: row.cost,
   };
 }
 

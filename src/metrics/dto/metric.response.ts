@@ -16,7 +16,18 @@ export class MetricResponse {
   @ApiProperty({ nullable: true, type: Number, example: 240, description: 'Time to first token, ms' })
   ttft_ms!: number | null;
   @ApiProperty({ nullable: true, type: Number, example: 72.5 }) tokens_per_second!: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: 180 }) output_tokens!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 12, description: 'Input tokens; null: not reported' })
+  input_tokens!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 4, description: 'Output tokens; null: not reported' })
+  output_tokens!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 0.0000042,
+    description:
+      "Cost of the call at the model's price in force when it was stored (that price's currency); null: no price or no token counts",
+  })
+  cost!: number | null;
 }
 
 export class MetricListResponse {

@@ -1,10 +1,11 @@
 import { histogramPercentile } from '../../common/log-histogram.js';
+import { quotaResetsAt } from '../../common/quota.js';
 import { mean, round, roundOrNull } from '../../common/stats.js';
 import type { RollupDelta } from '../../metrics/rollups/rollup-deltas.js';
 import { meanOrNull } from '../../metrics/rollups/window-stats.js';
 import type { ProbeMode } from '../../providers/provider-registry.js';
 import type { ModelEntity } from '../model.entity.js';
-import type { CallSummaryResponse, ModelListResponse, ModelResponse } from './model.response.js';
+import type { CallSummaryResponse, ModelListResponse, ModelResponse, QuotaResponse } from './model.response.js';
 
 export function toModelResponse(model: ModelEntity, probeMode: ProbeMode): ModelResponse {
   return {
@@ -22,6 +23,28 @@ export function toModelResponse(model: ModelEntity, probeMode: ProbeMode): Model
     enabled: model.enabled,
     last_probe_at: model.lastProbeAt?.toISOString() ?? null,
     last_error_kind: model.lastErrorKind,
+    quota: toQuotaResponse(model),
+  };
+}
+
+/** The latest rate-limit figures, or null when the provider never sent any. */
+export function toQuotaResponse(model: ModelEntity): QuotaResponse | null {
+  if (model.quotaReadAt === null || model.quotaReadAt === undefined) return null;
+  const quota = {
+    requestsRemaining: model.quotaRequestsRemaining,
+    requestsLimit: model.quotaRequestsLimit,
+    tokensRemaining: model.quotaTokensRemaining,
+    tokensLimit: model.quotaTokensLimit,
+    requestsResetAt: model.quotaRequestsResetAt,
+    tokensResetAt: model.quotaTokensResetAt,
+  };
+  return {
+    requests_remaining: quota.requestsRemaining,
+    requests_limit: quota.requestsLimit,
+    tokens_remaining: quota.tokensRemaining,
+    tokens_limit: quota.tokensLimit,
+    resets_at: quotaResetsAt(quota)?.toISOString() ?? null,
+    read_at: model.quotaReadAt.toISOString(),
   };
 }
 

@@ -3,6 +3,21 @@ import { SpeedWindowsResponse } from './model-speed.response.js';
 import { PROBE_MODES, type ProbeMode } from '../../providers/provider-registry.js';
 import { MODEL_STATUSES, type ModelStatus } from '../../common/model-statuses.js';
 
+export class QuotaResponse {
+  @ApiProperty({ nullable: true, type: Number, example: 499 }) requests_remaining!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 500 }) requests_limit!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 29_500 }) tokens_remaining!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 30_000 }) tokens_limit!: number | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the scarcer of requests and tokens is restored',
+  })
+  resets_at!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When the provider sent these figures' }) read_at!: string;
+}
+
 export class ModelResponse {
   @ApiProperty({ example: 1 }) id!: number;
   @ApiProperty({ example: 'Gemini' }) name!: string;
@@ -30,6 +45,12 @@ export class ModelResponse {
     description: 'Error of the latest probe; null when it succeeded',
   })
   last_error_kind!: string | null;
+  @ApiProperty({
+    type: QuotaResponse,
+    nullable: true,
+    description: "The provider's latest rate-limit figures (response headers); null: it never sent any",
+  })
+  quota!: QuotaResponse | null;
 }
 
 export class ModelListResponse {

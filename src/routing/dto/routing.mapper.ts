@@ -5,9 +5,18 @@ import type { RoutingChangeResponse, RoutingResponse } from './routing.response.
 export function toRoutingResponse(
   state: RoutingStateEntity | null,
   mode: 'auto' | 'recommend',
+  policy: 'quality' | 'cost_within',
   pending: RoutingChangeEntity | null,
 ): RoutingResponse {
   return {
+    policy,
+    rule: state?.rule ?? null,
+    compared: (state?.compared ?? []).map((c) => ({
+      model: c.name,
+      score: c.score,
+      cost_per_call: c.costPerCall,
+      within_margin: c.withinMargin,
+    })),
     primary: state?.primaryModel ?? null,
     fallbacks: state?.fallbacks ?? [],
     mode,

@@ -10,6 +10,7 @@ import { ManualTestQueue1795968500372 } from './1795968500372-ManualTestQueue.js
 import { OneRunningDcrsRun1795968519585 } from './1795968519585-OneRunningDcrsRun.js';
 import { MetricRollups1795975449707 } from './1795975449707-MetricRollups.js';
 import { InsightTables1795975822636 } from './1795975822636-InsightTables.js';
+import { CostQuotaRouting1795976090006 } from './1795976090006-CostQuotaRouting.js';
 
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795707955486,
@@ -24,4 +25,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   OneRunningDcrsRun1795968519585,
   MetricRollups1795975449707,
   InsightTables1795975822636,
+  CostQuotaRouting1795976090006,
 ];

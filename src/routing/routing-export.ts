@@ -1,0 +1,182 @@
+// The current routing as a configuration snippet for the gateway people already run. Pure.
+// - litellm: proxy config.yaml: `model_list` (one model_name per monitored model, litellm_params.model
+//   as <litellm provider>/<model id>, the key as os.environ/<TYPE>_API_KEY) and
+//   `router_settings.fallbacks: [{primary: [fallbacks...]}]`; the reasons as YAML comments.
+// - openrouter: the request-body fields `models` (model fallbacks, OpenRouter ids) and
+//   `provider: {order, allow_fallbacks}` (provider slugs in routing order), under `config`, with the
+//   reasons under `metadata` (OpenRouter takes no comments; merge `config` into the request body).
+// - portkey: a fallback config `{strategy: {mode: 'fallback'}, targets: [{override_params: {model:
+//   '@<slug>/<model id>'}}]}` under `config`, with the reasons under `metadata`.
+// - json: the decision itself.
+import { stringify } from 'yaml';
+
+export const EXPORT_FORMATS = ['litellm', 'openrouter', 'portkey', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportedModel {
+  name: string;
+  apiType: string;
+  /** Provider-side model id; null when none is configured. */
+  providerModel: string | null;
+  /** A per-model base URL override (or null: the provider's own). */
+  baseUrl: string | null;
+  /** The environment variable holding the provider key, e.g. OPENAI_API_KEY. */
+  keyVariable: string;
+}
+
+export interface RoutingSnapshot {
+  primary: string | null;
+  fallbacks: readonly string[];
+  mode: string;
+  policy: string;
+  rule: string | null;
+  reason: string;
+  updatedAt: string | null;
+  dcrsRunId: number | null;
+  /** The primary and fallbacks, in routing order, as far as they are still monitored. */
+  models: readonly ExportedModel[];
+}
+
+export interface ExportedConfig {
+  contentType: string;
+  body: string;
+}
+
+/** LiteLLM's provider prefix per api_type; an OpenAI-compatible server without one goes as openai/ with api_base. */
+const LITELLM_PREFIX: Record<string, string> = {
+  openai: 'openai',
+  anthropic: 'anthropic',
+  google: 'gemini',
+  groq: 'groq',
+  mistral: 'mistral',
+  deepseek: 'deepseek',
+  openrouter: 'openrouter',
+  sambanova: 'sambanova',
+  cerebras: 'cerebras',
+};
+
+/** OpenRouter provider slugs (provider.order). */
+const OPENROUTER_PROVIDER: Record<string, string> = {
+  openai: 'openai',
+  anthropic: 'anthropic',
+  google: 'google-ai-studio',
+  groq: 'groq',
+  mistral: 'mistral',
+  deepseek: 'deepseek',
+  sambanova: 'sambanova',
+  cerebras: 'cerebras',
+};
+
+/** OpenRouter model id authors for the api_types whose own model ids map onto OpenRouter's. */
+const OPENROUTER_AUTHOR: Record<string, string> = {
+  openai: 'openai',
+  anthropic: 'anthropic',
+  google: 'google',
+  mistral: 'mistralai',
+  deepseek: 'deepseek',
+};
+
+export function exportRouting(snapshot: RoutingSnapshot, format: ExportFormat): ExportedConfig {
+  switch (format) {
+    case 'litellm':
+      return { contentType: 'application/yaml; charset=utf-8', body: toLiteLlm(snapshot) };
+    case 'openrouter':
+      return json(toOpenRouter(snapshot));
+    case 'portkey':
+      return json(toPortkey(snapshot));
+    case 'json':
+      return json(toPlain(snapshot));
+  }
+}
+
+function json(value: unknown): ExportedConfig {
+  return { contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(value, null, 2)}\n` };
+}
+
+function metadata(snapshot: RoutingSnapshot): Record<string, unknown> {
+  return {
+    generated_by: 'SHawn-Brain Neural Dashboard',
+    primary: snapshot.primary,
+    fallbacks: snapshot.fallbacks,
+    mode: snapshot.mode,
+    policy: snapshot.policy,
+    rule: snapshot.rule,
+    reason: snapshot.reason,
+    updated_at: snapshot.updatedAt,
+    dcrs_run_id: snapshot.dcrsRunId,
+  };
+}
+
+function toPlain(snapshot: RoutingSnapshot): Record<string, unknown> {
+  return {
+    ...metadata(snapshot),
+    models: snapshot.models.map((m) => ({
+      name: m.name,
+      api_type: m.apiType,
+      provider_model: m.providerModel,
+      base_url: m.baseUrl,
+    })),
+  };
+}
+
+function toLiteLlm(snapshot: RoutingSnapshot): string {
+  const modelList = snapshot.models.map((m) => {
+    const prefix = LITELLM_PREFIX[m.apiType];
+    const params: Record<string, string> = {
+      model: `${prefix ?? 'openai'}/${m.providerModel ?? m.name}`,
+      api_key: `os.environ/${m.keyVariable}`,
+    };
+    if (m.baseUrl) params['api_base'] = m.baseUrl;
+    return { model_name: m.name, litellm_params: params };
+  });
+  const names = new Set(snapshot.models.map((m) => m.name));
+  const fallbacks = snapshot.fallbacks.filter((name) => names.has(name));
+  const document = {
+    model_list: modelList,
+    router_settings:
+      snapshot.primary && names.has(snapshot.primary) && fallbacks.length > 0
+        ? { fallbacks: [{ [snapshot.primary]: fallbacks }] }
+        : { fallbacks: [] },
+  };
+  const comments = [
+    'LiteLLM proxy config generated by SHawn-Brain Neural Dashboard (GET /api/routing/export?format=litellm)',
+    `primary: ${snapshot.primary ?? 'none yet'}; fallbacks: ${snapshot.fallbacks.join(', ') || 'none'}`,
+    `policy: ${snapshot.policy}; rule: ${snapshot.rule ?? 'none'}; mode: ${snapshot.mode}`,
+    `reason: ${snapshot.reason}`,
+    `decided: ${snapshot.updatedAt ?? 'never'}${snapshot.dcrsRunId === null ? '' : ` by DCRS run ${snapshot.dcrsRunId}`}`,
+  ];
+  return `${comments.map((line) => `# ${line.replace(/[\r\n]+/g, ' ')}`).join('\n')}\n${stringify(document)}`;
+}
+
+function toOpenRouter(snapshot: RoutingSnapshot): Record<string, unknown> {
+  const models = snapshot.models.flatMap((m) => {
+    if (m.providerModel === null) return [];
+    if (m.apiType === 'openrouter') return [m.providerModel];
+    const author = OPENROUTER_AUTHOR[m.apiType];
+    return author ? [m.providerModel.includes('/') ? m.providerModel : `${author}/${m.providerModel}`] : [];
+  });
+  const order = [
+    ...new Set(
+      snapshot.models.flatMap((m) => (OPENROUTER_PROVIDER[m.apiType] ? [OPENROUTER_PROVIDER[m.apiType]] : [])),
+    ),
+  ];
+  const unmapped = snapshot.models
+    .filter((m) => !(m.apiType === 'openrouter' || OPENROUTER_AUTHOR[m.apiType]) || m.providerModel === null)
+    .map((m) => m.name);
+  return {
+    config: { models: [...new Set(models)], provider: { order, allow_fallbacks: true } },
+    metadata: { ...metadata(snapshot), not_in_models: unmapped },
+  };
+}
+
+function toPortkey(snapshot: RoutingSnapshot): Record<string, unknown> {
+  return {
+    config: {
+      strategy: { mode: 'fallback' },
+      targets: snapshot.models.map((m) => ({
+        override_params: { model: `@${m.apiType}/${m.providerModel ?? m.name}` },
+      })),
+    },
+    metadata: metadata(snapshot),
+  };
+}
