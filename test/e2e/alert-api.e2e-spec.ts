@@ -85,7 +85,7 @@ describe('GET /api/alerts', () => {
     ['active=', 'active must be true or false'],
     [
       'type=model_exploded',
-      'type must be one of model_down, model_recovered, model_degraded, score_drop, dcrs_failed, routing_changed, cartridge_failed, cartridge_stale, cartridge_recovered, quota_low',
+      'type must be one of model_down, model_recovered, model_degraded, score_drop, dcrs_failed, routing_changed, cartridge_failed, cartridge_stale, cartridge_recovered, quality_regression, slo_burn, quota_low',
     ],
     ['limit=0', 'limit must be an integer from 1 to 1000'],
     ['limit=1001', 'limit must be an integer from 1 to 1000'],
