@@ -8,7 +8,7 @@ import { NoticeDedupeKey1795967777666 } from './1795967777666-NoticeDedupeKey.js
 import { AddOwnerHeartbeat1795967943604 } from './1795967943604-AddOwnerHeartbeat.js';
 import { ManualTestQueue1795968500372 } from './1795968500372-ManualTestQueue.js';
 import { OneRunningDcrsRun1795968519585 } from './1795968519585-OneRunningDcrsRun.js';
-import { InsightTables1795975822636 } from './1795975822636-InsightTables.js';
+import { InsightTables1795977883566 } from './1795977883566-InsightTables.js';
 
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795707955486,
@@ -21,5 +21,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AddOwnerHeartbeat1795967943604,
   ManualTestQueue1795968500372,
   OneRunningDcrsRun1795968519585,
-  InsightTables1795975822636,
+  InsightTables1795977883566,
 ];
