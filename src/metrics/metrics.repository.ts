@@ -123,13 +123,11 @@ export class MetricsRepository {
         .createQueryBuilder()
         .insert()
         .values(
-          rows
-            .slice(i, i + 200)
-            .map((row) => ({
-              ...row,
-              inMaintenance: row.inMaintenance ?? false,
-              fingerprint: row.fingerprint ?? null,
-            })),
+          rows.slice(i, i + 200).map((row) => ({
+            ...row,
+            inMaintenance: row.inMaintenance ?? false,
+            fingerprint: row.fingerprint ?? null,
+          })),
         )
         .updateEntity(false)
         .execute();
