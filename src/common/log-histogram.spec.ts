@@ -6,6 +6,7 @@ import {
   GROWTH,
   histogramMedian,
   histogramPercentile,
+  histogramPercentiles,
   merge,
   parseHistogram,
   RELATIVE_ERROR,
@@ -53,6 +54,12 @@ describe('log histogram', () => {
     }
     const exactMedian = median(values)!;
     expect(Math.abs(histogramMedian(h)! - exactMedian) / exactMedian).toBeLessThanOrEqual(RELATIVE_ERROR);
+  });
+
+  it('gives several percentiles in one pass, equal to one at a time', () => {
+    const h = fromValues(latencies(3000, 5));
+    expect(histogramPercentiles(h, [50, 95, 99])).toEqual([50, 95, 99].map((p) => histogramPercentile(h, p)));
+    expect(histogramPercentiles({}, [50, 95])).toEqual([null, null]);
   });
 
   it('merges exactly: the merge of parts equals the histogram of the whole', () => {

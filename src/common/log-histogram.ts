@@ -87,6 +87,32 @@ export function histogramPercentile(histogram: LogHistogram, p: number): number 
   return null;
 }
 
+/**
+ * Several nearest-rank percentiles in one pass (keys sorted once): the same values as
+ * histogramPercentile() for each p, in the order asked.
+ */
+export function histogramPercentiles(histogram: LogHistogram, ps: readonly number[]): (number | null)[] {
+  const keys = orderedKeys(histogram);
+  let total = 0;
+  for (const key of keys) total += histogram[key];
+  if (total === 0) return ps.map(() => null);
+  const ranks = ps.map((p) => Math.min(total, Math.max(1, Math.ceil((p / 100) * total))));
+  const answers: (number | null)[] = ps.map(() => null);
+  let seen = 0;
+  let pending = ps.length;
+  for (const key of keys) {
+    seen += histogram[key];
+    for (let i = 0; i < ranks.length; i++) {
+      if (answers[i] === null && seen >= ranks[i]) {
+        answers[i] = bucketValue(key);
+        pending -= 1;
+      }
+    }
+    if (pending === 0) break;
+  }
+  return answers;
+}
+
 /** Median: the mean of the two middle values when the count is even, like common/stats.ts median(). */
 export function histogramMedian(histogram: LogHistogram): number | null {
   const total = totalCount(histogram);
@@ -106,8 +132,10 @@ export function histogramMedian(histogram: LogHistogram): number | null {
 
 /** Parses a stored histogram (JSON text or an object already parsed by the driver). */
 export function parseHistogram(stored: unknown): LogHistogram {
-  if (stored === null || stored === undefined || stored === '') return emptyHistogram();
-  const value: unknown = typeof stored === 'string' ? JSON.parse(stored) : stored;
+  if (stored === null || stored === undefined || stored === '' || stored === '{}') return emptyHistogram();
+  // Written by this module (or summed in SQL, where counts stay JSON numbers): taken as parsed.
+  if (typeof stored === 'string') return JSON.parse(stored) as LogHistogram;
+  const value: unknown = stored;
   const histogram = emptyHistogram();
   if (typeof value === 'object' && value !== null) {
     for (const [key, count] of Object.entries(value as Record<string, unknown>)) histogram[key] = Number(count);

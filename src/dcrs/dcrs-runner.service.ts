@@ -11,7 +11,6 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InstanceId } from '../cluster/instance-id.js';
 import { BackgroundWork } from '../common/background-work.js';
@@ -26,6 +25,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { shutdownGraceMs } from '../config/resilience.config.js';
 import { DomainEventBus, type DcrsProgressEvent } from '../events/domain-events.js';
+import { suiteHash } from '../evaluation/suite-hash.js';
 import { ModelsRepository } from '../models/models.repository.js';
 import { EvaluationService, type ModelEvaluation } from '../probing/evaluation.service.js';
 import { EvaluationSuiteService } from '../probing/evaluation-suite.service.js';
@@ -159,7 +159,7 @@ export class DcrsRunnerService
     const current: CurrentRun = { run, started, progress: () => progress };
     this.current = current;
     try {
-      await this.runs.recordSuite(run.id, suite.name, suiteHash(suite.cases));
+      await this.runs.recordSuite(run.id, suite.name, suiteHash(suite));
       const models = (await this.models.findEnabled()).filter((m) => this.registry.probeMode(m) !== 'off');
       progress = { ...progress, totalTests: models.length * suite.cases.length };
       this.events.publish('dcrs.progress', progress);
@@ -252,9 +252,4 @@ export class DcrsRunnerService
       durationMs: completion.durationMs,
     });
   }
-}
-
-/** SHA-256 of the suite's cases as JSON: two runs with the same hash asked the same questions. */
-export function suiteHash(cases: unknown): string {
-  return createHash('sha256').update(JSON.stringify(cases)).digest('hex');
 }

@@ -49,6 +49,13 @@ export class ManualTestRunEntity {
   @Column({ type: 'varchar', length: 500, nullable: true })
   error!: string | null;
 
+  /** The evaluation suite the run used: its name and the SHA-256 of its cases (null until it starts). */
+  @Column({ name: 'suite_name', type: 'varchar', length: 100, nullable: true })
+  suiteName!: string | null;
+
+  @Column({ name: 'suite_hash', type: 'varchar', length: 64, nullable: true })
+  suiteHash!: string | null;
+
   /** The instance executing it (hostname-pid-random); null on rows from before owners were kept. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   owner!: string | null;

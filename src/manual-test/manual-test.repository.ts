@@ -82,6 +82,11 @@ export class ManualTestRepository {
     return this.runs.countBy({ status: 'queued', queueOrder: LessThanOrEqual(run.queueOrder) });
   }
 
+  /** The suite the run uses (name and content hash). */
+  async recordSuite(id: string, suiteName: string, suiteHash: string): Promise<void> {
+    await this.runs.update({ id }, { suiteName: suiteName.slice(0, 100), suiteHash });
+  }
+
   findById(id: string): Promise<ManualTestRunEntity | null> {
     return this.runs.findOneBy({ id });
   }

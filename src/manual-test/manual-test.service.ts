@@ -17,6 +17,7 @@ import type { ModelEntity } from '../models/model.entity.js';
 import { ModelsRepository } from '../models/models.repository.js';
 import { EvaluationService } from '../probing/evaluation.service.js';
 import { EvaluationSuiteService } from '../probing/evaluation-suite.service.js';
+import { suiteHash } from '../evaluation/suite-hash.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { toManualTestFinishedEvent, toManualTestResult, toManualTestRunResponse } from './dto/manual-test.mapper.js';
 import type {
@@ -182,13 +183,15 @@ export class ManualTestService implements OnApplicationBootstrap, OnApplicationS
     let status: 'completed' | 'failed' = 'completed';
     let error: string | null = null;
     try {
+      const suite = this.suite.current();
+      await this.runs.recordSuite(id, suite.name, suiteHash(suite));
       for (const name of run.models) {
         const model = found.find((m) => m.name === name);
         if (!model) {
           results.push(removedModelResult(name));
           continue;
         }
-        const evaluation = await this.evaluations.evaluate(model, this.suite.current(), {
+        const evaluation = await this.evaluations.evaluate(model, suite, {
           runId: `manual-${id}`,
           kind: 'manual',
         });

@@ -32,11 +32,7 @@ export class ModelsService {
     const now = this.clock.now();
     // Rollups plus at most an hour of raw rows per window: the cost does not grow with history.
     const [day, week, month] = (
-      await Promise.all(
-        [hoursBefore(now, 24), daysBefore(now, 7), daysBefore(now, 30)].map((since) =>
-          this.rollups.windowByKind(id, since),
-        ),
-      )
+      await this.rollups.windowsByKind(id, [hoursBefore(now, 24), daysBefore(now, 7), daysBefore(now, 30)])
     ).map((byKind) => mergeKinds(byKind));
     return {
       ...this.toResponse(model),

@@ -5,7 +5,10 @@ import request from 'supertest';
 import { AlertsService } from '../../src/alerts/alerts.service.js';
 import { DcrsRunnerService } from '../../src/dcrs/dcrs-runner.service.js';
 import type { AlertEvent } from '../../src/events/domain-events.js';
+import { ManualTestRunEntity } from '../../src/manual-test/manual-test-run.entity.js';
+import { ManualTestService } from '../../src/manual-test/manual-test.service.js';
 import { recordEvents } from '../setup/domain-events.js';
+import { modelId } from '../setup/rows.js';
 import { ALPHA_BETA_CASES, writeSuiteFile } from '../factories/suites.js';
 import { FAKE_MODELS, startEvaluationEnv, type EvaluationEnv } from '../setup/evaluation-env.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
@@ -135,6 +138,28 @@ describe('comparing DCRS runs', () => {
       .query({ baseline: 'yesterday' })
       .expect(400);
     expect(bad.body.message).toContain('baseline');
+  });
+
+  it('a manual run records the suite it used; the timeline shows the DCRS scores and the regression', async () => {
+    const started = await request(t.server)
+      .post('/api/manual-test')
+      .send({ models: ['OpenAI'] })
+      .expect(202);
+    await t.app.get(ManualTestService).idle();
+    const stored = await t.dataSource.getRepository(ManualTestRunEntity).findOneByOrFail({ id: started.body.run_id });
+    const compared = await request(t.server).get(`/api/dcrs/runs/${second}/compare`).expect(200);
+    expect(stored).toMatchObject({ suiteName: 'alpha-beta', suiteHash: compared.body.suite_hash });
+
+    const id = await modelId(t.dataSource, 'OpenAI');
+    const timeline = await request(t.server).get(`/api/models/${id}/timeline`).expect(200);
+    const items = timeline.body.items as { type: string; summary: string }[];
+    expect(items.filter((i) => i.type === 'dcrs_score').map((i) => i.summary)).toEqual([
+      `DCRS run ${first}: score 10 (2 passed, 0 failed)`,
+      `DCRS run ${second}: score 5 (1 passed, 1 failed)`,
+    ]);
+    expect(items.filter((i) => i.type === 'alert_opened').map((i) => i.summary)).toContainEqual(
+      expect.stringContaining('quality_regression: OpenAI regressed'),
+    );
   });
 
   it('runs of two different suites are not compared: the answer says why', async () => {

@@ -78,9 +78,13 @@ const FIELDS = [
   'costSum',
 ] as const;
 
-function selectFields<T extends object>(query: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+function selectFields<T extends object>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  except: readonly (typeof FIELDS)[number][] = [],
+): SelectQueryBuilder<T> {
   query.select(`${alias}.${FIELDS[0]}`, FIELDS[0]);
-  for (const field of FIELDS.slice(1)) query.addSelect(`${alias}.${field}`, field);
+  for (const field of FIELDS.slice(1)) if (!except.includes(field)) query.addSelect(`${alias}.${field}`, field);
   return query;
 }
 
@@ -93,39 +97,60 @@ export class RollupsRepository {
    * the raw rows of at most the first hour of the window (window-plan.ts). Never scans raw history.
    */
   async windowByKind(modelId: number, since: Date): Promise<Map<MetricKind, RollupDelta>> {
-    const plan = planWindow(since);
+    const [byKind] = await this.windowsByKind(modelId, [since]);
+    return byKind;
+  }
+
+  /** Several windows of one model (e.g. 24 h, 7 d, 30 d) in three queries: days, hours, raw edges. */
+  async windowsByKind(modelId: number, sinces: readonly Date[]): Promise<Map<MetricKind, RollupDelta>[]> {
+    const plans = sinces.map((since) => ({ since, ...planWindow(since) }));
+    const min = (dates: Date[]): Date => new Date(Math.min(...dates.map((d) => d.getTime())));
+    const max = (dates: Date[]): Date => new Date(Math.max(...dates.map((d) => d.getTime())));
+    const withHours = plans.filter((p) => p.hourTo > p.hourFrom);
+    const edges = plans.filter((p) => p.rawTo > p.since);
     const rollups = this.dataSource.getRepository(MetricRollupEntity);
     const [days, hours, raw] = await Promise.all([
       selectFields(rollups.createQueryBuilder('r'), 'r')
         .where('r.modelId = :modelId AND r.resolution = :day AND r.bucketStart >= :from', {
           modelId,
           day: 'day',
-          from: plan.dayFrom,
+          from: min(plans.map((p) => p.dayFrom)),
         })
         .getRawMany<StoredRollup>(),
-      plan.hourTo > plan.hourFrom
+      withHours.length > 0
         ? selectFields(rollups.createQueryBuilder('r'), 'r')
             .where('r.modelId = :modelId AND r.resolution = :hour', { modelId, hour: 'hour' })
-            .andWhere('r.bucketStart >= :from AND r.bucketStart < :to', { from: plan.hourFrom, to: plan.hourTo })
+            .andWhere('r.bucketStart >= :from AND r.bucketStart < :to', {
+              from: min(withHours.map((p) => p.hourFrom)),
+              to: max(withHours.map((p) => p.hourTo)),
+            })
             .getRawMany<StoredRollup>()
         : Promise.resolve([]),
-      plan.rawTo > since ? this.rawCalls(modelId, since, plan.rawTo) : Promise.resolve([]),
+      // The edges are under an hour each; read from the oldest edge's start to the newest edge's end.
+      edges.length > 0
+        ? this.rawCalls(modelId, min(edges.map((p) => p.since)), max(edges.map((p) => p.rawTo)))
+        : Promise.resolve([]),
     ]);
-    const byKind = new Map<MetricKind, RollupDelta>();
-    const slot = (kind: MetricKind): RollupDelta => {
-      let delta = byKind.get(kind);
-      if (!delta) {
-        delta = emptyDelta('hour', since, modelId, kind);
-        byKind.set(kind, delta);
+    const dayDeltas = days.map(toDelta);
+    const hourDeltas = hours.map(toDelta);
+    return plans.map((plan) => {
+      const byKind = new Map<MetricKind, RollupDelta>();
+      const slot = (kind: MetricKind): RollupDelta => {
+        let delta = byKind.get(kind);
+        if (!delta) {
+          delta = emptyDelta('hour', plan.since, modelId, kind);
+          byKind.set(kind, delta);
+        }
+        return delta;
+      };
+      for (const d of dayDeltas) if (d.bucketStart >= plan.dayFrom) mergeDelta(slot(d.kind), d);
+      for (const h of hourDeltas) {
+        if (h.bucketStart >= plan.hourFrom && h.bucketStart < plan.hourTo) mergeDelta(slot(h.kind), h);
       }
-      return delta;
-    };
-    for (const row of [...days, ...hours]) {
-      const delta = toDelta(row);
-      mergeDelta(slot(delta.kind), delta);
-    }
-    for (const call of raw) addCall(slot(call.kind), call);
-    return byKind;
+      for (const call of raw)
+        if (call.timestamp >= plan.since && call.timestamp < plan.rawTo) addCall(slot(call.kind), call);
+      return byKind;
+    });
   }
 
   /** Raw calls of one model in [from, to): only ever the edge of a window, under an hour. */
@@ -153,7 +178,10 @@ export class RollupsRepository {
 
   /** Aggregated points (every kind merged per model and bucket), newest first. */
   async series(filter: SeriesFilter): Promise<RollupPoint[]> {
-    const query = selectFields(this.dataSource.getRepository(MetricRollupEntity).createQueryBuilder('r'), 'r')
+    // A point has no use for the histogram of every call's response time (the 24 h summary does).
+    const query = selectFields(this.dataSource.getRepository(MetricRollupEntity).createQueryBuilder('r'), 'r', [
+      'responseTimeHist',
+    ])
       .withDeleted()
       .innerJoin('r.model', 'model')
       .addSelect('model.name', 'modelName')

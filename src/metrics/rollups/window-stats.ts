@@ -1,5 +1,5 @@
 // What the readers take from a window's rollups (rollups.repository.ts windowByKind). Pure.
-import { histogramMedian, histogramPercentile, totalCount } from '../../common/log-histogram.js';
+import { histogramMedian, histogramPercentile, histogramPercentiles, totalCount } from '../../common/log-histogram.js';
 import { round } from '../../common/stats.js';
 import type { MetricKind } from '../metric.entity.js';
 import { emptyDelta, mergeDelta, type RollupDelta } from './rollup-deltas.js';
@@ -39,19 +39,14 @@ export interface SpeedSummary {
  * time, TTFT and tokens/s (within the histogram's stated error), and the calls and errors behind them.
  */
 export function speedSummary(delta: RollupDelta): SpeedSummary {
+  const [p50, p95, p99] = histogramPercentiles(delta.latencyHist, [50, 95, 99]);
+  const [ttft50, ttft95] = histogramPercentiles(delta.ttftHist, [50, 95]);
   return {
     calls: delta.calls,
     successes: delta.successes,
     errors_by_kind: { ...delta.errors },
-    response_time_ms: {
-      p50: pct(histogramPercentile(delta.latencyHist, 50)),
-      p95: pct(histogramPercentile(delta.latencyHist, 95)),
-      p99: pct(histogramPercentile(delta.latencyHist, 99)),
-    },
-    ttft_ms: {
-      p50: pct(histogramPercentile(delta.ttftHist, 50)),
-      p95: pct(histogramPercentile(delta.ttftHist, 95)),
-    },
+    response_time_ms: { p50: pct(p50), p95: pct(p95), p99: pct(p99) },
+    ttft_ms: { p50: pct(ttft50), p95: pct(ttft95) },
     tokens_per_second: { p50: pct(histogramPercentile(delta.tpsHist, 50), 1) },
   };
 }

@@ -9,7 +9,7 @@ import { AddOwnerHeartbeat1795967943604 } from './1795967943604-AddOwnerHeartbea
 import { ManualTestQueue1795968500372 } from './1795968500372-ManualTestQueue.js';
 import { OneRunningDcrsRun1795968519585 } from './1795968519585-OneRunningDcrsRun.js';
 import { MetricRollups1795975449707 } from './1795975449707-MetricRollups.js';
-import { InsightTables1795975822636 } from './1795975822636-InsightTables.js';
+import { InsightTables1795977883566 } from './1795977883566-InsightTables.js';
 import { CostQuotaRouting1795976090006 } from './1795976090006-CostQuotaRouting.js';
 
 export const POSTGRES_MIGRATIONS: Function[] = [
@@ -24,6 +24,6 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   ManualTestQueue1795968500372,
   OneRunningDcrsRun1795968519585,
   MetricRollups1795975449707,
-  InsightTables1795975822636,
+  InsightTables1795977883566,
   CostQuotaRouting1795976090006,
 ];
