@@ -7,8 +7,9 @@ describe('ProbeWriteBatch', () => {
 
   it('a round whose results all come within the window is one write, at the end of the round', async () => {
     const writes: number[][] = [];
-    const batch = new ProbeWriteBatch<number>(async (entries) => {
+    const batch = new ProbeWriteBatch<number>((entries) => {
       writes.push(entries);
+      return Promise.resolve();
     }, 1000);
     for (let i = 1; i <= 5; i++) batch.add(i);
     expect(writes).toEqual([]);
@@ -18,8 +19,9 @@ describe('ProbeWriteBatch', () => {
 
   it('a slow round is written every window, counted from the first result waiting, in order', async () => {
     const writes: number[][] = [];
-    const batch = new ProbeWriteBatch<number>(async (entries) => {
+    const batch = new ProbeWriteBatch<number>((entries) => {
       writes.push(entries);
+      return Promise.resolve();
     }, 1000);
     batch.add(1);
     jest.advanceTimersByTime(600);
@@ -34,9 +36,10 @@ describe('ProbeWriteBatch', () => {
 
   it('a failed write does not stop the next ones', async () => {
     const writes: number[][] = [];
-    const batch = new ProbeWriteBatch<number>(async (entries) => {
-      if (entries.includes(1)) throw new Error('refused');
+    const batch = new ProbeWriteBatch<number>((entries) => {
+      if (entries.includes(1)) return Promise.reject(new Error('refused'));
       writes.push(entries);
+      return Promise.resolve();
     }, 10);
     batch.add(1);
     jest.advanceTimersByTime(10);
@@ -46,7 +49,7 @@ describe('ProbeWriteBatch', () => {
   });
 
   it('closing with nothing waiting writes nothing', async () => {
-    const write = jest.fn(async (_entries: number[]) => undefined);
+    const write = jest.fn((_entries: number[]) => Promise.resolve());
     await new ProbeWriteBatch<number>(write, 10).close();
     expect(write).not.toHaveBeenCalled();
   });
