@@ -110,7 +110,7 @@ export class ProbeResultRecorder {
           }
         });
         const failure = failures.find((error) => error !== null);
-        if (failure === undefined) return;
+        if (!failure) return;
         throw failure;
       } catch (error) {
         if (!this.database.noteFailure(error)) {
