@@ -106,7 +106,7 @@ export class ProbeResultRecorder {
             results[index].stateWritten = true;
             return null;
           } catch (error) {
-            return error;
+            return error instanceof Error ? error : new Error(String(error));
           }
         });
         const failure = failures.find((error) => error !== null);
