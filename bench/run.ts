@@ -16,7 +16,12 @@ import { markdownTable, readResult, withBenchTable, writeResult, type StoredResu
 // Scenario 2 (history, from the rollups work) registers here once bench/scenarios/history.ts exists:
 // import { historyScenario } from './scenarios/history.js';
 
-export const SCENARIOS: readonly Scenario[] = [modelsScenario, /* historyScenario, */ ingestScenario, fanoutScenario, probingScenario];
+export const SCENARIOS: readonly Scenario[] = [
+  modelsScenario,
+  /* historyScenario, */ ingestScenario,
+  fanoutScenario,
+  probingScenario,
+];
 const RESULTS_DIR = join(process.cwd(), 'bench', 'results');
 
 function selected(argv: readonly string[]): Scenario[] {
@@ -66,7 +71,9 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${markdownTable([result])}\n`);
     } catch (error) {
       crashed++;
-      process.stderr.write(`✖ ${scenario.name} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `✖ ${scenario.name} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
     }
   }
   process.stdout.write(`\n${markdownTable(results)}\n`);

@@ -21,17 +21,21 @@ async function connectAll() {
   const batch = 100;
   for (let i = 0; i < count; i += batch) {
     await Promise.all(
-      Array.from({ length: Math.min(batch, count - i) }, () => new Promise((resolve, reject) => {
-        const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true });
-        for (const event of EVENTS) socket.on(event, onMessage);
-        socket.once('connect_error', reject);
-        socket.once('connect', () => {
-          sockets.push(socket);
-          if (!deltas) return resolve();
-          socket.once('model_snapshot', () => resolve());
-          socket.emit('subscribe', { deltas: true });
-        });
-      })),
+      Array.from(
+        { length: Math.min(batch, count - i) },
+        () =>
+          new Promise((resolve, reject) => {
+            const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true });
+            for (const event of EVENTS) socket.on(event, onMessage);
+            socket.once('connect_error', reject);
+            socket.once('connect', () => {
+              sockets.push(socket);
+              if (!deltas) return resolve();
+              socket.once('model_snapshot', () => resolve());
+              socket.emit('subscribe', { deltas: true });
+            });
+          }),
+      ),
     );
   }
 }

@@ -78,9 +78,12 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
     ...(scratch ? { DATABASE_URL: scratch.url } : { DATABASE_PATH: join(dir, 'bench.sqlite') }),
     ...options.env,
   });
-  const app = await NestFactory.create<NestExpressApplication>(BenchAppModule.forRoot(config, options.baseline ?? false), {
-    logger: ['error', 'warn'],
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    BenchAppModule.forRoot(config, options.baseline ?? false),
+    {
+      logger: ['error', 'warn'],
+    },
+  );
   configureApp(app, config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };

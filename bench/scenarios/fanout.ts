@@ -31,7 +31,13 @@ function memoryNow(): number {
 }
 
 /** Connects `count` clients, runs `ticks` ticks (each: mark, send, collect), closes them. */
-async function measure(url: string, count: number, deltas: boolean, ticks: number, send: (tick: number) => Promise<void>): Promise<Run> {
+async function measure(
+  url: string,
+  count: number,
+  deltas: boolean,
+  ticks: number,
+  send: (tick: number) => Promise<void>,
+): Promise<Run> {
   const before = memoryNow();
   const clients = startClient('io-clients.mjs', { url, count, deltas });
   try {
@@ -82,10 +88,20 @@ export const fanoutScenario: Scenario = {
       const feed = bench.app.get(ModelFeed);
       const snapshots = bench.app.get(ModelListSnapshots);
       const { models, average_score } = (await snapshots.current()).body;
-      measurements['payload_bytes'] = JSON.stringify({ type: 'model_update', models, average_score, timestamp: new Date().toISOString() }).length;
+      measurements['payload_bytes'] = JSON.stringify({
+        type: 'model_update',
+        models,
+        average_score,
+        timestamp: new Date().toISOString(),
+      }).length;
       for (const count of counts) {
         const bareRun = await measure(bareUrl, count, false, ticks, () => {
-          bare.emit('model_update', { type: 'model_update', models, average_score, timestamp: new Date().toISOString() });
+          bare.emit('model_update', {
+            type: 'model_update',
+            models,
+            average_score,
+            timestamp: new Date().toISOString(),
+          });
           return Promise.resolve();
         });
         const full = await measure(bench.url, count, false, ticks, () => feed.broadcastModelUpdate());
@@ -93,20 +109,36 @@ export const fanoutScenario: Scenario = {
           await changeSome(bench, tick, ids);
           await feed.broadcastModelUpdate();
         });
-        for (const [name, run] of [['bare', bareRun], ['full', full], ['deltas', delta]] as const) {
+        for (const [name, run] of [
+          ['bare', bareRun],
+          ['full', full],
+          ['deltas', delta],
+        ] as const) {
           measurements[`${name}_p50_ms_${count}`] = run.p50;
           measurements[`${name}_p99_ms_${count}`] = run.p99;
           measurements[`${name}_kb_per_client_${count}`] = run.memoryPerClientKb;
         }
         if (count === counts.at(-1)) {
           targets.push(
-            ratioTarget(`full model_update p99 vs bare Socket.io, ${count} clients`, full.p99 / Math.max(bareRun.p99, 1), 1.1, 'at most', `${full.p99} vs ${bareRun.p99} ms`),
-            ratioTarget(`deltas p99 vs bare Socket.io full, ${count} clients`, delta.p99 / Math.max(bareRun.p99, 1), 0.5, 'at most', `${delta.p99} vs ${bareRun.p99} ms`),
+            ratioTarget(
+              `full model_update p99 vs bare Socket.io, ${count} clients`,
+              full.p99 / Math.max(bareRun.p99, 1),
+              1.1,
+              'at most',
+              `${full.p99} vs ${bareRun.p99} ms`,
+            ),
+            ratioTarget(
+              `deltas p99 vs bare Socket.io full, ${count} clients`,
+              delta.p99 / Math.max(bareRun.p99, 1),
+              0.5,
+              'at most',
+              `${delta.p99} vs ${bareRun.p99} ms`,
+            ),
           );
         }
       }
     } finally {
-      await new Promise((resolve) => bare.close(resolve));
+      await bare.close();
       await bench.close();
     }
     return {

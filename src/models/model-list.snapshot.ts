@@ -32,6 +32,8 @@ export class ModelListSnapshots implements OnModuleDestroy {
   private generation = 0;
   private snapshot: { value: ModelListSnapshot; generation: number } | null = null;
   private building: { promise: Promise<ModelListSnapshot>; generation: number } | null = null;
+  /** The read that starts when `building` ends, for the callers that came after a change. */
+  private waiting: Promise<ModelListSnapshot> | null = null;
   private stateNotice: NodeJS.Timeout | null = null;
 
   constructor(
@@ -76,12 +78,27 @@ export class ModelListSnapshots implements OnModuleDestroy {
   }
 
   /**
-   * Reads the list. A read already under way for the latest generation is shared (also by a `fresh`
-   * caller: it began moments ago); one begun before a change is not, and a new read starts.
+   * Reads the list, at most one read at a time plus one waiting: a read under way for the latest
+   * generation is shared (also by a `fresh` caller: it began moments ago); after a change, callers share
+   * the one read that starts when the current one ends (it sees every change made before it starts), so
+   * that a stream of changes under a stream of requests costs one read after another, not one per request.
    */
   private rebuild(): Promise<ModelListSnapshot> {
+    if (this.building?.generation === this.generation) return this.building.promise;
+    if (this.waiting) return this.waiting;
+    if (!this.building) return this.startRead();
+    const waiting = this.building.promise
+      .catch(() => undefined)
+      .then(() => {
+        this.waiting = null;
+        return this.startRead();
+      });
+    this.waiting = waiting;
+    return waiting;
+  }
+
+  private startRead(): Promise<ModelListSnapshot> {
     const generation = this.generation;
-    if (this.building?.generation === generation) return this.building.promise;
     const promise = this.read()
       .then((value) => {
         if (!this.snapshot || this.snapshot.generation <= generation) this.snapshot = { value, generation };

@@ -88,22 +88,34 @@ export class ProbeResultRecorder {
   }
 
   /**
-   * Writes many results: all their rows in one insertCalls call, then each model's state once. What the
+   * Writes many results: all their rows in one insertCalls call, then each model's state once (from
+   * all its results, oldest first, like the catch-up below). What the
    * database does not take (it went away meanwhile) is kept and written later, like record()'s.
    */
   async recordMany(probes: readonly MeasuredProbe[]): Promise<void> {
-    const results = probes.map(
-      ({ model, row, outcome }): PendingResult => ({ modelId: model.id, row, outcome, rowWritten: false, stateWritten: false }),
-    );
+    const results = probes.map(({ model, row, outcome }): PendingResult => ({
+      modelId: model.id,
+      row,
+      outcome,
+      rowWritten: false,
+      stateWritten: false,
+    }));
     if (this.pending.size === 0 && this.database.available) {
       try {
         await this.metrics.insertCalls(results.map((result) => result.row));
         for (const result of results) result.rowWritten = true;
-        // Every state update is tried before a failure counts, so that none is still running when kept.
-        const failures = await mapWithConcurrency(probes, STATE_CONCURRENCY, async ({ model, outcome }, index) => {
+        // One state update per model, from its results in order; every one is tried before a failure
+        // counts, so that none is still running when the rest are kept.
+        const groups = [...byModel(results)].map(([, group]) => group);
+        const modelOf = new Map(probes.map((probe) => [probe.model.id, probe.model]));
+        const failures = await mapWithConcurrency(groups, STATE_CONCURRENCY, async (group) => {
           try {
-            await this.state.afterProbes(model, [outcome]);
-            results[index].stateWritten = true;
+            const model = modelOf.get(group[0].modelId)!;
+            await this.state.afterProbes(
+              model,
+              group.map((result) => result.outcome),
+            );
+            for (const result of group) result.stateWritten = true;
             return null;
           } catch (error) {
             return error instanceof Error ? error : new Error(String(error));
@@ -243,6 +255,10 @@ export class ProbeResultRecorder {
 
 function byModel(batch: readonly PendingResult[]): Map<number, PendingResult[]> {
   const groups = new Map<number, PendingResult[]>();
-  for (const result of batch) groups.set(result.modelId, [...(groups.get(result.modelId) ?? []), result]);
+  for (const result of batch) {
+    const group = groups.get(result.modelId);
+    if (group) group.push(result);
+    else groups.set(result.modelId, [result]);
+  }
   return groups;
 }
