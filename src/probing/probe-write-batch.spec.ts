@@ -31,7 +31,10 @@ describe('ProbeWriteBatch', () => {
     jest.advanceTimersByTime(999);
     batch.add(4);
     await batch.close();
-    expect(writes).toEqual([[1, 2], [3, 4]]);
+    expect(writes).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it('a failed write does not stop the next ones', async () => {

@@ -84,7 +84,10 @@ export class ProbeService implements OnModuleDestroy {
       (m) =>
         this.registry.probeMode(m) !== 'off' && !(m.rateLimitedUntil && m.rateLimitedUntil.getTime() > now.getTime()),
     );
-    const batch = new ProbeWriteBatch<MeasuredProbe>((probes) => this.recorder.recordMany(probes), ROUND_WRITE_WINDOW_MS);
+    const batch = new ProbeWriteBatch<MeasuredProbe>(
+      (probes) => this.recorder.recordMany(probes),
+      ROUND_WRITE_WINDOW_MS,
+    );
     await mapWithConcurrency(due, this.config.probing.concurrency, async (model) => {
       try {
         batch.add(await this.measure(model));
