@@ -8,7 +8,10 @@ import tseslint from 'typescript-eslint';
 const LOWER_LAYERS = ['common', 'config', 'events', 'database'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'src/database/migrations/**'] },
+  // bench/clients: plain JavaScript load clients (started by node in their own process), outside the TS project.
+  {
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'src/database/migrations/**', 'bench/clients/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

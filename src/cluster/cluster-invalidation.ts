@@ -7,7 +7,8 @@ import type { Redis } from 'ioredis';
 import { InstanceId } from './instance-id.js';
 import { RedisConnection } from './redis.connection.js';
 
-export const INVALIDATION_KINDS = ['cartridge', 'model'] as const;
+// model_state: probe results changed some models' state (id 0: not one model in particular).
+export const INVALIDATION_KINDS = ['cartridge', 'model', 'model_state'] as const;
 export type InvalidationKind = (typeof INVALIDATION_KINDS)[number];
 
 interface InvalidationMessage {
@@ -77,7 +78,9 @@ export class ClusterInvalidation implements OnModuleInit, OnModuleDestroy {
         this.logger.error({ err: error, kind: message.kind, id: message.id }, 'Could not apply a change');
       }
     }
-    this.logger.log({ kind: message.kind, id: message.id }, `Applied a ${message.kind} change from another instance`);
+    // model_state comes with every probe round: not worth a line each time.
+    if (message.kind !== 'model_state')
+      this.logger.log({ kind: message.kind, id: message.id }, `Applied a ${message.kind} change from another instance`);
   }
 }
 

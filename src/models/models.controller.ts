@@ -1,19 +1,23 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { RequiresAccess } from '../auth/access.decorator.js';
 import { ApiMalformedRequestResponse, ErrorResponse } from '../common/error.response.js';
 import { ModelIdParams } from './dto/model-id.params.js';
 import { CreateModelRequest, DeleteModelQuery, UpdateModelRequest } from './dto/model-write.request.js';
 import { ModelDetailResponse, ModelListResponse, ModelResponse } from './dto/model.response.js';
+import { ifNoneMatchHits, wantsRevalidation } from './model-list.etag.js';
 import { ModelsService } from './models.service.js';
 
 @ApiTags('models')
@@ -27,12 +31,28 @@ export class ModelsController {
     summary: 'List the monitored models',
     description:
       'Every monitored model with its last evaluation score, median latency of the last hour, uptime over ' +
-      'UPTIME_WINDOW_HOURS, status and probe mode, plus the mean of the last scores (`average_score`).',
+      'UPTIME_WINDOW_HOURS, status and probe mode, plus the mean of the last scores (`average_score`). ' +
+      'Served from memory, rebuilt when a model changes; `timestamp` says when it was read. The response ' +
+      'carries a strong `ETag`: send it back in `If-None-Match` for a 304 while nothing changed. ' +
+      '`Cache-Control: no-cache` on the request reads the database afresh.',
   })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag of an earlier answer' })
   @ApiOkResponse({ type: ModelListResponse })
+  @ApiResponse({ status: 304, description: 'Not modified: the list still has the ETag sent in If-None-Match' })
   @ApiMalformedRequestResponse()
-  list(): Promise<ModelListResponse> {
-    return this.models.list();
+  async list(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const fresh = wantsRevalidation(request.headers['cache-control'], request.headers.pragma);
+    const snapshot = await this.models.listSnapshot(fresh);
+    // Every cache must ask again each time; asking costs a 304 while nothing changed.
+    response.setHeader('Cache-Control', 'no-cache');
+    response.setHeader('ETag', snapshot.etag);
+    if (ifNoneMatchHits(request.headers['if-none-match'], snapshot.etag)) {
+      response.status(304).end();
+      return;
+    }
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.setHeader('Content-Length', snapshot.bytes.length);
+    response.status(200).end(snapshot.bytes);
   }
 
   @Get(':id')

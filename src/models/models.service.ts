@@ -5,10 +5,11 @@ import { conflict, DomainError, notFound } from '../common/domain-error.js';
 import { RollupsRepository } from '../metrics/rollups/rollups.repository.js';
 import { mergeKinds, speedSummary, uptimeCounts } from '../metrics/rollups/window-stats.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
+import { ModelListSnapshots, type ModelListSnapshot } from './model-list.snapshot.js';
 import { uptimeFromCounts } from './model-status.js';
 import type { ModelEntity } from './model.entity.js';
 import { ModelsRepository, NO_QUOTA, type NewModel } from './models.repository.js';
-import { summarizeCalls, toModelListResponse, toModelResponse } from './dto/model.mapper.js';
+import { summarizeCalls, toModelResponse } from './dto/model.mapper.js';
 import type { ModelDetailResponse, ModelListResponse, ModelResponse } from './dto/model.response.js';
 import type { CreateModelRequest, UpdateModelRequest } from './dto/model-write.request.js';
 
@@ -20,11 +21,16 @@ export class ModelsService {
     private readonly registry: ProviderRegistry,
     private readonly invalidation: ClusterInvalidation,
     private readonly clock: Clock,
+    private readonly snapshots: ModelListSnapshots,
   ) {}
 
   async list(): Promise<ModelListResponse> {
-    const models = await this.models.findAllOrdered();
-    return toModelListResponse(models, (m) => this.registry.probeMode(m), this.clock.now());
+    return (await this.snapshots.current()).body;
+  }
+
+  /** The list as sent over HTTP (bytes and ETag); `fresh`: read the database even if nothing changed. */
+  listSnapshot(fresh: boolean): Promise<ModelListSnapshot> {
+    return this.snapshots.current(fresh);
   }
 
   async detail(id: number): Promise<ModelDetailResponse> {
@@ -60,6 +66,8 @@ export class ModelsService {
     };
     const created = await this.models.create(fields);
     if (!created) throw conflict(`A model named "${request.name}" already exists`);
+    this.snapshots.invalidate();
+    await this.invalidation.publish('model', created.id);
     return this.toResponse(created);
   }
 
@@ -83,6 +91,7 @@ export class ModelsService {
     // The rate-limit figures were another endpoint's: they come back with the next call.
     const providerChanged = [request.api_type, request.provider_model, request.base_url].some((v) => v !== undefined);
     if (providerChanged) await this.models.saveQuota(id, NO_QUOTA);
+    this.snapshots.invalidate();
     await this.invalidation.publish('model', id);
     return this.toResponse(await this.require(id));
   }
@@ -91,6 +100,7 @@ export class ModelsService {
     const model = await this.require(id);
     if (history === 'keep') await this.models.softRemove(model, this.clock.now());
     else await this.models.removeWithHistory(id);
+    this.snapshots.invalidate();
     await this.invalidation.publish('model', id);
   }
 

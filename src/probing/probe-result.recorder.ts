@@ -1,10 +1,12 @@
-// Writes each probe result: its daily_metrics row, then the model state it drives. While the database
+// Writes probe results: their daily_metrics rows, then the model state they drive. A round's results come
+// together (probe-write-batch.ts): their rows in one insertCalls call, then each model's state. While the database
 // does not answer, results wait here in memory, in the order they came, at most RESULT_BUFFER_MAX of
 // them (past that the oldest go, counted), and are written when it answers again: a database outage
 // loses no measurement. Results may be written twice if a connection breaks after the database
 // committed the row but before it said so; never silently lost.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { mapWithConcurrency } from '../common/concurrency.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { DatabaseAvailability } from '../database/database-availability.js';
@@ -18,6 +20,16 @@ import { ResultBuffer } from './result-buffer.js';
 /** Rows per write when catching up: one INSERT statement, so that a batch is written whole or not at all. */
 const FLUSH_BATCH = 200;
 const FIRST_PAUSE_MS = 100;
+
+/** Model states recomputed at once after a batch's rows are in (each is a few reads and one locked write). */
+const STATE_CONCURRENCY = 4;
+
+/** One probe's measurement, ready to be written. */
+export interface MeasuredProbe {
+  model: ModelEntity;
+  row: NewCallRow;
+  outcome: ProbeOutcome;
+}
 
 interface PendingResult {
   modelId: number;
@@ -73,6 +85,53 @@ export class ProbeResultRecorder {
     }
     this.keep(result);
     return null;
+  }
+
+  /**
+   * Writes many results: all their rows in one insertCalls call, then each model's state once (from
+   * all its results, oldest first, like the catch-up below). What the
+   * database does not take (it went away meanwhile) is kept and written later, like record()'s.
+   */
+  async recordMany(probes: readonly MeasuredProbe[]): Promise<void> {
+    const results = probes.map(({ model, row, outcome }): PendingResult => ({
+      modelId: model.id,
+      row,
+      outcome,
+      rowWritten: false,
+      stateWritten: false,
+    }));
+    if (this.pending.size === 0 && this.database.available) {
+      try {
+        await this.metrics.insertCalls(results.map((result) => result.row));
+        for (const result of results) result.rowWritten = true;
+        // One state update per model, from its results in order; every one is tried before a failure
+        // counts, so that none is still running when the rest are kept.
+        const groups = [...byModel(results)].map(([, group]) => group);
+        const modelOf = new Map(probes.map((probe) => [probe.model.id, probe.model]));
+        const failures = await mapWithConcurrency(groups, STATE_CONCURRENCY, async (group) => {
+          try {
+            const model = modelOf.get(group[0].modelId)!;
+            await this.state.afterProbes(
+              model,
+              group.map((result) => result.outcome),
+            );
+            for (const result of group) result.stateWritten = true;
+            return null;
+          } catch (error) {
+            return error instanceof Error ? error : new Error(String(error));
+          }
+        });
+        const failure = failures.find((error) => error !== null);
+        if (!failure) return;
+        throw failure;
+      } catch (error) {
+        if (!this.database.noteFailure(error)) {
+          // Refused, not an outage: what is left goes the one-by-one way of the kept results.
+          this.logger.error({ err: error }, 'A batch of probe results was refused; retrying them one by one');
+        }
+      }
+    }
+    for (const result of results) if (!result.stateWritten) this.keep(result);
   }
 
   /**
@@ -196,6 +255,10 @@ export class ProbeResultRecorder {
 
 function byModel(batch: readonly PendingResult[]): Map<number, PendingResult[]> {
   const groups = new Map<number, PendingResult[]>();
-  for (const result of batch) groups.set(result.modelId, [...(groups.get(result.modelId) ?? []), result]);
+  for (const result of batch) {
+    const group = groups.get(result.modelId);
+    if (group) group.push(result);
+    else groups.set(result.modelId, [result]);
+  }
   return groups;
 }

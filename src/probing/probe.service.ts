@@ -19,13 +19,16 @@ import { ProviderClient } from '../providers/provider-client.js';
 import type { CallResult, ChatRequest } from '../providers/provider.types.js';
 import { MaintenanceService } from '../maintenance/maintenance.service.js';
 import { CallAccounting } from './call-accounting.service.js';
-import { ProbeResultRecorder } from './probe-result.recorder.js';
+import { ProbeResultRecorder, type MeasuredProbe } from './probe-result.recorder.js';
+import { ProbeWriteBatch } from './probe-write-batch.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { ProviderSimulator, simulationProfile } from './provider-simulator.js';
 
 // Generous maxTokens: reasoning models (gpt-oss, gemini-2.5) may think before the one-word answer.
 export const PROBE_REQUEST: ChatRequest = { prompt: 'Reply with exactly one word: pong', maxTokens: 256 };
 const PROBE_ANSWER = /\bpong\b/i;
+/** A round's results are written together, at the latest this long after the first of them came. */
+const ROUND_WRITE_WINDOW_MS = 1000;
 
 export interface ProbeRoundSummary {
   probed: number;
@@ -85,13 +88,18 @@ export class ProbeService implements OnModuleDestroy {
       (m) =>
         this.registry.probeMode(m) !== 'off' && !(m.rateLimitedUntil && m.rateLimitedUntil.getTime() > now.getTime()),
     );
+    const batch = new ProbeWriteBatch<MeasuredProbe>(
+      (probes) => this.recorder.recordMany(probes),
+      ROUND_WRITE_WINDOW_MS,
+    );
     await mapWithConcurrency(due, this.config.probing.concurrency, async (model) => {
       try {
-        await this.probe(model);
+        batch.add(await this.measure(model));
       } catch (error) {
         this.logger.error({ err: error, model: model.name }, 'Probe failed unexpectedly');
       }
     });
+    await batch.close();
     return { probed: due.length, skipped: candidates.length - due.length };
   }
 
@@ -113,6 +121,12 @@ export class ProbeService implements OnModuleDestroy {
    * result has to wait for the database.
    */
   async probe(model: ModelEntity): Promise<ModelEntity> {
+    const { row, outcome } = await this.measure(model);
+    return (await this.recorder.record(model, row, outcome)) ?? model;
+  }
+
+  /** Calls the model (or the simulator) and says so; the result is not written yet. */
+  private async measure(model: ModelEntity): Promise<MeasuredProbe> {
     const mode = this.registry.probeMode(model);
     const result =
       mode === 'live'
@@ -160,7 +174,7 @@ export class ProbeService implements OnModuleDestroy {
       at,
       inMaintenance,
     };
-    return (await this.recorder.record(model, row, outcome)) ?? model;
+    return { model, row, outcome };
   }
 
   /** While the database is away no window can be read: the probe then counts as usual. */

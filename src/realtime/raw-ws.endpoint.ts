@@ -53,6 +53,8 @@ export class RawWsEndpoint implements OnApplicationBootstrap, BeforeApplicationS
   });
   private readonly subscriptions = new WeakMap<WebSocket, Subscription>();
   private readonly answeredPing = new WeakSet<WebSocket>();
+  /** Clients that take model_delta instead of model_update. */
+  private readonly deltaClients = new WeakSet<WebSocket>();
   private readonly keys: AccessKeys;
   private httpServer?: HttpServer;
   private heartbeat?: NodeJS.Timeout;
@@ -98,6 +100,8 @@ export class RawWsEndpoint implements OnApplicationBootstrap, BeforeApplicationS
     for (const socket of this.wss.clients) {
       if (socket.readyState !== WebSocket.OPEN) continue;
       if (!receives(this.subscriptions.get(socket) ?? 'everything', topic)) continue;
+      if (message.type === 'model_update' && this.deltaClients.has(socket)) continue;
+      if (message.type === 'model_delta' && !this.deltaClients.has(socket)) continue;
       if (periodic && socket.bufferedAmount > MAX_BUFFERED_BYTES) continue;
       data ??= JSON.stringify(message);
       socket.send(data, (error) => this.onSendError(error));
@@ -144,11 +148,26 @@ export class RawWsEndpoint implements OnApplicationBootstrap, BeforeApplicationS
       case 'unsubscribe': {
         const current = this.subscriptions.get(socket) ?? 'everything';
         const next =
-          command.kind === 'subscribe'
-            ? subscribeTo(current, command.topics)
-            : unsubscribeFrom(current, command.topics);
+          command.topics.length === 0
+            ? current
+            : command.kind === 'subscribe'
+              ? subscribeTo(current, command.topics)
+              : unsubscribeFrom(current, command.topics);
         this.subscriptions.set(socket, next);
-        this.reply(socket, { type: 'subscribed', payload: { topics: topicsOf(next) } });
+        if (command.deltas === false) this.deltaClients.delete(socket);
+        const topics = topicsOf(next);
+        if (command.deltas !== true) {
+          const deltas = this.deltaClients.has(socket);
+          this.reply(socket, { type: 'subscribed', payload: deltas ? { topics, deltas } : { topics } });
+          return;
+        }
+        await this.feed.snapshotReply((snapshot) => {
+          if (snapshot.type === 'model_snapshot') {
+            this.deltaClients.add(socket);
+            this.reply(socket, { type: 'subscribed', payload: { topics, deltas: true } });
+          }
+          this.reply(socket, snapshot);
+        });
         return;
       }
       case 'invalid':

@@ -5,7 +5,7 @@ import { parseTopics } from './realtime-topics.js';
 
 export type RawCommand =
   | { kind: 'get_models' }
-  | { kind: 'subscribe' | 'unsubscribe'; topics: RealtimeTopic[] }
+  | { kind: 'subscribe' | 'unsubscribe'; topics: RealtimeTopic[]; deltas?: boolean }
   | { kind: 'invalid'; message: string };
 
 const HELP = 'send get_models, or JSON such as {"type":"subscribe","topics":["dcrs","alerts"]}';
@@ -36,8 +36,12 @@ export function parseRawCommand(text: string | null): RawCommand {
       return { kind: 'get_models' };
     case 'subscribe':
     case 'unsubscribe': {
-      const request = parseTopics(type, (parsed as { topics?: unknown }).topics);
-      return request.ok ? { kind: type, topics: request.topics } : invalid(request.message);
+      const { topics, deltas } = parsed as { topics?: unknown; deltas?: unknown };
+      const request = parseTopics(type, deltas === undefined ? topics : { topics, deltas });
+      if (!request.ok) return invalid(request.message);
+      return request.deltas === undefined
+        ? { kind: type, topics: request.topics }
+        : { kind: type, topics: request.topics, deltas: request.deltas };
     }
     default:
       return invalid(

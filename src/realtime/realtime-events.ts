@@ -72,10 +72,27 @@ export interface RoutingChangedPayload {
   reason: string;
 }
 
+/**
+ * The models that changed since the previous delta of the same `stream`, for clients that subscribed
+ * with `deltas: true` (they receive this instead of model_update). `seq` grows by one per delta: a client
+ * that sees another stream or a gap subscribes with deltas again for a new model_snapshot.
+ */
+export interface ModelDeltaPayload {
+  stream: string;
+  seq: number;
+  /** New or changed models, whole. */
+  changed: ModelResponse[];
+  /** Ids of models no longer listed. */
+  removed: number[];
+  average_score: number | null;
+}
+
 /** Events pushed to every interested client, periodically or when something happens. */
 export interface BroadcastPayloads {
   /** Every MODEL_UPDATE_INTERVAL_MS: the body of GET /api/models. */
   model_update: { models: ModelResponse[]; average_score: number | null };
+  /** Every MODEL_UPDATE_INTERVAL_MS in which a model changed, to clients with deltas on. */
+  model_delta: ModelDeltaPayload;
   /** Every NEURAL_SIGNAL_INTERVAL_MS: see neural-signal.ts. */
   neural_signal: NeuralSignal;
   /** An alert opened or resolved. The alert is nested: its own `type` field would clash with ours. */
@@ -90,8 +107,10 @@ export interface BroadcastPayloads {
 export interface ReplyPayloads {
   /** The answer to `get_models` (the seed's name, kept for its browser snippet). */
   models_update: { models: ModelResponse[] };
-  /** The answer to `subscribe` / `unsubscribe`: the topics the client now receives. */
-  subscribed: { topics: RealtimeTopic[] };
+  /** The answer to `subscribe` / `unsubscribe`: the topics the client now receives (`deltas`: when on). */
+  subscribed: { topics: RealtimeTopic[]; deltas?: true };
+  /** After `subscribe` with `deltas: true`: the whole list as of delta `seq` of `stream`. */
+  model_snapshot: { stream: string; seq: number; models: ModelResponse[]; average_score: number | null };
   /** A message the server could not act on; the connection stays open. */
   error: { message: string };
 }
@@ -125,6 +144,7 @@ export type RealtimeTopic = (typeof REALTIME_TOPICS)[number];
 /** Which topic carries each event; null: every client receives it, subscribed or not. */
 export const EVENT_TOPIC: Readonly<Record<BroadcastEventName, RealtimeTopic | null>> = {
   model_update: null,
+  model_delta: null,
   neural_signal: 'models',
   alert: 'alerts',
   dcrs_progress: 'dcrs',

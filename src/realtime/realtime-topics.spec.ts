@@ -8,6 +8,21 @@ describe('subscribe requests', () => {
     expect(parseTopics('subscribe', { topics: ['models'] })).toEqual({ ok: true, topics: ['models'] });
   });
 
+  it('takes deltas on or off with subscribe, with or without topics', () => {
+    expect(parseTopics('subscribe', { deltas: true })).toEqual({ ok: true, topics: [], deltas: true });
+    expect(parseTopics('subscribe', { topics: ['dcrs'], deltas: false })).toEqual({
+      ok: true,
+      topics: ['dcrs'],
+      deltas: false,
+    });
+    expect(parseTopics('subscribe', { deltas: 1 })).toEqual({ ok: false, message: 'deltas must be true or false' });
+    expect(parseTopics('unsubscribe', { deltas: true })).toEqual({
+      ok: false,
+      message: 'deltas is set with subscribe, not unsubscribe',
+    });
+    expect(parseTopics('subscribe', { topics: ['weather'], deltas: true }).ok).toBe(false);
+  });
+
   it('names every unknown topic and lists the known ones', () => {
     const result = parseTopics('subscribe', ['dcrs', 'alrts', 'weather']);
     expect(result).toEqual({
@@ -37,7 +52,8 @@ describe('who receives what', () => {
     const received = Object.entries(EVENT_TOPIC)
       .filter(([, topic]) => receives(subscription, topic))
       .map(([event]) => event);
-    expect(received).toEqual(['model_update', 'alert', 'dcrs_progress']);
+    // model_update or model_delta: which one is the client's deltas choice, not its topics.
+    expect(received).toEqual(['model_update', 'model_delta', 'alert', 'dcrs_progress']);
   });
 
   it('subscribing again adds topics; unsubscribing removes them', () => {

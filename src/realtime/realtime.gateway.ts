@@ -29,6 +29,8 @@ import { RealtimePublisher, type Delivery, type RealtimeTransport } from './real
 
 interface SocketData {
   subscription: Subscription;
+  /** model_delta instead of model_update. */
+  deltas?: boolean;
 }
 type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -36,6 +38,8 @@ type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<
 type Emitter = { emit(event: string, message: RealtimeMessage): boolean };
 
 const EVERYTHING_ROOM = 'topics:everything';
+/** Clients that take model_delta instead of model_update. */
+const DELTAS_ROOM = 'models:deltas';
 /** A client with more messages than this waiting to be written misses periodic ticks until it has caught up. */
 const MAX_QUEUED_MESSAGES = 100;
 const topicRoom = (topic: RealtimeTopic): string => `topic:${topic}`;
@@ -82,13 +86,13 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   }
 
   @SubscribeMessage('subscribe')
-  subscribe(@ConnectedSocket() client: RealtimeSocket, @MessageBody() body: unknown): void {
-    this.changeTopics(client, 'subscribe', body);
+  subscribe(@ConnectedSocket() client: RealtimeSocket, @MessageBody() body: unknown): Promise<void> {
+    return this.changeTopics(client, 'subscribe', body);
   }
 
   @SubscribeMessage('unsubscribe')
-  unsubscribe(@ConnectedSocket() client: RealtimeSocket, @MessageBody() body: unknown): void {
-    this.changeTopics(client, 'unsubscribe', body);
+  unsubscribe(@ConnectedSocket() client: RealtimeSocket, @MessageBody() body: unknown): Promise<void> {
+    return this.changeTopics(client, 'unsubscribe', body);
   }
 
   clientCount(): number {
@@ -101,7 +105,13 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     // two ticks due at once (model_update and neural_signal) lost one of them even for a fast client.
     const behind = periodic ? this.clientsBehind() : [];
     const audience =
-      topic === null ? this.server.except(behind) : this.server.to([EVERYTHING_ROOM, topicRoom(topic)]).except(behind);
+      message.type === 'model_delta'
+        ? this.server.to(DELTAS_ROOM).except(behind)
+        : message.type === 'model_update'
+          ? this.server.except([...behind, DELTAS_ROOM])
+          : topic === null
+            ? this.server.except(behind)
+            : this.server.to([EVERYTHING_ROOM, topicRoom(topic)]).except(behind);
     (audience as unknown as Emitter).emit(message.type, message);
   }
 
@@ -115,20 +125,43 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     return behind;
   }
 
-  private changeTopics(client: RealtimeSocket, command: 'subscribe' | 'unsubscribe', body: unknown): void {
+  private async changeTopics(
+    client: RealtimeSocket,
+    command: 'subscribe' | 'unsubscribe',
+    body: unknown,
+  ): Promise<void> {
     const request = parseTopics(command, body);
     if (!request.ok) {
       this.reply(client, { type: 'error', payload: { message: request.message } });
       return;
     }
-    const current = client.data.subscription;
-    const next =
-      command === 'subscribe' ? subscribeTo(current, request.topics) : unsubscribeFrom(current, request.topics);
-    client.data.subscription = next;
-    for (const room of [...client.rooms])
-      if (room === EVERYTHING_ROOM || room.startsWith('topic:')) void client.leave(room);
-    for (const topic of topicsOf(next)) void client.join(topicRoom(topic));
-    this.reply(client, { type: 'subscribed', payload: { topics: topicsOf(next) } });
+    if (request.topics.length > 0) {
+      const current = client.data.subscription;
+      const next =
+        command === 'subscribe' ? subscribeTo(current, request.topics) : unsubscribeFrom(current, request.topics);
+      client.data.subscription = next;
+      for (const room of [...client.rooms])
+        if (room === EVERYTHING_ROOM || room.startsWith('topic:')) void client.leave(room);
+      for (const topic of topicsOf(next)) void client.join(topicRoom(topic));
+    }
+    if (request.deltas === false) {
+      client.data.deltas = false;
+      void client.leave(DELTAS_ROOM);
+    }
+    const topics = topicsOf(client.data.subscription);
+    if (request.deltas !== true) {
+      this.reply(client, { type: 'subscribed', payload: client.data.deltas ? { topics, deltas: true } : { topics } });
+      return;
+    }
+    // The whole list, then the deltas after it: joining the room in the same turn as the list is taken.
+    await this.feed.snapshotReply((snapshot) => {
+      if (snapshot.type === 'model_snapshot') {
+        client.data.deltas = true;
+        void client.join(DELTAS_ROOM);
+        this.reply(client, { type: 'subscribed', payload: { topics, deltas: true } });
+      }
+      this.reply(client, snapshot);
+    });
   }
 
   private reply(client: RealtimeSocket, reply: Reply): void {

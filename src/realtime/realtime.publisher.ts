@@ -35,12 +35,21 @@ export interface RealtimeTransport {
 export class RealtimePublisher {
   private readonly logger = new Logger(RealtimePublisher.name);
   private readonly transports = new Set<RealtimeTransport>();
+  private readonly peerListeners: ((message: RealtimeMessage<BroadcastEventName>) => void)[] = [];
 
   constructor(
     private readonly clock: Clock,
     private readonly relay: RealtimeRelay,
   ) {
-    relay.onPeerBroadcast((message, delivery) => this.deliver(message, delivery, 'instance'));
+    relay.onPeerBroadcast((message, delivery) => {
+      this.deliver(message, delivery, 'instance');
+      for (const listener of this.peerListeners) listener(message);
+    });
+  }
+
+  /** What another instance broadcast (with REDIS_URL), for the model feed to follow the leader's delta stream. */
+  onPeerBroadcast(listener: (message: RealtimeMessage<BroadcastEventName>) => void): void {
+    this.peerListeners.push(listener);
   }
 
   register(transport: RealtimeTransport): void {

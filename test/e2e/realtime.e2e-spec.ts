@@ -12,7 +12,7 @@ import {
   type ManualTestFinishedEvent,
   type RoutingChangedEvent,
 } from '../../src/events/domain-events.js';
-import { ModelsService } from '../../src/models/models.service.js';
+import { ModelListSnapshots } from '../../src/models/model-list.snapshot.js';
 import type {
   AlertPayload,
   CartridgeResultPayload,
@@ -85,7 +85,7 @@ describe('realtime: the broadcaster on a test clock', () => {
   };
 
   it('reads no models while nobody is connected, on either transport, and starts when someone is', async () => {
-    const list = jest.spyOn(t.app.get(ModelsService), 'list');
+    const list = jest.spyOn(t.app.get(ModelListSnapshots), 'current');
     // Five model_update and three neural_signal ticks with nobody connected.
     await jest.advanceTimersByTimeAsync(1000);
     expect(list).not.toHaveBeenCalled();
