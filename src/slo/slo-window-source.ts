@@ -1,5 +1,5 @@
 // The one way the SLO figures are read: what happened to a model in [from, to). Implemented over the
-// raw daily_metrics rows (slo-window.repository.ts); switching it to the rollups is a one-file change.
+// rollups (rollup-slo-window.source.ts); past windows fall back to the raw rows (slo-window.repository.ts).
 import type { WindowStats } from './slo-budget.js';
 
 export abstract class SloWindowSource {
