@@ -5,6 +5,7 @@ import { ALERT_SEVERITIES, ALERT_TYPES, type AlertSeverity, type AlertType } fro
 import { normalizeHost, staticUrlProblem } from '../common/webhook-address.js';
 import { readAccessConfig, type AccessConfig } from './access.config.js';
 import { readClusterConfig, type ClusterConfig } from './cluster.config.js';
+import { readDashboardConfig, type DashboardConfig } from './dashboard.config.js';
 import { EnvReader, type Env } from './env-parsers.js';
 import { readResilienceConfig, type ResilienceConfig } from './resilience.config.js';
 import { readProxyConfig, type ProxyConfig } from './proxy.config.js';
@@ -112,6 +113,7 @@ export interface AppConfig {
   readonly proxy: ProxyConfig;
   readonly cluster: ClusterConfig;
   readonly resilience: ResilienceConfig;
+  readonly dashboard: DashboardConfig;
 }
 
 function cronOrOff(value: string): string | null {
@@ -254,6 +256,7 @@ export function parseAppConfig(env: Env): AppConfig {
     proxy: readProxyConfig(read),
     cluster: readClusterConfig(read, url ? 'postgres' : 'sqlite'),
     resilience: readResilienceConfig(read),
+    dashboard: readDashboardConfig(read),
   };
 
   for (const origin of config.app.corsOrigins) {

@@ -1,0 +1,99 @@
+// Every server read the pages make, as TanStack Query hooks with one key each. The socket events
+// (realtime/cache-updates.ts) write into the same keys, so the pages never poll.
+import { useQuery } from '@tanstack/react-query';
+import type { DcrsProgressPayload } from '../realtime/events';
+import type { NeuralSignal } from '../realtime/events-extra';
+import { api, unwrap, unwrapOrNull, type ManualTestRun } from './client';
+
+export const keys = {
+  models: ['models'] as const,
+  model: (id: number) => ['models', id] as const,
+  metrics: (modelId: number | null, days: number) => ['metrics', modelId, days] as const,
+  routing: ['routing'] as const,
+  routingHistory: ['routing', 'history'] as const,
+  alerts: ['alerts'] as const,
+  dcrsStatus: ['dcrs', 'status'] as const,
+  dcrsHistory: (days: number) => ['dcrs', 'history', days] as const,
+  dcrsRun: (id: number) => ['dcrs', 'runs', id] as const,
+  dcrsProgress: ['live', 'dcrs_progress'] as const,
+  neuralSignal: ['live', 'neural_signal'] as const,
+  cartridges: ['cartridges'] as const,
+  cartridgeResults: (name: string) => ['cartridges', name, 'results'] as const,
+  manualTests: ['manual-tests'] as const,
+  manualTest: (runId: string) => ['manual-tests', runId] as const,
+};
+
+export const useModels = () =>
+  useQuery({ queryKey: keys.models, queryFn: () => unwrap(api.GET('/api/models')), staleTime: Infinity });
+
+export const useModel = (id: number) =>
+  useQuery({
+    queryKey: keys.model(id),
+    queryFn: () => unwrap(api.GET('/api/models/{id}', { params: { path: { id } } })),
+  });
+
+export const useMetrics = (modelId: number | null, days: number, limit = 10_000) =>
+  useQuery({
+    queryKey: keys.metrics(modelId, days),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/metrics', {
+          params: { query: { ...(modelId === null ? {} : { model_id: modelId }), days, limit } },
+        }),
+      ),
+  });
+
+export const useRouting = () => useQuery({ queryKey: keys.routing, queryFn: () => unwrap(api.GET('/api/routing')) });
+
+export const useRoutingHistory = () =>
+  useQuery({ queryKey: keys.routingHistory, queryFn: () => unwrap(api.GET('/api/routing/history')) });
+
+export const useAlerts = () =>
+  useQuery({
+    queryKey: keys.alerts,
+    queryFn: () => unwrap(api.GET('/api/alerts', { params: { query: { limit: 200 } } })),
+  });
+
+export const useDcrsStatus = () =>
+  useQuery({ queryKey: keys.dcrsStatus, queryFn: () => unwrapOrNull(api.GET('/api/dcrs/status')) });
+
+export const useDcrsHistory = (days: number) =>
+  useQuery({
+    queryKey: keys.dcrsHistory(days),
+    queryFn: () => unwrap(api.GET('/api/dcrs/history', { params: { query: { days } } })),
+  });
+
+export const useDcrsRun = (id: number | null) =>
+  useQuery({
+    queryKey: keys.dcrsRun(id ?? -1),
+    queryFn: () => unwrap(api.GET('/api/dcrs/runs/{id}', { params: { path: { id: id ?? -1 } } })),
+    enabled: id !== null,
+  });
+
+/** The latest dcrs_progress event; only the socket fills it. */
+export const useDcrsProgress = () =>
+  useQuery<DcrsProgressPayload | null>({ queryKey: keys.dcrsProgress, queryFn: () => null, staleTime: Infinity });
+
+/** The latest neural_signal event; only the socket fills it. */
+export const useNeuralSignal = () =>
+  useQuery<NeuralSignal | null>({ queryKey: keys.neuralSignal, queryFn: () => null, staleTime: Infinity });
+
+export const useCartridges = () =>
+  useQuery({ queryKey: keys.cartridges, queryFn: () => unwrap(api.GET('/api/cartridges')) });
+
+export const useCartridgeResults = (name: string) =>
+  useQuery({
+    queryKey: keys.cartridgeResults(name),
+    queryFn: () =>
+      unwrap(api.GET('/api/cartridges/{name}/results', { params: { path: { name }, query: { limit: 20 } } })),
+  });
+
+export const isActive = (run: ManualTestRun): boolean => run.status === 'queued' || run.status === 'testing';
+
+/** Reloads every 5 s while a run is queued or testing: a fallback for a live feed that is down. */
+export const useManualTests = () =>
+  useQuery({
+    queryKey: keys.manualTests,
+    queryFn: () => unwrap(api.GET('/api/manual-test')),
+    refetchInterval: (query) => (query.state.data?.runs.some(isActive) ? 5000 : false),
+  });
