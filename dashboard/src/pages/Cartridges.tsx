@@ -5,6 +5,7 @@ import { useCartridgeResults, useCartridges } from '../api/queries';
 import { duration, percent, when } from '../components/format';
 import { QueryState } from '../components/QueryState';
 import { StatusBadge } from '../components/StatusBadge';
+import { TableWrap } from '../components/TableWrap';
 
 function Executions({ name }: { name: string }) {
   const results = useCartridgeResults(name);
@@ -14,7 +15,7 @@ function Executions({ name }: { name: string }) {
         data.results.length === 0 ? (
           <p className="muted">No execution yet.</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={`Executions of ${name}`}>
             <table>
               <caption>Recent executions of {name}</caption>
               <thead>
@@ -38,7 +39,7 @@ function Executions({ name }: { name: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )
       }
     </QueryState>

@@ -9,6 +9,7 @@ import { duration, ms, score, when } from '../components/format';
 import { ProgressBar } from '../components/ProgressBar';
 import { QueryState } from '../components/QueryState';
 import { StatusBadge } from '../components/StatusBadge';
+import { TableWrap } from '../components/TableWrap';
 
 function LiveProgress() {
   const progress = useDcrsProgress().data;
@@ -37,7 +38,7 @@ function RunResults({ runId }: { runId: number }) {
   return (
     <QueryState query={run}>
       {(detail) => (
-        <div className="table-wrap">
+        <TableWrap label={`Results of run ${detail.id}`}>
           <table>
             <caption>
               Run #{detail.id}: <StatusBadge status={detail.status} /> ({detail.trigger}, {duration(detail.duration_ms)}
@@ -70,7 +71,7 @@ function RunResults({ runId }: { runId: number }) {
                 ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </QueryState>
   );
@@ -127,7 +128,7 @@ export function Dcrs() {
         <h2 id="history-heading">History (30 days)</h2>
         <QueryState query={history}>
           {(data) => (
-            <div className="table-wrap">
+            <TableWrap label="DCRS history">
               <table>
                 <thead>
                   <tr>
@@ -152,7 +153,7 @@ export function Dcrs() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
         </QueryState>
       </section>

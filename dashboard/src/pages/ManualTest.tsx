@@ -9,6 +9,7 @@ import { useAdminAction } from '../auth/useAdminAction';
 import { ms, score, when } from '../components/format';
 import { QueryState } from '../components/QueryState';
 import { StatusBadge } from '../components/StatusBadge';
+import { TableWrap } from '../components/TableWrap';
 
 function RunCard({ run }: { run: ManualTestRun }) {
   return (
@@ -23,7 +24,7 @@ function RunCard({ run }: { run: ManualTestRun }) {
       </p>
       {run.error && <p className="error">{run.error}</p>}
       {run.results.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label={`Results of ${run.models.join(', ')}`}>
           <table>
             <thead>
               <tr>
@@ -46,7 +47,7 @@ function RunCard({ run }: { run: ManualTestRun }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </li>
   );

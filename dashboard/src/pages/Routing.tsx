@@ -3,6 +3,7 @@
 import { useRouting, useRoutingHistory } from '../api/queries';
 import { when } from '../components/format';
 import { QueryState } from '../components/QueryState';
+import { TableWrap } from '../components/TableWrap';
 
 export function Routing() {
   const routing = useRouting();
@@ -53,7 +54,7 @@ export function Routing() {
             data.changes.length === 0 ? (
               <p className="muted">No change yet.</p>
             ) : (
-              <div className="table-wrap">
+              <TableWrap label="Routing history">
                 <table>
                   <thead>
                     <tr>
@@ -78,7 +79,7 @@ export function Routing() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )
           }
         </QueryState>
