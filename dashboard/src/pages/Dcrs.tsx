@@ -37,42 +37,48 @@ function RunResults({ runId }: { runId: number }) {
   const run = useDcrsRun(runId);
   return (
     <QueryState query={run}>
-      {(detail) => (
-        <TableWrap label={`Results of run ${detail.id}`}>
-          <table>
-            <caption>
-              Run #{detail.id}: <StatusBadge status={detail.status} /> ({detail.trigger}, {duration(detail.duration_ms)}
-              )
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Model</th>
-                <th scope="col">Score</th>
-                <th scope="col">Passed</th>
-                <th scope="col">Failed</th>
-                <th scope="col">p50</th>
-                <th scope="col">p95</th>
-                <th scope="col">Probe</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...detail.results]
-                .sort((a, b) => b.score - a.score)
-                .map((result) => (
-                  <tr key={result.model}>
-                    <th scope="row">{result.model}</th>
-                    <td>{score(result.score)}</td>
-                    <td>{result.passed}</td>
-                    <td>{result.failed}</td>
-                    <td>{ms(result.p50_latency_ms)}</td>
-                    <td>{ms(result.p95_latency_ms)}</td>
-                    <td>{result.probe_mode}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      {(detail) =>
+        detail.results.length === 0 ? (
+          <p className="muted">
+            Run #{detail.id} recorded no per-model results{detail.is_demo ? ' (demo history)' : ''}.
+          </p>
+        ) : (
+          <TableWrap label={`Results of run ${detail.id}`}>
+            <table>
+              <caption>
+                Run #{detail.id}: <StatusBadge status={detail.status} /> ({detail.trigger},{' '}
+                {duration(detail.duration_ms)})
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Model</th>
+                  <th scope="col">Score</th>
+                  <th scope="col">Passed</th>
+                  <th scope="col">Failed</th>
+                  <th scope="col">p50</th>
+                  <th scope="col">p95</th>
+                  <th scope="col">Probe</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...detail.results]
+                  .sort((a, b) => b.score - a.score)
+                  .map((result) => (
+                    <tr key={result.model}>
+                      <th scope="row">{result.model}</th>
+                      <td>{score(result.score)}</td>
+                      <td>{result.passed}</td>
+                      <td>{result.failed}</td>
+                      <td>{ms(result.p50_latency_ms)}</td>
+                      <td>{ms(result.p95_latency_ms)}</td>
+                      <td>{result.probe_mode}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )
+      }
     </QueryState>
   );
 }
