@@ -1,6 +1,6 @@
 // Every server read the pages make, as TanStack Query hooks with one key each. The socket events
 // (realtime/cache-updates.ts) write into the same keys, so the pages never poll.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DcrsProgressPayload } from '../realtime/events';
 import type { NeuralSignal } from '../realtime/events-extra';
 import { api, unwrap, unwrapOrNull, type ManualTestRun } from './client';
@@ -70,13 +70,25 @@ export const useDcrsRun = (id: number | null) =>
     enabled: id !== null,
   });
 
-/** The latest dcrs_progress event; only the socket fills it. */
-export const useDcrsProgress = () =>
-  useQuery<DcrsProgressPayload | null>({ queryKey: keys.dcrsProgress, queryFn: () => null, staleTime: Infinity });
+/**
+ * What only the socket fills (the latest event of a kind): no request ever; reloading everything (after a
+ * reconnection) keeps what is there.
+ */
+function useLatestEvent<T>(queryKey: readonly unknown[]) {
+  const client = useQueryClient();
+  return useQuery<T | null>({
+    queryKey,
+    queryFn: () => client.getQueryData<T>(queryKey) ?? null,
+    initialData: null,
+    staleTime: Infinity,
+  });
+}
 
-/** The latest neural_signal event; only the socket fills it. */
-export const useNeuralSignal = () =>
-  useQuery<NeuralSignal | null>({ queryKey: keys.neuralSignal, queryFn: () => null, staleTime: Infinity });
+/** The latest dcrs_progress event. */
+export const useDcrsProgress = () => useLatestEvent<DcrsProgressPayload>(keys.dcrsProgress);
+
+/** The latest neural_signal event. */
+export const useNeuralSignal = () => useLatestEvent<NeuralSignal>(keys.neuralSignal);
 
 export const useCartridges = () =>
   useQuery({ queryKey: keys.cartridges, queryFn: () => unwrap(api.GET('/api/cartridges')) });

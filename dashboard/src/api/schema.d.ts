@@ -4,4157 +4,4083 @@
  */
 
 export interface paths {
-  '/': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service banner
+         * @description The service's name, its version and the server's current time; answers while the process runs.
+         */
+        get: operations["HealthController_root"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Service banner
-     * @description The service's name, its version and the server's current time; answers while the process runs.
-     */
-    get: operations['HealthController_root'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/alerts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List alerts
+         * @description Alerts, newest first: `active=true` for the open ones only, `false` for the resolved ones, absent for both; `type` for one type.
+         */
+        get: operations["AlertsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List alerts
-     * @description Alerts, newest first: `active=true` for the open ones only, `false` for the resolved ones, absent for both; `type` for one type.
-     */
-    get: operations['AlertsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/alerts/{id}/ack': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/alerts/{id}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an alert (admin)
+         * @description Records that someone is on it and stops its reminders; it does not resolve it. Idempotent: the first `acknowledged_at` stays.
+         */
+        post: operations["AlertsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Acknowledge an alert (admin)
-     * @description Records that someone is on it and stops its reminders; it does not resolve it. Idempotent: the first `acknowledged_at` stays.
-     */
-    post: operations['AlertsController_acknowledge'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cartridges': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/cartridges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the cartridges
+         * @description Every cartridge with its status (idle, healthy, degraded, failing or stale), last execution, success rate over 30 days, schedule and the models it depends on.
+         */
+        get: operations["CartridgesController_list"];
+        put?: never;
+        /**
+         * Add a cartridge (admin)
+         * @description Adds a cartridge with an optional schedule (five-field cron and IANA time zone), check set (cases in the evaluation suite's format) and list of models it depends on; with a schedule and a check set the built-in runner runs it from now on.
+         */
+        post: operations["CartridgesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List the cartridges
-     * @description Every cartridge with its status (idle, healthy, degraded, failing or stale), last execution, success rate over 30 days, schedule and the models it depends on.
-     */
-    get: operations['CartridgesController_list'];
-    put?: never;
-    /**
-     * Add a cartridge (admin)
-     * @description Adds a cartridge with an optional schedule (five-field cron and IANA time zone), check set (cases in the evaluation suite's format) and list of models it depends on; with a schedule and a check set the built-in runner runs it from now on.
-     */
-    post: operations['CartridgesController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cartridges/{name}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/cartridges/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one cartridge
+         * @description One cartridge as listed, with its check set and when it was created and last changed.
+         */
+        get: operations["CartridgesController_detail"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a cartridge (admin)
+         * @description `history` is required: `keep` hides the cartridge but keeps its executions (its name gets a ` (removed #id)` suffix and is free again), `delete` removes them too.
+         */
+        delete: operations["CartridgesController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a cartridge (admin)
+         * @description Changes any of a cartridge's name, description, schedule, check set or models; `null` clears a field. Its schedule is registered again at once.
+         */
+        patch: operations["CartridgesController_update"];
+        trace?: never;
     };
-    /**
-     * Get one cartridge
-     * @description One cartridge as listed, with its check set and when it was created and last changed.
-     */
-    get: operations['CartridgesController_detail'];
-    put?: never;
-    post?: never;
-    /**
-     * Remove a cartridge (admin)
-     * @description `history` is required: `keep` hides the cartridge but keeps its executions (its name gets a ` (removed #id)` suffix and is free again), `delete` removes them too.
-     */
-    delete: operations['CartridgesController_remove'];
-    options?: never;
-    head?: never;
-    /**
-     * Change a cartridge (admin)
-     * @description Changes any of a cartridge's name, description, schedule, check set or models; `null` clears a field. Its schedule is registered again at once.
-     */
-    patch: operations['CartridgesController_update'];
-    trace?: never;
-  };
-  '/api/cartridges/{name}/results': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/cartridges/{name}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a cartridge's executions
+         * @description A cartridge's most recent executions, newest first: status, timing, summary, where it came from (the built-in runner or a worker) and the model it ran on.
+         */
+        get: operations["CartridgeExecutionsController_results"];
+        put?: never;
+        /**
+         * Report an execution (ingest or admin)
+         * @description A worker outside the process reports an execution of the cartridge, with a key from INGEST_API_KEYS or the admin key. The same Idempotency-Key with the same body answers the first answer again and writes nothing; with another body it is a 409. A request refused with a 4xx stores nothing.
+         */
+        post: operations["CartridgeExecutionsController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List a cartridge's executions
-     * @description A cartridge's most recent executions, newest first: status, timing, summary, where it came from (the built-in runner or a worker) and the model it ran on.
-     */
-    get: operations['CartridgeExecutionsController_results'];
-    put?: never;
-    /**
-     * Report an execution (ingest or admin)
-     * @description A worker outside the process reports an execution of the cartridge, with a key from INGEST_API_KEYS or the admin key. The same Idempotency-Key with the same body answers the first answer again and writes nothing; with another body it is a 409. A request refused with a 4xx stores nothing.
-     */
-    post: operations['CartridgeExecutionsController_report'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cartridges/{name}/results/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/cartridges/{name}/results/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one execution
+         * @description One execution of a cartridge as listed, with its output (the runner's per-check results).
+         */
+        get: operations["CartridgeExecutionsController_result"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get one execution
-     * @description One execution of a cartridge as listed, with its output (the runner's per-check results).
-     */
-    get: operations['CartridgeExecutionsController_result'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cartridges/{name}/run': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/cartridges/{name}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a cartridge now (admin)
+         * @description Runs the cartridge's check set now, in the background, trying its models in order (the routing primary and fallbacks, or those it depends on) until one answers. Poll results/{id} for the outcome.
+         */
+        post: operations["CartridgeExecutionsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Run a cartridge now (admin)
-     * @description Runs the cartridge's check set now, in the background, trying its models in order (the routing primary and fallbacks, or those it depends on) until one answers. Poll results/{id} for the outcome.
-     */
-    post: operations['CartridgeExecutionsController_run'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/dcrs/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/dcrs/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List recent DCRS runs
+         * @description DCRS runs started in the last `days` days (24 h each), newest first, whatever their outcome.
+         */
+        get: operations["DcrsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List recent DCRS runs
-     * @description DCRS runs started in the last `days` days (24 h each), newest first, whatever their outcome.
-     */
-    get: operations['DcrsController_history'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/dcrs/run': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/dcrs/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a DCRS run (admin)
+         * @description Starts a DCRS run now; it evaluates every enabled, probe-able model in the background and publishes its progress. Poll runs/{run_id} for the outcome. Only one run at a time: 409 while one is going.
+         */
+        post: operations["DcrsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Start a DCRS run (admin)
-     * @description Starts a DCRS run now; it evaluates every enabled, probe-able model in the background and publishes its progress. Poll runs/{run_id} for the outcome. Only one run at a time: 409 while one is going.
-     */
-    post: operations['DcrsController_start'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/dcrs/runs/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/dcrs/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one DCRS run
+         * @description One run with its status (running, completed or failed), trigger (schedule or manual), duration, error and per-model results.
+         */
+        get: operations["DcrsController_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get one DCRS run
-     * @description One run with its status (running, completed or failed), trigger (schedule or manual), duration, error and per-model results.
-     */
-    get: operations['DcrsController_run'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/dcrs/status': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/dcrs/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the latest completed DCRS run
+         * @description The latest completed run: date, duration, number of calls, mean score, best model and whether it changed routing. Runs still going or failed are under history and runs/{id}.
+         */
+        get: operations["DcrsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get the latest completed DCRS run
-     * @description The latest completed run: date, duration, number of calls, mean score, best model and whether it changed routing. Runs still going or failed are under history and runs/{id}.
-     */
-    get: operations['DcrsController_status'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health check
+         * @description Liveness and database reachability, for load balancers and orchestrators: 200 `healthy`, or 503 `unhealthy` with a reason when the database does not answer. Requests to it are not logged.
+         */
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Health check
-     * @description Liveness and database reachability, for load balancers and orchestrators: 200 `healthy`, or 503 `unhealthy` with a reason when the database does not answer. Requests to it are not logged.
-     */
-    get: operations['HealthController_check'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/health/live': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness probe
+         * @description Answers 200 while the process can serve a request at all; it never touches the database, so an outage elsewhere does not get a working process restarted. Requests to it are not logged.
+         */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Liveness probe
-     * @description Answers 200 while the process can serve a request at all; it never touches the database, so an outage elsewhere does not get a working process restarted. Requests to it are not logged.
-     */
-    get: operations['HealthController_live'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/health/ready': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness probe
+         * @description Whether this instance should get traffic: the database answers, every migration is applied and the schedules are running. 503 `unhealthy` names each failing part in `checks` and `reason`, and is the answer from the moment the server begins to stop. Requests to it are not logged.
+         */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Readiness probe
-     * @description Whether this instance should get traffic: the database answers, every migration is applied and the schedules are running. 503 `unhealthy` names each failing part in `checks` and `reason`, and is the answer from the moment the server begins to stop. Requests to it are not logged.
-     */
-    get: operations['HealthController_ready'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/manual-test': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/manual-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List manual tests
+         * @description The 20 most recent manual test runs, newest first, with their per-model results.
+         */
+        get: operations["ManualTestController_recent"];
+        put?: never;
+        /**
+         * Start a manual test (admin)
+         * @description Runs the evaluation suite on the named models (exact names, duplicates dropped; none: every model that can be probed) in the background, and updates their scores as a DCRS run does. One run at a time: later requests wait in a queue of MANUAL_TEST_QUEUE_MAX (`queued` with `queue_position`).
+         */
+        post: operations["ManualTestController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List manual tests
-     * @description The 20 most recent manual test runs, newest first, with their per-model results.
-     */
-    get: operations['ManualTestController_recent'];
-    put?: never;
-    /**
-     * Start a manual test (admin)
-     * @description Runs the evaluation suite on the named models (exact names, duplicates dropped; none: every model that can be probed) in the background, and updates their scores as a DCRS run does. One run at a time: later requests wait in a queue of MANUAL_TEST_QUEUE_MAX (`queued` with `queue_position`).
-     */
-    post: operations['ManualTestController_start'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/manual-test/{run_id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/manual-test/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one manual test
+         * @description One manual test run, from queued or testing to completed, with its per-model results.
+         */
+        get: operations["ManualTestController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get one manual test
-     * @description One manual test run, from queued or testing to completed, with its per-model results.
-     */
-    get: operations['ManualTestController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/metrics': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List measured calls
+         * @description Measured calls (probes, evaluation cases and demo history), newest first: the last 24 hours unless `days` says otherwise, at most `limit` rows, for every model or only `model_id`.
+         */
+        get: operations["MetricsController_recent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List measured calls
-     * @description Measured calls (probes, evaluation cases and demo history), newest first: the last 24 hours unless `days` says otherwise, at most `limit` rows, for every model or only `model_id`.
-     */
-    get: operations['MetricsController_recent'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/models': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the monitored models
+         * @description Every monitored model with its last evaluation score, median latency of the last hour, uptime over UPTIME_WINDOW_HOURS, status and probe mode, plus the mean of the last scores (`average_score`).
+         */
+        get: operations["ModelsController_list"];
+        put?: never;
+        /**
+         * Add a model (admin)
+         * @description Starts monitoring a model: it is probed and evaluated from now on (unless `enabled` is false). `base_url` may only name the api_type's configured host or one in PROVIDER_ALLOWED_HOSTS.
+         */
+        post: operations["ModelsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List the monitored models
-     * @description Every monitored model with its last evaluation score, median latency of the last hour, uptime over UPTIME_WINDOW_HOURS, status and probe mode, plus the mean of the last scores (`average_score`).
-     */
-    get: operations['ModelsController_list'];
-    put?: never;
-    /**
-     * Add a model (admin)
-     * @description Starts monitoring a model: it is probed and evaluated from now on (unless `enabled` is false). `base_url` may only name the api_type's configured host or one in PROVIDER_ALLOWED_HOSTS.
-     */
-    post: operations['ModelsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/models/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one model
+         * @description One model as listed, with a summary of its last 24 hours of calls (count, mean score, mean and p95 latency) and its uptime over 24 hours, 7 days and 30 days.
+         */
+        get: operations["ModelsController_detail"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a model (admin)
+         * @description Stops monitoring a model. `history` is required: `keep` keeps its measured history readable, `delete` removes it with the model.
+         */
+        delete: operations["ModelsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a model (admin)
+         * @description Changes any of a model's name, api_type, provider model, base URL or enabled flag; `null` returns provider_model or base_url to the default. A taken name is a 409.
+         */
+        patch: operations["ModelsController_update"];
+        trace?: never;
     };
-    /**
-     * Get one model
-     * @description One model as listed, with a summary of its last 24 hours of calls (count, mean score, mean and p95 latency) and its uptime over 24 hours, 7 days and 30 days.
-     */
-    get: operations['ModelsController_detail'];
-    put?: never;
-    post?: never;
-    /**
-     * Remove a model (admin)
-     * @description Stops monitoring a model. `history` is required: `keep` keeps its measured history readable, `delete` removes it with the model.
-     */
-    delete: operations['ModelsController_remove'];
-    options?: never;
-    head?: never;
-    /**
-     * Change a model (admin)
-     * @description Changes any of a model's name, api_type, provider model, base URL or enabled flag; `null` returns provider_model or base_url to the default. A taken name is a 409.
-     */
-    patch: operations['ModelsController_update'];
-    trace?: never;
-  };
-  '/api/models/{id}/evaluate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/models/{id}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate a model now (admin)
+         * @description Runs the evaluation suite on one model now, records every case as a measured call, updates the model's score and returns every case's result.
+         */
+        post: operations["ProbingController_evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Evaluate a model now (admin)
-     * @description Runs the evaluation suite on one model now, records every case as a measured call, updates the model's score and returns every case's result.
-     */
-    post: operations['ProbingController_evaluate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/models/{id}/probe': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/models/{id}/probe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Probe a model now (admin)
+         * @description Asks one model the probe question now, records the call like a scheduled probe and returns the model's updated state.
+         */
+        post: operations["ProbingController_probe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Probe a model now (admin)
-     * @description Asks one model the probe question now, records the call like a scheduled probe and returns the model's updated state.
-     */
-    post: operations['ProbingController_probe'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/notification-channels': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/notification-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notification channels (admin)
+         * @description Every channel, from the API or the NOTIFY_* variables. Secrets are never shown (`has_secret` says whether one is set); Slack and Discord URLs show only scheme and host, webhook URLs never their query.
+         */
+        get: operations["NotificationChannelsController_list"];
+        put?: never;
+        /**
+         * Add a notification channel (admin)
+         * @description Adds a webhook, Slack or Discord channel that gets the alert types in `alert_types` (null: all) from `min_severity` up. Its URL must be http(s) without credentials and may not name a private, loopback or metadata address (unless its host is in WEBHOOK_ALLOWED_HOSTS); names starting `env:` are reserved.
+         */
+        post: operations["NotificationChannelsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List notification channels (admin)
-     * @description Every channel, from the API or the NOTIFY_* variables. Secrets are never shown (`has_secret` says whether one is set); Slack and Discord URLs show only scheme and host, webhook URLs never their query.
-     */
-    get: operations['NotificationChannelsController_list'];
-    put?: never;
-    /**
-     * Add a notification channel (admin)
-     * @description Adds a webhook, Slack or Discord channel that gets the alert types in `alert_types` (null: all) from `min_severity` up. Its URL must be http(s) without credentials and may not name a private, loopback or metadata address (unless its host is in WEBHOOK_ALLOWED_HOSTS); names starting `env:` are reserved.
-     */
-    post: operations['NotificationChannelsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/notification-channels/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/notification-channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one notification channel (admin)
+         * @description One channel as listed, URL masked and secret never shown.
+         */
+        get: operations["NotificationChannelsController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a notification channel (admin)
+         * @description Removes a channel and its delivery log. Channels from NOTIFY_* cannot be removed.
+         */
+        delete: operations["NotificationChannelsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a notification channel (admin)
+         * @description Changes any of a channel's name, URL, secret, alert types, minimum severity or enabled flag (`null` clears the secret; `alert_types: null` means every type). Channels from NOTIFY_* cannot be changed.
+         */
+        patch: operations["NotificationChannelsController_update"];
+        trace?: never;
     };
-    /**
-     * Get one notification channel (admin)
-     * @description One channel as listed, URL masked and secret never shown.
-     */
-    get: operations['NotificationChannelsController_get'];
-    put?: never;
-    post?: never;
-    /**
-     * Remove a notification channel (admin)
-     * @description Removes a channel and its delivery log. Channels from NOTIFY_* cannot be removed.
-     */
-    delete: operations['NotificationChannelsController_remove'];
-    options?: never;
-    head?: never;
-    /**
-     * Change a notification channel (admin)
-     * @description Changes any of a channel's name, URL, secret, alert types, minimum severity or enabled flag (`null` clears the secret; `alert_types: null` means every type). Channels from NOTIFY_* cannot be changed.
-     */
-    patch: operations['NotificationChannelsController_update'];
-    trace?: never;
-  };
-  '/api/notification-channels/{id}/deliveries': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/notification-channels/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a channel's deliveries (admin)
+         * @description The delivery log of a channel, newest first: each opening, resolution, reminder or test sent, its status (pending, delivered or failed), tries, last HTTP status and error.
+         */
+        get: operations["NotificationChannelsController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List a channel's deliveries (admin)
-     * @description The delivery log of a channel, newest first: each opening, resolution, reminder or test sent, its status (pending, delivered or failed), tries, last HTTP status and error.
-     */
-    get: operations['NotificationChannelsController_deliveries'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/notification-channels/{id}/test': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/notification-channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test message (admin)
+         * @description Sends a test message to the channel now, whatever its filters, with one try, and returns the delivery's log entry (delivered or failed, with the HTTP status and error).
+         */
+        post: operations["NotificationChannelsController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Send a test message (admin)
-     * @description Sends a test message to the channel now, whatever its filters, with one try, and returns the delivery's log entry (delivered or failed, with the HTTP status and error).
-     */
-    post: operations['NotificationChannelsController_test'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/providers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List provider settings
+         * @description Per api_type: its wire format, whether it is configured, the host of its base URL, its default model, what is wrong with its settings (variable names only) and the kind and time of its last failed call. Keys never appear.
+         */
+        get: operations["ProbingController_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List provider settings
-     * @description Per api_type: its wire format, whether it is configured, the host of its base URL, its default model, what is wrong with its settings (variable names only) and the kind and time of its last failed call. Keys never appear.
-     */
-    get: operations['ProbingController_providers'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/routing': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/routing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the current routing
+         * @description Where the brain routes now: the primary model, the ordered fallbacks, the mode (`auto` or `recommend`), the DCRS run that decided it and why; in `recommend` mode a change that was not applied shows under `recommendation`.
+         */
+        get: operations["RoutingController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get the current routing
-     * @description Where the brain routes now: the primary model, the ordered fallbacks, the mode (`auto` or `recommend`), the DCRS run that decided it and why; in `recommend` mode a change that was not applied shows under `recommendation`.
-     */
-    get: operations['RoutingController_current'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/routing/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/routing/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List routing changes
+         * @description The last 100 changes of the primary model, applied or only recommended, newest first, with the DCRS run that caused each and the reason.
+         */
+        get: operations["RoutingController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List routing changes
-     * @description The last 100 changes of the primary model, applied or only recommended, newest first, with the DCRS run that caused each and the reason.
-     */
-    get: operations['RoutingController_history'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    AlertListResponse: {
-      /** @description Newest first */
-      alerts: components['schemas']['AlertResponse'][];
+    schemas: {
+        AlertListResponse: {
+            /** @description Newest first */
+            alerts: components["schemas"]["AlertResponse"][];
+        };
+        AlertResponse: {
+            /** @example 12 */
+            id: number;
+            /**
+             * @example model_down
+             * @enum {string}
+             */
+            type: "model_down" | "model_recovered" | "model_degraded" | "score_drop" | "dcrs_failed" | "routing_changed" | "cartridge_failed" | "cartridge_stale" | "cartridge_recovered";
+            /**
+             * @example critical
+             * @enum {string}
+             */
+            severity: "info" | "warning" | "critical";
+            /**
+             * @description What it is about: a model or cartridge name, "dcrs" or "routing"
+             * @example Gemini
+             */
+            subject: string;
+            /** @example Gemini is down: its probes keep failing (last error: timeout) */
+            message: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description null while open; equal to created_at for notices (model_recovered, score_drop, routing_changed, cartridge_recovered)
+             */
+            resolved_at: string | null;
+            /** Format: date-time */
+            acknowledged_at: string | null;
+        };
+        CallSummaryResponse: {
+            /**
+             * @description Measured calls in the window
+             * @example 1440
+             */
+            count: number;
+            /** @example 9.4 */
+            mean_score: number | null;
+            /**
+             * @description Milliseconds
+             * @example 2150
+             */
+            mean_response_time: number | null;
+            /**
+             * @description Milliseconds, nearest rank
+             * @example 3100
+             */
+            p95_response_time: number | null;
+        };
+        CartridgeDetailResponse: {
+            /** @example Bio-Cartridge */
+            name: string;
+            /** @enum {string} */
+            status: "healthy" | "degraded" | "failing" | "stale" | "idle";
+            /**
+             * Format: date-time
+             * @description Start of the newest execution
+             */
+            last_execution: string | null;
+            /**
+             * @description Successful share of the finished executions of the last 30 days, percent, 1 decimal
+             * @example 98.5
+             */
+            success_rate: number | null;
+            /** @example Biology and medical literature pipeline */
+            description: string | null;
+            schedule: components["schemas"]["CartridgeScheduleResponse"] | null;
+            /** @description null: the routing primary and its fallbacks */
+            depends_on: string[] | null;
+            /** @description Whether the built-in runner has checks to run */
+            has_check_set: boolean;
+            /** @description The cases, defaults filled in */
+            check_set: Record<string, never>[] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        CartridgeExecutionDetailResponse: {
+            /** @example 41 */
+            id: number;
+            /** @enum {string} */
+            status: "running" | "success" | "failure" | "interrupted";
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            finished_at: string | null;
+            /** @example 5230 */
+            duration_ms: number | null;
+            /** @example Summarised 12 papers */
+            summary: string | null;
+            /**
+             * @description runner: the built-in runner; worker: reported through the ingest API
+             * @enum {string}
+             */
+            source: "runner" | "worker";
+            /**
+             * @description The model that answered the runner's checks
+             * @example Groq
+             */
+            model_used: string | null;
+            /** @description A worker's output, or the runner's per-check results (JSON) */
+            output: Record<string, never> | null;
+        };
+        CartridgeExecutionResponse: {
+            /** @example 41 */
+            id: number;
+            /** @enum {string} */
+            status: "running" | "success" | "failure" | "interrupted";
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            finished_at: string | null;
+            /** @example 5230 */
+            duration_ms: number | null;
+            /** @example Summarised 12 papers */
+            summary: string | null;
+            /**
+             * @description runner: the built-in runner; worker: reported through the ingest API
+             * @enum {string}
+             */
+            source: "runner" | "worker";
+            /**
+             * @description The model that answered the runner's checks
+             * @example Groq
+             */
+            model_used: string | null;
+        };
+        CartridgeListResponse: {
+            cartridges: components["schemas"]["CartridgeResponse"][];
+        };
+        CartridgeResponse: {
+            /** @example Bio-Cartridge */
+            name: string;
+            /** @enum {string} */
+            status: "healthy" | "degraded" | "failing" | "stale" | "idle";
+            /**
+             * Format: date-time
+             * @description Start of the newest execution
+             */
+            last_execution: string | null;
+            /**
+             * @description Successful share of the finished executions of the last 30 days, percent, 1 decimal
+             * @example 98.5
+             */
+            success_rate: number | null;
+            /** @example Biology and medical literature pipeline */
+            description: string | null;
+            schedule: components["schemas"]["CartridgeScheduleResponse"] | null;
+            /** @description null: the routing primary and its fallbacks */
+            depends_on: string[] | null;
+            /** @description Whether the built-in runner has checks to run */
+            has_check_set: boolean;
+        };
+        CartridgeResultRequest: {
+            /** @enum {string} */
+            status: "success" | "failure";
+            /**
+             * Format: date-time
+             * @example 2026-02-01T08:00:00Z
+             */
+            started_at: string;
+            /**
+             * Format: date-time
+             * @description Not before started_at
+             * @example 2026-02-01T08:00:05Z
+             */
+            finished_at: string;
+            /**
+             * @description Default: finished_at - started_at
+             * @example 5230
+             */
+            duration_ms?: number;
+            /** @example Summarised 12 papers */
+            summary?: string | null;
+            /**
+             * @description Any JSON value, at most 65536 bytes serialized
+             * @example {
+             *       "papers": 12
+             *     }
+             */
+            output?: Record<string, never>;
+        };
+        CartridgeResultsResponse: {
+            /** @example Bio-Cartridge */
+            cartridge: string;
+            /** @description Newest first */
+            results: components["schemas"]["CartridgeExecutionResponse"][];
+        };
+        CartridgeScheduleRequest: {
+            /**
+             * @description Five-field cron expression (minute precision)
+             * @example 0 * * * *
+             */
+            cron: string;
+            /**
+             * @description IANA time zone of the cron
+             * @default UTC
+             * @example Asia/Seoul
+             */
+            timezone: string;
+        };
+        CartridgeScheduleResponse: {
+            /** @example 0 * * * * */
+            cron: string;
+            /** @example UTC */
+            timezone: string;
+        };
+        CaseResultResponse: {
+            /** @example arithmetic-1 */
+            case_id: string;
+            /**
+             * @description passed weight / total weight, 0..1
+             * @example 1
+             */
+            score: number;
+            /** @example 2 */
+            passed_weight: number;
+            /** @example 2 */
+            total_weight: number;
+            /** @example 812 */
+            latency_ms: number;
+            error_kind: string | null;
+        };
+        ChannelListResponse: {
+            channels: components["schemas"]["ChannelResponse"][];
+        };
+        ChannelResponse: {
+            /** @example 3 */
+            id: number;
+            /** @example ops-webhook */
+            name: string;
+            /** @enum {string} */
+            kind: "webhook" | "slack" | "discord";
+            /**
+             * @description Masked: Slack and Discord URLs are secrets (host only); a webhook shows its path but not its query
+             * @example https://hooks.slack.com/***
+             */
+            url: string;
+            /** @description Whether a signing secret is set (the secret itself is never returned) */
+            has_secret: boolean;
+            /** @description null: every type */
+            alert_types: ("model_down" | "model_recovered" | "model_degraded" | "score_drop" | "dcrs_failed" | "routing_changed" | "cartridge_failed" | "cartridge_stale" | "cartridge_recovered")[] | null;
+            /** @enum {string} */
+            min_severity: "info" | "warning" | "critical";
+            enabled: boolean;
+            /**
+             * @description env: defined by NOTIFY_* variables, read-only here
+             * @enum {string}
+             */
+            origin: "api" | "env";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CreateCartridgeRequest: {
+            /**
+             * @description Unique name
+             * @example News-Cartridge
+             */
+            name: string;
+            /** @example Daily news digest pipeline */
+            description?: string | null;
+            schedule?: components["schemas"]["CartridgeScheduleRequest"] | null;
+            /** @description Cases in the evaluation suite format ({id, prompt, system?, max_tokens?, assert: [...]}), run by the built-in runner */
+            check_set?: Record<string, never>[] | null;
+            /**
+             * @description Model names, tried in the routing order; null: the routing primary and its fallbacks
+             * @example [
+             *       "Gemini",
+             *       "Groq"
+             *     ]
+             */
+            depends_on?: string[] | null;
+        };
+        CreateChannelRequest: {
+            /**
+             * @description Unique name
+             * @example ops-webhook
+             */
+            name: string;
+            /**
+             * @description webhook: JSON POST signed with the secret; slack / discord: their incoming-webhook formats
+             * @enum {string}
+             */
+            kind: "webhook" | "slack" | "discord";
+            /**
+             * @description http(s); loopback, private, link-local and metadata addresses are refused unless the host is in WEBHOOK_ALLOWED_HOSTS. Never returned whole.
+             * @example https://ops.example.com/hooks/shawn
+             */
+            url: string;
+            /** @description webhook only: the HMAC-SHA256 key of X-Signature. Never returned. */
+            secret?: string;
+            /** @description The alert types it wants; null or absent: all */
+            alert_types?: ("model_down" | "model_recovered" | "model_degraded" | "score_drop" | "dcrs_failed" | "routing_changed" | "cartridge_failed" | "cartridge_stale" | "cartridge_recovered")[] | null;
+            /**
+             * @description The least severe alerts it wants
+             * @default info
+             * @enum {string}
+             */
+            min_severity: "info" | "warning" | "critical";
+            /** @default true */
+            enabled: boolean;
+        };
+        CreateModelRequest: {
+            /**
+             * @description Unique display name
+             * @example Groq-Llama
+             */
+            name: string;
+            /**
+             * @example groq
+             * @enum {string}
+             */
+            api_type: "openai" | "anthropic" | "google" | "groq" | "mistral" | "deepseek" | "openrouter" | "sambanova" | "cerebras" | "others";
+            /**
+             * @description Provider-side model id; default: the api_type's
+             * @example llama-3.3-70b-versatile
+             */
+            provider_model?: string;
+            /**
+             * @description Base URL override; its host must be the api_type's configured host or in PROVIDER_ALLOWED_HOSTS
+             * @example https://api.groq.com/openai/v1
+             */
+            base_url?: string;
+            /**
+             * @description Probed and evaluated when true
+             * @default true
+             */
+            enabled: boolean;
+        };
+        DcrsHistoryResponse: {
+            /** @example 7 */
+            days: number;
+            /** @description Newest first */
+            history: components["schemas"]["DcrsRunResponse"][];
+        };
+        DcrsModelResultResponse: {
+            /** @example Gemini */
+            model: string;
+            /** @example 9.5 */
+            score: number;
+            p50_latency_ms: number | null;
+            p95_latency_ms: number | null;
+            /** @example 9 */
+            passed: number;
+            /** @example 1 */
+            failed: number;
+            /**
+             * @example {
+             *       "timeout": 1
+             *     }
+             */
+            error_kinds: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            probe_mode: "live" | "simulated" | "off";
+        };
+        DcrsRunDetailResponse: {
+            /** @example 12 */
+            id: number;
+            /**
+             * @description The run date in the DCRS time zone
+             * @example 2026-02-01
+             */
+            date: string;
+            /** Format: date-time */
+            execution_time: string;
+            /**
+             * @description Model x case calls made
+             * @example 100
+             */
+            total_tests: number;
+            /** @example 9.09 */
+            avg_score: number;
+            /** @example Gemini */
+            best_model: string;
+            /**
+             * @description Whether the routing primary changed
+             * @example true
+             */
+            changes_applied: boolean;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed" | "interrupted";
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            /** Format: date-time */
+            finished_at: string | null;
+            duration_ms: number | null;
+            /** @description Why a failed run failed */
+            error: string | null;
+            /** @description Demo history, not a real run */
+            is_demo: boolean;
+            results: components["schemas"]["DcrsModelResultResponse"][];
+        };
+        DcrsRunResponse: {
+            /** @example 12 */
+            id: number;
+            /**
+             * @description The run date in the DCRS time zone
+             * @example 2026-02-01
+             */
+            date: string;
+            /** Format: date-time */
+            execution_time: string;
+            /**
+             * @description Model x case calls made
+             * @example 100
+             */
+            total_tests: number;
+            /** @example 9.09 */
+            avg_score: number;
+            /** @example Gemini */
+            best_model: string;
+            /**
+             * @description Whether the routing primary changed
+             * @example true
+             */
+            changes_applied: boolean;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed" | "interrupted";
+        };
+        DcrsRunStartedResponse: {
+            /** @example 13 */
+            run_id: number;
+            /** @example running */
+            status: string;
+        };
+        DeliveryListResponse: {
+            /** @example 3 */
+            channel_id: number;
+            /** @description Newest first */
+            deliveries: components["schemas"]["DeliveryResponse"][];
+        };
+        DeliveryResponse: {
+            /** @example 41 */
+            id: number;
+            /** @example 3 */
+            channel_id: number;
+            /** @description null for a test message */
+            alert_id: number | null;
+            /** @enum {string} */
+            event: "opened" | "resolved" | "reminder" | "test";
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            /**
+             * @description Tries made (at most 3; 1 for a test message)
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * @description The last try's HTTP status
+             * @example 200
+             */
+            response_status: number | null;
+            /**
+             * @description Why the last try failed
+             * @example HTTP 500
+             */
+            error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            finished_at: string | null;
+        };
+        ErrorResponse: {
+            /** @example 400 */
+            statusCode: number;
+            /** @example Bad Request */
+            error: string;
+            /** @example days must be an integer from 1 to 365 */
+            message: string;
+            /**
+             * @description The X-Request-Id of the request (the caller's, or one made for it); log lines carry the same id.
+             * @example 3f0c8a52-6c1e-4d4b-9a53-2f1de0b1c7a4
+             */
+            request_id: string;
+        };
+        HealthResponse: {
+            /** @enum {string} */
+            status: "healthy" | "unhealthy";
+            /** @example database does not answer */
+            reason?: string;
+        };
+        LivenessResponse: {
+            /**
+             * @description Always `healthy`: an answer at all is the signal.
+             * @enum {string}
+             */
+            status: "healthy";
+        };
+        ManualTestAcceptedResponse: {
+            /** @enum {string} */
+            status: "testing" | "queued";
+            /**
+             * @example [
+             *       "Gemini",
+             *       "Groq"
+             *     ]
+             */
+            models: string[];
+            /**
+             * Format: date-time
+             * @description null while queued
+             */
+            start_time: string | null;
+            /** Format: uuid */
+            run_id: string;
+            /**
+             * @description Place in the queue (1 = next) when queued
+             * @example 1
+             */
+            queue_position?: number;
+        };
+        ManualTestModelResultResponse: {
+            /** @example Gemini */
+            model: string;
+            /** @example 9.5 */
+            score: number | null;
+            /**
+             * @description Median latency of the cases, ms
+             * @example 2300
+             */
+            response_time: number | null;
+            /** @example 9 */
+            passed: number;
+            /** @example 1 */
+            failed: number;
+            /** @example timeout x1 */
+            error: string | null;
+        };
+        ManualTestRequest: {
+            /**
+             * @description Exact model names; omitted or empty: every model
+             * @example [
+             *       "Gemini",
+             *       "Groq"
+             *     ]
+             */
+            models?: string[];
+        };
+        ManualTestRunListResponse: {
+            /** @description Newest first */
+            runs: components["schemas"]["ManualTestRunResponse"][];
+        };
+        ManualTestRunResponse: {
+            /** Format: uuid */
+            run_id: string;
+            /** @enum {string} */
+            status: "queued" | "testing" | "completed" | "failed";
+            models: string[];
+            /** Format: date-time */
+            start_time: string | null;
+            /** Format: date-time */
+            end_time: string | null;
+            results: components["schemas"]["ManualTestModelResultResponse"][];
+            error: string | null;
+        };
+        MetricListResponse: {
+            /** @description Newest first */
+            metrics: components["schemas"]["MetricResponse"][];
+        };
+        MetricResponse: {
+            /** @example Gemini */
+            model: string;
+            /** @example 1 */
+            model_id: number;
+            /**
+             * @description Score of the call, 0..10
+             * @example 9.9
+             */
+            score: number;
+            /**
+             * @description Milliseconds
+             * @example 2300
+             */
+            response_time: number;
+            /** Format: date-time */
+            timestamp: string;
+            /**
+             * @description What produced the row
+             * @enum {string}
+             */
+            kind: "probe" | "evaluation" | "manual" | "demo" | "simulated";
+        };
+        ModelDetailResponse: {
+            /** @example 1 */
+            id: number;
+            /** @example Gemini */
+            name: string;
+            /** @example google */
+            api_type: string;
+            /**
+             * @description Latest evaluation score, 0..10
+             * @example 9.9
+             */
+            last_score: number;
+            /**
+             * @description Typical response time in milliseconds
+             * @example 2300
+             */
+            response_time: number;
+            /**
+             * @description Share of successful probes, percent
+             * @example 100
+             */
+            uptime_percent: number;
+            /** @enum {string} */
+            status: "healthy" | "degraded" | "down" | "unknown";
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description live: a key is configured; simulated: the built-in simulator answers; off
+             * @enum {string}
+             */
+            probe_mode: "live" | "simulated" | "off";
+            /** @description Provider model id override (null: the api_type's) */
+            provider_model: string | null;
+            /** @description Base URL override (null: the api_type's) */
+            base_url: string | null;
+            enabled: boolean;
+            /** Format: date-time */
+            last_probe_at: string | null;
+            /**
+             * @description Error of the latest probe; null when it succeeded
+             * @example timeout
+             */
+            last_error_kind: string | null;
+            /** @description Calls measured over the last 24 hours */
+            summary_24h: components["schemas"]["CallSummaryResponse"];
+            /** @description Successful share of probes, percent (rate-limited probes left out) */
+            uptime: components["schemas"]["UptimeResponse"];
+        };
+        ModelEvaluationResponse: {
+            /** @example Gemini */
+            model: string;
+            /** @enum {string} */
+            probe_mode: "live" | "simulated" | "off";
+            /**
+             * @description 10 x mean case score, 1 decimal
+             * @example 9.5
+             */
+            score: number;
+            /**
+             * @description Cases that passed every assertion
+             * @example 9
+             */
+            passed: number;
+            /** @example 1 */
+            failed: number;
+            p50_latency_ms: number | null;
+            p95_latency_ms: number | null;
+            /**
+             * @example {
+             *       "timeout": 1
+             *     }
+             */
+            error_kinds: {
+                [key: string]: number;
+            };
+            cases: components["schemas"]["CaseResultResponse"][];
+        };
+        ModelListResponse: {
+            models: components["schemas"]["ModelResponse"][];
+            /**
+             * @description Mean of last_score, 2 decimals
+             * @example 9.09
+             */
+            average_score: number | null;
+            /** Format: date-time */
+            timestamp: string;
+        };
+        ModelResponse: {
+            /** @example 1 */
+            id: number;
+            /** @example Gemini */
+            name: string;
+            /** @example google */
+            api_type: string;
+            /**
+             * @description Latest evaluation score, 0..10
+             * @example 9.9
+             */
+            last_score: number;
+            /**
+             * @description Typical response time in milliseconds
+             * @example 2300
+             */
+            response_time: number;
+            /**
+             * @description Share of successful probes, percent
+             * @example 100
+             */
+            uptime_percent: number;
+            /** @enum {string} */
+            status: "healthy" | "degraded" | "down" | "unknown";
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description live: a key is configured; simulated: the built-in simulator answers; off
+             * @enum {string}
+             */
+            probe_mode: "live" | "simulated" | "off";
+            /** @description Provider model id override (null: the api_type's) */
+            provider_model: string | null;
+            /** @description Base URL override (null: the api_type's) */
+            base_url: string | null;
+            enabled: boolean;
+            /** Format: date-time */
+            last_probe_at: string | null;
+            /**
+             * @description Error of the latest probe; null when it succeeded
+             * @example timeout
+             */
+            last_error_kind: string | null;
+        };
+        ProviderListResponse: {
+            providers: components["schemas"]["ProviderStatusResponse"][];
+        };
+        ProviderStatusResponse: {
+            /** @example openai */
+            api_type: string;
+            /** @enum {string} */
+            wire_format: "openai" | "anthropic" | "google";
+            /** @description Whether a key (and base URL and model) is set for this type */
+            configured: boolean;
+            /** @example api.openai.com */
+            base_url_host: string | null;
+            /** @example gpt-4o-mini */
+            model: string | null;
+            /**
+             * @description What is missing (variable names only)
+             * @example [
+             *       "OPENAI_API_KEY is not set"
+             *     ]
+             */
+            problems: string[];
+            /** @example rate_limited */
+            last_error_kind: string | null;
+            /** Format: date-time */
+            last_error_at: string | null;
+        };
+        ReadinessChecksResponse: {
+            /**
+             * @description The database answers a trivial query within 2 s.
+             * @enum {string}
+             */
+            database: "ok" | "failing" | "skipped";
+            /**
+             * @description Every migration this build ships is recorded in the database (skipped when it does not answer).
+             * @enum {string}
+             */
+            migrations: "ok" | "failing" | "skipped";
+            /**
+             * @description Every periodic trigger the settings turn on (probing, DCRS, alert sweep, reminders, realtime ticks) is registered, and every cron job (DCRS, cartridge schedules) is started.
+             * @enum {string}
+             */
+            schedulers: "ok" | "failing" | "skipped";
+        };
+        ReadinessResponse: {
+            /** @enum {string} */
+            status: "healthy" | "unhealthy";
+            checks: components["schemas"]["ReadinessChecksResponse"];
+            /**
+             * @description Every failing part, or `shutting down` once the server has begun to stop; absent when healthy.
+             * @example migrations not applied: UptimeIndexCaseId1795714769885
+             */
+            reason?: string;
+        };
+        RootResponse: {
+            /** @example 🟢 Online */
+            status: string;
+            /** @example SHawn-Brain Neural Dashboard API */
+            system: string;
+            /** @example 1.0.0 */
+            version: string;
+            /** Format: date-time */
+            timestamp: string;
+        };
+        RoutingChangeResponse: {
+            id: number;
+            previous_primary: string | null;
+            primary: string;
+            fallbacks: string[];
+            /** @enum {string} */
+            mode: "auto" | "recommend";
+            /** @description false: recorded as a recommendation only */
+            applied: boolean;
+            dcrs_run_id: number | null;
+            reason: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        RoutingHistoryResponse: {
+            /** @description Newest first */
+            changes: components["schemas"]["RoutingChangeResponse"][];
+        };
+        RoutingRecommendationResponse: {
+            /** @example Groq */
+            primary: string;
+            fallbacks: string[];
+            dcrs_run_id: number | null;
+            reason: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        RoutingResponse: {
+            /**
+             * @description null until a DCRS run decides
+             * @example Gemini
+             */
+            primary: string | null;
+            /**
+             * @description In order
+             * @example [
+             *       "Groq",
+             *       "Anthropic"
+             *     ]
+             */
+            fallbacks: string[];
+            /** @enum {string} */
+            mode: "auto" | "recommend";
+            /** Format: date-time */
+            updated_at: string | null;
+            dcrs_run_id: number | null;
+            /** @example Gemini (9.9) beats Groq (9.6) by at least 0.2 */
+            reason: string;
+            /** @description In recommend mode: the latest change that was recorded but not applied */
+            recommendation: components["schemas"]["RoutingRecommendationResponse"] | null;
+        };
+        UpdateCartridgeRequest: {
+            /** @example News-Cartridge */
+            name?: string;
+            /** @description null clears it */
+            description?: string | null;
+            /** @description null: no schedule */
+            schedule?: components["schemas"]["CartridgeScheduleRequest"] | null;
+            /** @description Cases in the evaluation suite format ({id, prompt, system?, max_tokens?, assert: [...]}), run by the built-in runner; null: none */
+            check_set?: Record<string, never>[] | null;
+            /** @description Model names, tried in the routing order; null: the routing primary and its fallbacks */
+            depends_on?: string[] | null;
+        };
+        UpdateChannelRequest: {
+            /** @example ops-webhook */
+            name?: string;
+            /** @description Same rules as when created */
+            url?: string;
+            /** @description webhook only; null removes it */
+            secret?: string | null;
+            /** @description null: every type */
+            alert_types?: ("model_down" | "model_recovered" | "model_degraded" | "score_drop" | "dcrs_failed" | "routing_changed" | "cartridge_failed" | "cartridge_stale" | "cartridge_recovered")[] | null;
+            /** @enum {string} */
+            min_severity?: "info" | "warning" | "critical";
+            enabled?: boolean;
+        };
+        UpdateModelRequest: {
+            /** @example Groq-Llama */
+            name?: string;
+            /** @enum {string} */
+            api_type?: "openai" | "anthropic" | "google" | "groq" | "mistral" | "deepseek" | "openrouter" | "sambanova" | "cerebras" | "others";
+            /** @description null returns to the default */
+            provider_model?: string | null;
+            /** @description null returns to the default */
+            base_url?: string | null;
+            enabled?: boolean;
+        };
+        UptimeResponse: {
+            /** @example 99.5 */
+            last_24h: number | null;
+            /** @example 99.7 */
+            last_7d: number | null;
+            /** @example 99.8 */
+            last_30d: number | null;
+        };
     };
-    AlertResponse: {
-      /** @example 12 */
-      id: number;
-      /**
-       * @example model_down
-       * @enum {string}
-       */
-      type:
-        | 'model_down'
-        | 'model_recovered'
-        | 'model_degraded'
-        | 'score_drop'
-        | 'dcrs_failed'
-        | 'routing_changed'
-        | 'cartridge_failed'
-        | 'cartridge_stale'
-        | 'cartridge_recovered';
-      /**
-       * @example critical
-       * @enum {string}
-       */
-      severity: 'info' | 'warning' | 'critical';
-      /**
-       * @description What it is about: a model or cartridge name, "dcrs" or "routing"
-       * @example Gemini
-       */
-      subject: string;
-      /** @example Gemini is down: its probes keep failing (last error: timeout) */
-      message: string;
-      /** Format: date-time */
-      created_at: string;
-      /**
-       * Format: date-time
-       * @description null while open; equal to created_at for notices (model_recovered, score_drop, routing_changed, cartridge_recovered)
-       */
-      resolved_at: string | null;
-      /** Format: date-time */
-      acknowledged_at: string | null;
-    };
-    CallSummaryResponse: {
-      /**
-       * @description Measured calls in the window
-       * @example 1440
-       */
-      count: number;
-      /** @example 9.4 */
-      mean_score: number | null;
-      /**
-       * @description Milliseconds
-       * @example 2150
-       */
-      mean_response_time: number | null;
-      /**
-       * @description Milliseconds, nearest rank
-       * @example 3100
-       */
-      p95_response_time: number | null;
-    };
-    CartridgeDetailResponse: {
-      /** @example Bio-Cartridge */
-      name: string;
-      /** @enum {string} */
-      status: 'healthy' | 'degraded' | 'failing' | 'stale' | 'idle';
-      /**
-       * Format: date-time
-       * @description Start of the newest execution
-       */
-      last_execution: string | null;
-      /**
-       * @description Successful share of the finished executions of the last 30 days, percent, 1 decimal
-       * @example 98.5
-       */
-      success_rate: number | null;
-      /** @example Biology and medical literature pipeline */
-      description: string | null;
-      schedule: components['schemas']['CartridgeScheduleResponse'] | null;
-      /** @description null: the routing primary and its fallbacks */
-      depends_on: string[] | null;
-      /** @description Whether the built-in runner has checks to run */
-      has_check_set: boolean;
-      /** @description The cases, defaults filled in */
-      check_set: Record<string, never>[] | null;
-      /** Format: date-time */
-      created_at: string;
-      /** Format: date-time */
-      updated_at: string | null;
-    };
-    CartridgeExecutionDetailResponse: {
-      /** @example 41 */
-      id: number;
-      /** @enum {string} */
-      status: 'running' | 'success' | 'failure' | 'interrupted';
-      /** Format: date-time */
-      started_at: string;
-      /** Format: date-time */
-      finished_at: string | null;
-      /** @example 5230 */
-      duration_ms: number | null;
-      /** @example Summarised 12 papers */
-      summary: string | null;
-      /**
-       * @description runner: the built-in runner; worker: reported through the ingest API
-       * @enum {string}
-       */
-      source: 'runner' | 'worker';
-      /**
-       * @description The model that answered the runner's checks
-       * @example Groq
-       */
-      model_used: string | null;
-      /** @description A worker's output, or the runner's per-check results (JSON) */
-      output: Record<string, never> | null;
-    };
-    CartridgeExecutionResponse: {
-      /** @example 41 */
-      id: number;
-      /** @enum {string} */
-      status: 'running' | 'success' | 'failure' | 'interrupted';
-      /** Format: date-time */
-      started_at: string;
-      /** Format: date-time */
-      finished_at: string | null;
-      /** @example 5230 */
-      duration_ms: number | null;
-      /** @example Summarised 12 papers */
-      summary: string | null;
-      /**
-       * @description runner: the built-in runner; worker: reported through the ingest API
-       * @enum {string}
-       */
-      source: 'runner' | 'worker';
-      /**
-       * @description The model that answered the runner's checks
-       * @example Groq
-       */
-      model_used: string | null;
-    };
-    CartridgeListResponse: {
-      cartridges: components['schemas']['CartridgeResponse'][];
-    };
-    CartridgeResponse: {
-      /** @example Bio-Cartridge */
-      name: string;
-      /** @enum {string} */
-      status: 'healthy' | 'degraded' | 'failing' | 'stale' | 'idle';
-      /**
-       * Format: date-time
-       * @description Start of the newest execution
-       */
-      last_execution: string | null;
-      /**
-       * @description Successful share of the finished executions of the last 30 days, percent, 1 decimal
-       * @example 98.5
-       */
-      success_rate: number | null;
-      /** @example Biology and medical literature pipeline */
-      description: string | null;
-      schedule: components['schemas']['CartridgeScheduleResponse'] | null;
-      /** @description null: the routing primary and its fallbacks */
-      depends_on: string[] | null;
-      /** @description Whether the built-in runner has checks to run */
-      has_check_set: boolean;
-    };
-    CartridgeResultRequest: {
-      /** @enum {string} */
-      status: 'success' | 'failure';
-      /**
-       * Format: date-time
-       * @example 2026-02-01T08:00:00Z
-       */
-      started_at: string;
-      /**
-       * Format: date-time
-       * @description Not before started_at
-       * @example 2026-02-01T08:00:05Z
-       */
-      finished_at: string;
-      /**
-       * @description Default: finished_at - started_at
-       * @example 5230
-       */
-      duration_ms?: number;
-      /** @example Summarised 12 papers */
-      summary?: string | null;
-      /**
-       * @description Any JSON value, at most 65536 bytes serialized
-       * @example {
-       *       "papers": 12
-       *     }
-       */
-      output?: Record<string, never>;
-    };
-    CartridgeResultsResponse: {
-      /** @example Bio-Cartridge */
-      cartridge: string;
-      /** @description Newest first */
-      results: components['schemas']['CartridgeExecutionResponse'][];
-    };
-    CartridgeScheduleRequest: {
-      /**
-       * @description Five-field cron expression (minute precision)
-       * @example 0 * * * *
-       */
-      cron: string;
-      /**
-       * @description IANA time zone of the cron
-       * @default UTC
-       * @example Asia/Seoul
-       */
-      timezone: string;
-    };
-    CartridgeScheduleResponse: {
-      /** @example 0 * * * * */
-      cron: string;
-      /** @example UTC */
-      timezone: string;
-    };
-    CaseResultResponse: {
-      /** @example arithmetic-1 */
-      case_id: string;
-      /**
-       * @description passed weight / total weight, 0..1
-       * @example 1
-       */
-      score: number;
-      /** @example 2 */
-      passed_weight: number;
-      /** @example 2 */
-      total_weight: number;
-      /** @example 812 */
-      latency_ms: number;
-      error_kind: string | null;
-    };
-    ChannelListResponse: {
-      channels: components['schemas']['ChannelResponse'][];
-    };
-    ChannelResponse: {
-      /** @example 3 */
-      id: number;
-      /** @example ops-webhook */
-      name: string;
-      /** @enum {string} */
-      kind: 'webhook' | 'slack' | 'discord';
-      /**
-       * @description Masked: Slack and Discord URLs are secrets (host only); a webhook shows its path but not its query
-       * @example https://hooks.slack.com/***
-       */
-      url: string;
-      /** @description Whether a signing secret is set (the secret itself is never returned) */
-      has_secret: boolean;
-      /** @description null: every type */
-      alert_types:
-        | (
-            | 'model_down'
-            | 'model_recovered'
-            | 'model_degraded'
-            | 'score_drop'
-            | 'dcrs_failed'
-            | 'routing_changed'
-            | 'cartridge_failed'
-            | 'cartridge_stale'
-            | 'cartridge_recovered'
-          )[]
-        | null;
-      /** @enum {string} */
-      min_severity: 'info' | 'warning' | 'critical';
-      enabled: boolean;
-      /**
-       * @description env: defined by NOTIFY_* variables, read-only here
-       * @enum {string}
-       */
-      origin: 'api' | 'env';
-      /** Format: date-time */
-      created_at: string;
-      /** Format: date-time */
-      updated_at: string;
-    };
-    CreateCartridgeRequest: {
-      /**
-       * @description Unique name
-       * @example News-Cartridge
-       */
-      name: string;
-      /** @example Daily news digest pipeline */
-      description?: string | null;
-      schedule?: components['schemas']['CartridgeScheduleRequest'] | null;
-      /** @description Cases in the evaluation suite format ({id, prompt, system?, max_tokens?, assert: [...]}), run by the built-in runner */
-      check_set?: Record<string, never>[] | null;
-      /**
-       * @description Model names, tried in the routing order; null: the routing primary and its fallbacks
-       * @example [
-       *       "Gemini",
-       *       "Groq"
-       *     ]
-       */
-      depends_on?: string[] | null;
-    };
-    CreateChannelRequest: {
-      /**
-       * @description Unique name
-       * @example ops-webhook
-       */
-      name: string;
-      /**
-       * @description webhook: JSON POST signed with the secret; slack / discord: their incoming-webhook formats
-       * @enum {string}
-       */
-      kind: 'webhook' | 'slack' | 'discord';
-      /**
-       * @description http(s); loopback, private, link-local and metadata addresses are refused unless the host is in WEBHOOK_ALLOWED_HOSTS. Never returned whole.
-       * @example https://ops.example.com/hooks/shawn
-       */
-      url: string;
-      /** @description webhook only: the HMAC-SHA256 key of X-Signature. Never returned. */
-      secret?: string;
-      /** @description The alert types it wants; null or absent: all */
-      alert_types?:
-        | (
-            | 'model_down'
-            | 'model_recovered'
-            | 'model_degraded'
-            | 'score_drop'
-            | 'dcrs_failed'
-            | 'routing_changed'
-            | 'cartridge_failed'
-            | 'cartridge_stale'
-            | 'cartridge_recovered'
-          )[]
-        | null;
-      /**
-       * @description The least severe alerts it wants
-       * @default info
-       * @enum {string}
-       */
-      min_severity: 'info' | 'warning' | 'critical';
-      /** @default true */
-      enabled: boolean;
-    };
-    CreateModelRequest: {
-      /**
-       * @description Unique display name
-       * @example Groq-Llama
-       */
-      name: string;
-      /**
-       * @example groq
-       * @enum {string}
-       */
-      api_type:
-        | 'openai'
-        | 'anthropic'
-        | 'google'
-        | 'groq'
-        | 'mistral'
-        | 'deepseek'
-        | 'openrouter'
-        | 'sambanova'
-        | 'cerebras'
-        | 'others';
-      /**
-       * @description Provider-side model id; default: the api_type's
-       * @example llama-3.3-70b-versatile
-       */
-      provider_model?: string;
-      /**
-       * @description Base URL override; its host must be the api_type's configured host or in PROVIDER_ALLOWED_HOSTS
-       * @example https://api.groq.com/openai/v1
-       */
-      base_url?: string;
-      /**
-       * @description Probed and evaluated when true
-       * @default true
-       */
-      enabled: boolean;
-    };
-    DcrsHistoryResponse: {
-      /** @example 7 */
-      days: number;
-      /** @description Newest first */
-      history: components['schemas']['DcrsRunResponse'][];
-    };
-    DcrsModelResultResponse: {
-      /** @example Gemini */
-      model: string;
-      /** @example 9.5 */
-      score: number;
-      p50_latency_ms: number | null;
-      p95_latency_ms: number | null;
-      /** @example 9 */
-      passed: number;
-      /** @example 1 */
-      failed: number;
-      /**
-       * @example {
-       *       "timeout": 1
-       *     }
-       */
-      error_kinds: {
-        [key: string]: number;
-      };
-      /** @enum {string} */
-      probe_mode: 'live' | 'simulated' | 'off';
-    };
-    DcrsRunDetailResponse: {
-      /** @example 12 */
-      id: number;
-      /**
-       * @description The run date in the DCRS time zone
-       * @example 2026-02-01
-       */
-      date: string;
-      /** Format: date-time */
-      execution_time: string;
-      /**
-       * @description Model x case calls made
-       * @example 100
-       */
-      total_tests: number;
-      /** @example 9.09 */
-      avg_score: number;
-      /** @example Gemini */
-      best_model: string;
-      /**
-       * @description Whether the routing primary changed
-       * @example true
-       */
-      changes_applied: boolean;
-      /** @enum {string} */
-      status: 'running' | 'completed' | 'failed' | 'interrupted';
-      /** @enum {string} */
-      trigger: 'schedule' | 'manual';
-      /** Format: date-time */
-      finished_at: string | null;
-      duration_ms: number | null;
-      /** @description Why a failed run failed */
-      error: string | null;
-      /** @description Demo history, not a real run */
-      is_demo: boolean;
-      results: components['schemas']['DcrsModelResultResponse'][];
-    };
-    DcrsRunResponse: {
-      /** @example 12 */
-      id: number;
-      /**
-       * @description The run date in the DCRS time zone
-       * @example 2026-02-01
-       */
-      date: string;
-      /** Format: date-time */
-      execution_time: string;
-      /**
-       * @description Model x case calls made
-       * @example 100
-       */
-      total_tests: number;
-      /** @example 9.09 */
-      avg_score: number;
-      /** @example Gemini */
-      best_model: string;
-      /**
-       * @description Whether the routing primary changed
-       * @example true
-       */
-      changes_applied: boolean;
-      /** @enum {string} */
-      status: 'running' | 'completed' | 'failed' | 'interrupted';
-    };
-    DcrsRunStartedResponse: {
-      /** @example 13 */
-      run_id: number;
-      /** @example running */
-      status: string;
-    };
-    DeliveryListResponse: {
-      /** @example 3 */
-      channel_id: number;
-      /** @description Newest first */
-      deliveries: components['schemas']['DeliveryResponse'][];
-    };
-    DeliveryResponse: {
-      /** @example 41 */
-      id: number;
-      /** @example 3 */
-      channel_id: number;
-      /** @description null for a test message */
-      alert_id: number | null;
-      /** @enum {string} */
-      event: 'opened' | 'resolved' | 'reminder' | 'test';
-      /** @enum {string} */
-      status: 'pending' | 'delivered' | 'failed';
-      /**
-       * @description Tries made (at most 3; 1 for a test message)
-       * @example 1
-       */
-      attempts: number;
-      /**
-       * @description The last try's HTTP status
-       * @example 200
-       */
-      response_status: number | null;
-      /**
-       * @description Why the last try failed
-       * @example HTTP 500
-       */
-      error: string | null;
-      /** Format: date-time */
-      created_at: string;
-      /** Format: date-time */
-      finished_at: string | null;
-    };
-    ErrorResponse: {
-      /** @example 400 */
-      statusCode: number;
-      /** @example Bad Request */
-      error: string;
-      /** @example days must be an integer from 1 to 365 */
-      message: string;
-      /**
-       * @description The X-Request-Id of the request (the caller's, or one made for it); log lines carry the same id.
-       * @example 3f0c8a52-6c1e-4d4b-9a53-2f1de0b1c7a4
-       */
-      request_id: string;
-    };
-    HealthResponse: {
-      /** @enum {string} */
-      status: 'healthy' | 'unhealthy';
-      /** @example database does not answer */
-      reason?: string;
-    };
-    LivenessResponse: {
-      /**
-       * @description Always `healthy`: an answer at all is the signal.
-       * @enum {string}
-       */
-      status: 'healthy';
-    };
-    ManualTestAcceptedResponse: {
-      /** @enum {string} */
-      status: 'testing' | 'queued';
-      /**
-       * @example [
-       *       "Gemini",
-       *       "Groq"
-       *     ]
-       */
-      models: string[];
-      /**
-       * Format: date-time
-       * @description null while queued
-       */
-      start_time: string | null;
-      /** Format: uuid */
-      run_id: string;
-      /**
-       * @description Place in the queue (1 = next) when queued
-       * @example 1
-       */
-      queue_position?: number;
-    };
-    ManualTestModelResultResponse: {
-      /** @example Gemini */
-      model: string;
-      /** @example 9.5 */
-      score: number | null;
-      /**
-       * @description Median latency of the cases, ms
-       * @example 2300
-       */
-      response_time: number | null;
-      /** @example 9 */
-      passed: number;
-      /** @example 1 */
-      failed: number;
-      /** @example timeout x1 */
-      error: string | null;
-    };
-    ManualTestRequest: {
-      /**
-       * @description Exact model names; omitted or empty: every model
-       * @example [
-       *       "Gemini",
-       *       "Groq"
-       *     ]
-       */
-      models?: string[];
-    };
-    ManualTestRunListResponse: {
-      /** @description Newest first */
-      runs: components['schemas']['ManualTestRunResponse'][];
-    };
-    ManualTestRunResponse: {
-      /** Format: uuid */
-      run_id: string;
-      /** @enum {string} */
-      status: 'queued' | 'testing' | 'completed' | 'failed';
-      models: string[];
-      /** Format: date-time */
-      start_time: string | null;
-      /** Format: date-time */
-      end_time: string | null;
-      results: components['schemas']['ManualTestModelResultResponse'][];
-      error: string | null;
-    };
-    MetricListResponse: {
-      /** @description Newest first */
-      metrics: components['schemas']['MetricResponse'][];
-    };
-    MetricResponse: {
-      /** @example Gemini */
-      model: string;
-      /** @example 1 */
-      model_id: number;
-      /**
-       * @description Score of the call, 0..10
-       * @example 9.9
-       */
-      score: number;
-      /**
-       * @description Milliseconds
-       * @example 2300
-       */
-      response_time: number;
-      /** Format: date-time */
-      timestamp: string;
-      /**
-       * @description What produced the row
-       * @enum {string}
-       */
-      kind: 'probe' | 'evaluation' | 'manual' | 'demo' | 'simulated';
-    };
-    ModelDetailResponse: {
-      /** @example 1 */
-      id: number;
-      /** @example Gemini */
-      name: string;
-      /** @example google */
-      api_type: string;
-      /**
-       * @description Latest evaluation score, 0..10
-       * @example 9.9
-       */
-      last_score: number;
-      /**
-       * @description Typical response time in milliseconds
-       * @example 2300
-       */
-      response_time: number;
-      /**
-       * @description Share of successful probes, percent
-       * @example 100
-       */
-      uptime_percent: number;
-      /** @enum {string} */
-      status: 'healthy' | 'degraded' | 'down' | 'unknown';
-      /** Format: date-time */
-      updated_at: string;
-      /**
-       * @description live: a key is configured; simulated: the built-in simulator answers; off
-       * @enum {string}
-       */
-      probe_mode: 'live' | 'simulated' | 'off';
-      /** @description Provider model id override (null: the api_type's) */
-      provider_model: string | null;
-      /** @description Base URL override (null: the api_type's) */
-      base_url: string | null;
-      enabled: boolean;
-      /** Format: date-time */
-      last_probe_at: string | null;
-      /**
-       * @description Error of the latest probe; null when it succeeded
-       * @example timeout
-       */
-      last_error_kind: string | null;
-      /** @description Calls measured over the last 24 hours */
-      summary_24h: components['schemas']['CallSummaryResponse'];
-      /** @description Successful share of probes, percent (rate-limited probes left out) */
-      uptime: components['schemas']['UptimeResponse'];
-    };
-    ModelEvaluationResponse: {
-      /** @example Gemini */
-      model: string;
-      /** @enum {string} */
-      probe_mode: 'live' | 'simulated' | 'off';
-      /**
-       * @description 10 x mean case score, 1 decimal
-       * @example 9.5
-       */
-      score: number;
-      /**
-       * @description Cases that passed every assertion
-       * @example 9
-       */
-      passed: number;
-      /** @example 1 */
-      failed: number;
-      p50_latency_ms: number | null;
-      p95_latency_ms: number | null;
-      /**
-       * @example {
-       *       "timeout": 1
-       *     }
-       */
-      error_kinds: {
-        [key: string]: number;
-      };
-      cases: components['schemas']['CaseResultResponse'][];
-    };
-    ModelListResponse: {
-      models: components['schemas']['ModelResponse'][];
-      /**
-       * @description Mean of last_score, 2 decimals
-       * @example 9.09
-       */
-      average_score: number | null;
-      /** Format: date-time */
-      timestamp: string;
-    };
-    ModelResponse: {
-      /** @example 1 */
-      id: number;
-      /** @example Gemini */
-      name: string;
-      /** @example google */
-      api_type: string;
-      /**
-       * @description Latest evaluation score, 0..10
-       * @example 9.9
-       */
-      last_score: number;
-      /**
-       * @description Typical response time in milliseconds
-       * @example 2300
-       */
-      response_time: number;
-      /**
-       * @description Share of successful probes, percent
-       * @example 100
-       */
-      uptime_percent: number;
-      /** @enum {string} */
-      status: 'healthy' | 'degraded' | 'down' | 'unknown';
-      /** Format: date-time */
-      updated_at: string;
-      /**
-       * @description live: a key is configured; simulated: the built-in simulator answers; off
-       * @enum {string}
-       */
-      probe_mode: 'live' | 'simulated' | 'off';
-      /** @description Provider model id override (null: the api_type's) */
-      provider_model: string | null;
-      /** @description Base URL override (null: the api_type's) */
-      base_url: string | null;
-      enabled: boolean;
-      /** Format: date-time */
-      last_probe_at: string | null;
-      /**
-       * @description Error of the latest probe; null when it succeeded
-       * @example timeout
-       */
-      last_error_kind: string | null;
-    };
-    ProviderListResponse: {
-      providers: components['schemas']['ProviderStatusResponse'][];
-    };
-    ProviderStatusResponse: {
-      /** @example openai */
-      api_type: string;
-      /** @enum {string} */
-      wire_format: 'openai' | 'anthropic' | 'google';
-      /** @description Whether a key (and base URL and model) is set for this type */
-      configured: boolean;
-      /** @example api.openai.com */
-      base_url_host: string | null;
-      /** @example gpt-4o-mini */
-      model: string | null;
-      /**
-       * @description What is missing (variable names only)
-       * @example [
-       *       "OPENAI_API_KEY is not set"
-       *     ]
-       */
-      problems: string[];
-      /** @example rate_limited */
-      last_error_kind: string | null;
-      /** Format: date-time */
-      last_error_at: string | null;
-    };
-    ReadinessChecksResponse: {
-      /**
-       * @description The database answers a trivial query within 2 s.
-       * @enum {string}
-       */
-      database: 'ok' | 'failing' | 'skipped';
-      /**
-       * @description Every migration this build ships is recorded in the database (skipped when it does not answer).
-       * @enum {string}
-       */
-      migrations: 'ok' | 'failing' | 'skipped';
-      /**
-       * @description Every periodic trigger the settings turn on (probing, DCRS, alert sweep, reminders, realtime ticks) is registered, and every cron job (DCRS, cartridge schedules) is started.
-       * @enum {string}
-       */
-      schedulers: 'ok' | 'failing' | 'skipped';
-    };
-    ReadinessResponse: {
-      /** @enum {string} */
-      status: 'healthy' | 'unhealthy';
-      checks: components['schemas']['ReadinessChecksResponse'];
-      /**
-       * @description Every failing part, or `shutting down` once the server has begun to stop; absent when healthy.
-       * @example migrations not applied: UptimeIndexCaseId1795714769885
-       */
-      reason?: string;
-    };
-    RootResponse: {
-      /** @example 🟢 Online */
-      status: string;
-      /** @example SHawn-Brain Neural Dashboard API */
-      system: string;
-      /** @example 1.0.0 */
-      version: string;
-      /** Format: date-time */
-      timestamp: string;
-    };
-    RoutingChangeResponse: {
-      id: number;
-      previous_primary: string | null;
-      primary: string;
-      fallbacks: string[];
-      /** @enum {string} */
-      mode: 'auto' | 'recommend';
-      /** @description false: recorded as a recommendation only */
-      applied: boolean;
-      dcrs_run_id: number | null;
-      reason: string;
-      /** Format: date-time */
-      created_at: string;
-    };
-    RoutingHistoryResponse: {
-      /** @description Newest first */
-      changes: components['schemas']['RoutingChangeResponse'][];
-    };
-    RoutingRecommendationResponse: {
-      /** @example Groq */
-      primary: string;
-      fallbacks: string[];
-      dcrs_run_id: number | null;
-      reason: string;
-      /** Format: date-time */
-      created_at: string;
-    };
-    RoutingResponse: {
-      /**
-       * @description null until a DCRS run decides
-       * @example Gemini
-       */
-      primary: string | null;
-      /**
-       * @description In order
-       * @example [
-       *       "Groq",
-       *       "Anthropic"
-       *     ]
-       */
-      fallbacks: string[];
-      /** @enum {string} */
-      mode: 'auto' | 'recommend';
-      /** Format: date-time */
-      updated_at: string | null;
-      dcrs_run_id: number | null;
-      /** @example Gemini (9.9) beats Groq (9.6) by at least 0.2 */
-      reason: string;
-      /** @description In recommend mode: the latest change that was recorded but not applied */
-      recommendation: components['schemas']['RoutingRecommendationResponse'] | null;
-    };
-    UpdateCartridgeRequest: {
-      /** @example News-Cartridge */
-      name?: string;
-      /** @description null clears it */
-      description?: string | null;
-      /** @description null: no schedule */
-      schedule?: components['schemas']['CartridgeScheduleRequest'] | null;
-      /** @description Cases in the evaluation suite format ({id, prompt, system?, max_tokens?, assert: [...]}), run by the built-in runner; null: none */
-      check_set?: Record<string, never>[] | null;
-      /** @description Model names, tried in the routing order; null: the routing primary and its fallbacks */
-      depends_on?: string[] | null;
-    };
-    UpdateChannelRequest: {
-      /** @example ops-webhook */
-      name?: string;
-      /** @description Same rules as when created */
-      url?: string;
-      /** @description webhook only; null removes it */
-      secret?: string | null;
-      /** @description null: every type */
-      alert_types?:
-        | (
-            | 'model_down'
-            | 'model_recovered'
-            | 'model_degraded'
-            | 'score_drop'
-            | 'dcrs_failed'
-            | 'routing_changed'
-            | 'cartridge_failed'
-            | 'cartridge_stale'
-            | 'cartridge_recovered'
-          )[]
-        | null;
-      /** @enum {string} */
-      min_severity?: 'info' | 'warning' | 'critical';
-      enabled?: boolean;
-    };
-    UpdateModelRequest: {
-      /** @example Groq-Llama */
-      name?: string;
-      /** @enum {string} */
-      api_type?:
-        | 'openai'
-        | 'anthropic'
-        | 'google'
-        | 'groq'
-        | 'mistral'
-        | 'deepseek'
-        | 'openrouter'
-        | 'sambanova'
-        | 'cerebras'
-        | 'others';
-      /** @description null returns to the default */
-      provider_model?: string | null;
-      /** @description null returns to the default */
-      base_url?: string | null;
-      enabled?: boolean;
-    };
-    UptimeResponse: {
-      /** @example 99.5 */
-      last_24h: number | null;
-      /** @example 99.7 */
-      last_7d: number | null;
-      /** @example 99.8 */
-      last_30d: number | null;
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  HealthController_root: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RootResponse'];
-        };
-      };
-      /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  AlertsController_list: {
-    parameters: {
-      query?: {
-        /** @description true: open alerts only; false: resolved ones only; absent: both */
-        active?: boolean;
-        /** @description Only this type */
-        type?:
-          | 'model_down'
-          | 'model_recovered'
-          | 'model_degraded'
-          | 'score_drop'
-          | 'dcrs_failed'
-          | 'routing_changed'
-          | 'cartridge_failed'
-          | 'cartridge_stale'
-          | 'cartridge_recovered';
-        /** @description At most this many, newest first */
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AlertListResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  AlertsController_acknowledge: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Alert id */
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AlertResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  CartridgesController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CartridgeListResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  CartridgesController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateCartridgeRequest'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CartridgeDetailResponse'];
-        };
-      };
-      /** @description Names the field (and the case of a check set) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The name is taken */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  CartridgesController_detail: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Cartridge name */
-        name: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CartridgeDetailResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  CartridgesController_remove: {
-    parameters: {
-      query: {
-        /** @description keep: the cartridge's executions stay; delete: they go too */
-        history: 'keep' | 'delete';
-      };
-      header?: never;
-      path: {
-        /** @description Cartridge name */
-        name: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Removed */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description history is missing or not keep|delete */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  CartridgesController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Cartridge name */
-        name: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateCartridgeRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CartridgeDetailResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  CartridgeExecutionsController_results: {
-    parameters: {
-      query?: {
-        /** @description At most this many executions */
-        limit?: number;
-      };
-      header?: never;
-      path: {
-        /** @description Cartridge name */
-        name: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CartridgeResultsResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  CartridgeExecutionsController_report: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description 1 to 200 characters, one per execution */
-        'Idempotency-Key': string;
-      };
-      path: {
-        /** @description Cartridge name */
-        name: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CartridgeResultRequest'];
-      };
-    };
-    responses: {
-      /** @description Recorded, or a replay (header Idempotent-Replayed: true) */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CartridgeExecutionResponse'];
-        };
-      };
-      /** @description Names the field; nothing is written */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not post results (a read key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key was used with another body */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  CartridgeExecutionsController_result: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Cartridge name */
-        name: string;
-        /** @description Execution id */
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CartridgeExecutionDetailResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  CartridgeExecutionsController_run: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Cartridge name */
-        name: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The execution, status running */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CartridgeExecutionResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description A run of this cartridge is going */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description No check set, or no model to run on */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  DcrsController_history: {
-    parameters: {
-      query?: {
-        /** @description How many days back (24 h each) */
-        days?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DcrsHistoryResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  DcrsController_start: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DcrsRunStartedResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description A run is already going */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  DcrsController_run: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description DCRS run id */
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DcrsRunDetailResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  DcrsController_status: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DcrsRunResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description No run yet */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  HealthController_check: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthResponse'];
-        };
-      };
-      /** @description The database does not answer */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthResponse'];
-        };
-      };
-      /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  HealthController_live: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LivenessResponse'];
-        };
-      };
-      /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  HealthController_ready: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReadinessResponse'];
-        };
-      };
-      /** @description A part is failing (named in `reason`), or the server is stopping */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReadinessResponse'];
-        };
-      };
-      /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  ManualTestController_recent: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ManualTestRunListResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  ManualTestController_start: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ManualTestRequest'];
-      };
-    };
-    responses: {
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ManualTestAcceptedResponse'];
-        };
-      };
-      /** @description Bad body or an unknown model name */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description A named model cannot be probed */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /**
-       * @description The queue is full
-       *
-       *     Too many requests from this client (RATE_LIMIT_*)
-       */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  ManualTestController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Manual test run id */
-        run_id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ManualTestRunResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  MetricsController_recent: {
-    parameters: {
-      query?: {
-        /** @description Only this model */
-        model_id?: number;
-        /** @description How many days back (24 h each) */
-        days?: number;
-        /** @description At most this many rows */
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MetricListResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description model_id names no model */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  ModelsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ModelListResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  ModelsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateModelRequest'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ModelResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The name is taken */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  ModelsController_detail: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Model id */
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ModelDetailResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  ModelsController_remove: {
-    parameters: {
-      query: {
-        /** @description keep: the model's measured history stays; delete: it goes too */
-        history: 'keep' | 'delete';
-      };
-      header?: never;
-      path: {
-        /** @description Model id */
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Removed */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  ModelsController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Model id */
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateModelRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ModelResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  ProbingController_evaluate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Model id */
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ModelEvaluationResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The model cannot be probed */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /**
-       * @description The provider asked to wait (Retry-After)
-       *
-       *     Too many requests from this client (RATE_LIMIT_*)
-       */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  ProbingController_probe: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Model id */
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ModelResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The model cannot be probed */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /**
-       * @description The provider asked to wait (Retry-After)
-       *
-       *     Too many requests from this client (RATE_LIMIT_*)
-       */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  NotificationChannelsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ChannelListResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  NotificationChannelsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateChannelRequest'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ChannelResponse'];
-        };
-      };
-      /** @description Invalid field, or a refused address */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The name is taken */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  NotificationChannelsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Notification channel id */
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ChannelResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  NotificationChannelsController_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Notification channel id */
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Removed */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The channel comes from the environment, or the key is valid but is not an admin key */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  NotificationChannelsController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Notification channel id */
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateChannelRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ChannelResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The channel comes from the environment, or the key is valid but is not an admin key */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  NotificationChannelsController_deliveries: {
-    parameters: {
-      query?: {
-        /** @description At most this many, newest first */
-        limit?: number;
-      };
-      header?: never;
-      path: {
-        /** @description Notification channel id */
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DeliveryListResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  NotificationChannelsController_test: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Notification channel id */
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DeliveryResponse'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or wrong API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  ProbingController_providers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ProviderListResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  RoutingController_current: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoutingResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  RoutingController_history: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoutingHistoryResponse'];
-        };
-      };
-      /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description The key is valid but may not read (an ingest key) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Too many requests from this client (RATE_LIMIT_*) */
-      429: {
-        headers: {
-          /** @description Seconds until a request is let in again */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
+    HealthController_root: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RootResponse"];
+                };
+            };
+            /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlertsController_list: {
+        parameters: {
+            query?: {
+                /** @description true: open alerts only; false: resolved ones only; absent: both */
+                active?: boolean;
+                /** @description Only this type */
+                type?: "model_down" | "model_recovered" | "model_degraded" | "score_drop" | "dcrs_failed" | "routing_changed" | "cartridge_failed" | "cartridge_stale" | "cartridge_recovered";
+                /** @description At most this many, newest first */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertListResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlertsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alert id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CartridgesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartridgeListResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CartridgesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCartridgeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartridgeDetailResponse"];
+                };
+            };
+            /** @description Names the field (and the case of a check set) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CartridgesController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cartridge name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartridgeDetailResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CartridgesController_remove: {
+        parameters: {
+            query: {
+                /** @description keep: the cartridge's executions stay; delete: they go too */
+                history: "keep" | "delete";
+            };
+            header?: never;
+            path: {
+                /** @description Cartridge name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description history is missing or not keep|delete */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CartridgesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cartridge name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCartridgeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartridgeDetailResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CartridgeExecutionsController_results: {
+        parameters: {
+            query?: {
+                /** @description At most this many executions */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Cartridge name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartridgeResultsResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CartridgeExecutionsController_report: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1 to 200 characters, one per execution */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description Cartridge name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartridgeResultRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded, or a replay (header Idempotent-Replayed: true) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartridgeExecutionResponse"];
+                };
+            };
+            /** @description Names the field; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not post results (a read key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key was used with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CartridgeExecutionsController_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cartridge name */
+                name: string;
+                /** @description Execution id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartridgeExecutionDetailResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CartridgeExecutionsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cartridge name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The execution, status running */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartridgeExecutionResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A run of this cartridge is going */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No check set, or no model to run on */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DcrsController_history: {
+        parameters: {
+            query?: {
+                /** @description How many days back (24 h each) */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DcrsHistoryResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DcrsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DcrsRunStartedResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A run is already going */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DcrsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description DCRS run id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DcrsRunDetailResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DcrsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DcrsRunResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No run yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessResponse"];
+                };
+            };
+            /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
+            };
+            /** @description A part is failing (named in `reason`), or the server is stopping */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
+            };
+            /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ManualTestController_recent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManualTestRunListResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ManualTestController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualTestRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManualTestAcceptedResponse"];
+                };
+            };
+            /** @description Bad body or an unknown model name */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A named model cannot be probed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description The queue is full
+             *
+             *     Too many requests from this client (RATE_LIMIT_*)
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ManualTestController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Manual test run id */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManualTestRunResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MetricsController_recent: {
+        parameters: {
+            query?: {
+                /** @description Only this model */
+                model_id?: number;
+                /** @description How many days back (24 h each) */
+                days?: number;
+                /** @description At most this many rows */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricListResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description model_id names no model */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ModelsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelListResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ModelsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateModelRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ModelsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Model id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelDetailResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ModelsController_remove: {
+        parameters: {
+            query: {
+                /** @description keep: the model's measured history stays; delete: it goes too */
+                history: "keep" | "delete";
+            };
+            header?: never;
+            path: {
+                /** @description Model id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ModelsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Model id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateModelRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProbingController_evaluate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Model id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelEvaluationResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The model cannot be probed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description The provider asked to wait (Retry-After)
+             *
+             *     Too many requests from this client (RATE_LIMIT_*)
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProbingController_probe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Model id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The model cannot be probed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description The provider asked to wait (Retry-After)
+             *
+             *     Too many requests from this client (RATE_LIMIT_*)
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationChannelsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelListResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationChannelsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChannelRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelResponse"];
+                };
+            };
+            /** @description Invalid field, or a refused address */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationChannelsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification channel id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationChannelsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification channel id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The channel comes from the environment, or the key is valid but is not an admin key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationChannelsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification channel id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChannelRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The channel comes from the environment, or the key is valid but is not an admin key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationChannelsController_deliveries: {
+        parameters: {
+            query?: {
+                /** @description At most this many, newest first */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Notification channel id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryListResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationChannelsController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification channel id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but is not an admin key, or writes are disabled (production without ADMIN_API_KEY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProbingController_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderListResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RoutingController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RoutingController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingHistoryResponse"];
+                };
+            };
+            /** @description READ_API_KEY is set and no key, or an unknown one, was sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not read (an ingest key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client (RATE_LIMIT_*) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is let in again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Malformed request: a body that is not JSON (400) or larger than 256 kB (413) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
     };
-  };
 }

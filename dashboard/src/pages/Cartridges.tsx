@@ -83,11 +83,7 @@ export function Cartridges() {
                 </li>
               ))}
             </ul>
-            {chosen && (
-              <section aria-label={`Executions of ${chosen}`}>
-                <Executions name={chosen} />
-              </section>
-            )}
+            {chosen && <Executions name={chosen} />}
           </>
         )}
       </QueryState>

@@ -89,6 +89,7 @@ export function Dcrs() {
   const client = useQueryClient();
   const admin = useAdminAction();
   const [message, setMessage] = useState<string | null>(null);
+  const [chosenRun, setChosenRun] = useState<number | null>(null);
   const start = async () => {
     setMessage(null);
     try {
@@ -132,6 +133,7 @@ export function Dcrs() {
       </section>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History (30 days)</h2>
+        <p className="muted small">Choose a run to see its per-model results.</p>
         <QueryState query={history}>
           {(data) => (
             <TableWrap label="DCRS history">
@@ -149,7 +151,16 @@ export function Dcrs() {
                 <tbody>
                   {data.history.map((run) => (
                     <tr key={run.id}>
-                      <th scope="row">#{run.id}</th>
+                      <th scope="row">
+                        <button
+                          type="button"
+                          className="link"
+                          aria-pressed={chosenRun === run.id}
+                          onClick={() => setChosenRun(chosenRun === run.id ? null : run.id)}
+                        >
+                          #{run.id}
+                        </button>
+                      </th>
                       <td>{when(run.execution_time)}</td>
                       <td>{run.total_tests}</td>
                       <td>{score(run.avg_score)}</td>
@@ -162,6 +173,7 @@ export function Dcrs() {
             </TableWrap>
           )}
         </QueryState>
+        {chosenRun !== null && <RunResults runId={chosenRun} />}
       </section>
     </>
   );
