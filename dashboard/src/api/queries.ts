@@ -1,9 +1,9 @@
 // Every server read the pages make, as TanStack Query hooks with one key each. The socket events
 // (realtime/cache-updates.ts) write into the same keys, so the pages never poll.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DcrsProgressPayload } from '../realtime/events';
 import type { NeuralSignal } from '../realtime/events-extra';
-import { api, unwrap, unwrapOrNull, type ManualTestRun } from './client';
+import { api, unwrap, unwrapOrNull, type ManualTestRun, type Metric } from './client';
 
 export const keys = {
   models: ['models'] as const,
@@ -33,14 +33,23 @@ export const useModel = (id: number) =>
   });
 
 export const useMetrics = (modelId: number | null, days: number, limit = 10_000) =>
-  useQuery({
-    queryKey: keys.metrics(modelId, days),
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/metrics', {
-          params: { query: { ...(modelId === null ? {} : { model_id: modelId }), days, limit } },
-        }),
-      ),
+  useQuery(metricsQuery(modelId, days, limit));
+
+const metricsQuery = (modelId: number | null, days: number, limit: number) => ({
+  queryKey: keys.metrics(modelId, days),
+  queryFn: () =>
+    unwrap(
+      api.GET('/api/metrics', {
+        params: { query: { ...(modelId === null ? {} : { model_id: modelId }), days, limit } },
+      }),
+    ),
+});
+
+/** The last 24 h of calls of each model (one request each, so that a busy model cannot crowd out the others). */
+export const useDayOfCalls = (modelIds: readonly number[]): Metric[] =>
+  useQueries({
+    queries: modelIds.map((id) => metricsQuery(id, 1, 2000)),
+    combine: (results) => results.flatMap((result) => result.data?.metrics ?? []),
   });
 
 export const useRouting = () => useQuery({ queryKey: keys.routing, queryFn: () => unwrap(api.GET('/api/routing')) });

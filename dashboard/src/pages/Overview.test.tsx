@@ -22,7 +22,7 @@ function filledClient() {
       9.3,
     ),
   );
-  client.setQueryData(keys.metrics(null, 1), {
+  client.setQueryData(keys.metrics(1, 1), {
     metrics: [
       {
         model: 'Gemini',

@@ -2,7 +2,7 @@
 // neural signal. Model numbers move with model_update, the signal with neural_signal.
 import { Link } from 'react-router';
 import type { Metric, Model } from '../api/client';
-import { useAlerts, useMetrics, useModels, useNeuralSignal, useRouting } from '../api/queries';
+import { useAlerts, useDayOfCalls, useModels, useNeuralSignal, useRouting } from '../api/queries';
 import { ms, percent, score } from '../components/format';
 import { QueryState } from '../components/QueryState';
 import { Sparkline, type SparkPoint } from '../components/Sparkline';
@@ -58,11 +58,11 @@ export function ModelCard({ model, spark }: { model: Model; spark: readonly Spar
 
 export function Overview() {
   const models = useModels();
-  const metrics = useMetrics(null, 1);
+  const calls = useDayOfCalls(models.data?.models.map((model) => model.id) ?? []);
   const routing = useRouting();
   const alerts = useAlerts();
   const signal = useNeuralSignal();
-  const sparks = sparkPointsByModel(metrics.data?.metrics ?? []);
+  const sparks = sparkPointsByModel(calls);
   const open = (alerts.data?.alerts ?? []).filter((alert) => alert.resolved_at === null);
   return (
     <>

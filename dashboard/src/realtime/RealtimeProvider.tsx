@@ -27,7 +27,10 @@ export function RealtimeProvider({ children, url }: { children: ReactNode; url?:
     let everConnected = false;
     socket.on('connect', () => {
       setState('live');
-      if (everConnected) void client.invalidateQueries();
+      // Back after a drop: load everything again. First connection: retry only what failed (the server
+      // may have been starting while the page loaded).
+      const again = everConnected;
+      void client.invalidateQueries({ predicate: (query) => again || query.state.status === 'error' });
       everConnected = true;
     });
     socket.on('disconnect', () => setState('reconnecting'));
