@@ -213,22 +213,27 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('answers a deep link with the page and shows the connection recovering after a server restart', async () => {
+    const step = { timeout: 15_000 };
     await page.goto(`${t.url}/dashboard/routing`);
-    await page.getByRole('heading', { name: 'Routing', level: 1 }).waitFor();
-    await page.locator('[data-state="live"]').waitFor();
+    await page.getByRole('heading', { name: 'Routing', level: 1 }).waitFor(step);
+    await page.locator('[data-state="live"]').waitFor(step);
     const port = Number(new URL(t.url).port);
     await t.close();
-    await page.locator('[data-state="reconnecting"]').waitFor();
+    await page.locator('[data-state="reconnecting"]').waitFor(step);
     t = await startApp(port);
-    await page.locator('[data-state="live"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-state="live"]').waitFor(step);
     // And it is live again: a change made on the restarted server shows without a reload.
     const groq = (await models()).find((model) => model.name === 'Groq')!;
     await page.getByRole('link', { name: 'Overview' }).click();
+    await card('Groq').waitFor(step);
     evaluation.fake.script(FAKE_MODELS.Groq, { kind: 'answer', text: 'nothing' });
-    await api(`/api/models/${groq.id}/evaluate`, { method: 'POST' });
+    const evaluated = await api<{ score: number }>(`/api/models/${groq.id}/evaluate`, { method: 'POST' });
+    expect(evaluated.score).toBe(0);
     await page.waitForFunction(
       () => document.querySelector('.model-card[data-model="Groq"] [data-field="score"]')?.textContent === '0.0',
+      undefined,
+      step,
     );
     expect(cspErrors).toEqual([]);
-  });
+  }, 60_000);
 });

@@ -33,7 +33,13 @@ export function RealtimeProvider({ children, url }: { children: ReactNode; url?:
       void client.invalidateQueries({ predicate: (query) => again || query.state.status === 'error' });
       everConnected = true;
     });
-    socket.on('disconnect', () => setState('reconnecting'));
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    socket.on('disconnect', (reason) => {
+      setState('reconnecting');
+      // A stopping server disconnects its clients itself ("io server disconnect"), and Socket.io does not
+      // reconnect after that on its own: start again, and let its backoff go on until the server is back.
+      if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), 1000);
+    });
     socket.on('connect_error', (error: Error & { data?: { statusCode?: number } }) => {
       const status = error.data?.statusCode;
       if (status === 401 || status === 403) {
@@ -49,6 +55,7 @@ export function RealtimeProvider({ children, url }: { children: ReactNode; url?:
       );
     }
     return () => {
+      clearTimeout(retry);
       socket.disconnect();
     };
   }, [client, ask, url]);
