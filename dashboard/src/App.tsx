@@ -92,7 +92,9 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-export function App({ client = newQueryClient() }: { client?: QueryClient }) {
+export function App({ client: given }: { client?: QueryClient }) {
+  // One cache for the page's life, whatever re-renders the root.
+  const [client] = useState(() => given ?? newQueryClient());
   return (
     <QueryClientProvider client={client}>
       <KeyPromptProvider>
