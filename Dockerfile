@@ -5,11 +5,14 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
     && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+COPY dashboard/package.json ./dashboard/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ormconfig.ts ./
 COPY src ./src
 COPY scripts ./scripts
 COPY bench ./bench
+COPY dashboard ./dashboard
+# Builds the API and the dashboard (dashboard/dist); the dashboard's packages are build-time only.
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: only what runs, as the unprivileged `node` user.
@@ -22,6 +25,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/dashboard/dist ./dashboard/dist
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 8000

@@ -63,4 +63,13 @@ projects.push({
   testPathIgnorePatterns: instancesAtHand ? ['/node_modules/'] : ['.*'],
 });
 
+// The dashboard in headless Chromium (playwright-core, the system's /usr/bin/chromium) against the real
+// app on SQLite; `npm run test:browser` builds dashboard/dist first.
+projects.push({
+  ...common,
+  displayName: 'browser',
+  testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+  setupFiles: ['<rootDir>/test/setup/engine-sqlite.ts'],
+});
+
 export default { projects, testTimeout: 30000 };

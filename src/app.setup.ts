@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { setUpApiDocs } from './api-docs.js';
+import { serveDashboard } from './dashboard/dashboard-static.js';
 import { closeConnectionsOnStop } from './common/http-drain.js';
 import { RedisConnection } from './cluster/redis.connection.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
@@ -70,4 +71,5 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.useWebSocketAdapter(new RealtimeIoAdapter(app.getHttpServer() as Server, config, app.get(RedisConnection)));
   // SIGTERM and SIGINT are main.ts's (common/stop-signals.ts): tests close their apps themselves.
   setUpApiDocs(express, config);
+  serveDashboard(express, config.dashboard, app.get(Logger));
 }

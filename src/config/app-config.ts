@@ -6,6 +6,7 @@ import { normalizeHost, staticUrlProblem } from '../common/webhook-address.js';
 import { readAccessConfig, type AccessConfig } from './access.config.js';
 import { readClusterConfig, type ClusterConfig } from './cluster.config.js';
 import { readRetentionConfig, type RetentionConfig } from './retention.config.js';
+import { readDashboardConfig, type DashboardConfig } from './dashboard.config.js';
 import { EnvReader, type Env } from './env-parsers.js';
 import { readInsightConfig, type InsightConfig } from './insight.config.js';
 import { readCostConfig, type CostConfig } from './routing.config.js';
@@ -118,6 +119,7 @@ export interface AppConfig {
   readonly retention: RetentionConfig;
   readonly insight: InsightConfig;
   readonly cost: CostConfig;
+  readonly dashboard: DashboardConfig;
 }
 
 function cronOrOff(value: string): string | null {
@@ -263,6 +265,7 @@ export function parseAppConfig(env: Env): AppConfig {
     retention: readRetentionConfig(read),
     insight: readInsightConfig(read),
     cost: readCostConfig(read),
+    dashboard: readDashboardConfig(read),
   };
 
   for (const origin of config.app.corsOrigins) {

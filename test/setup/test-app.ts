@@ -24,6 +24,8 @@ export interface TestAppOptions {
   /** Reuse a database (to test restarts); it is then not dropped on close. */
   database?: TestDatabase;
   listen?: boolean;
+  /** With listen: the port (default: any free one), e.g. to start again where a closed app was. */
+  port?: number;
 }
 
 export interface TestApp {
@@ -63,7 +65,7 @@ async function boot(database: TestDatabase, options: TestAppOptions): Promise<Te
   configureApp(app, config);
   let url = '';
   if (options.listen) {
-    await app.listen(0, '127.0.0.1');
+    await app.listen(options.port ?? 0, '127.0.0.1');
     const address = (app.getHttpServer() as Server).address();
     if (address && typeof address === 'object') url = `http://127.0.0.1:${address.port}`;
   } else {

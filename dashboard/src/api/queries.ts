@@ -1,0 +1,120 @@
+// Every server read the pages make, as TanStack Query hooks with one key each. The socket events
+// (realtime/cache-updates.ts) write into the same keys, so the pages never poll.
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DcrsProgressPayload } from '../realtime/events';
+import type { NeuralSignal } from '../realtime/events-extra';
+import { api, unwrap, unwrapOrNull, type ManualTestRun, type Metric } from './client';
+
+export const keys = {
+  models: ['models'] as const,
+  model: (id: number) => ['models', id] as const,
+  metrics: (modelId: number | null, days: number) => ['metrics', modelId, days] as const,
+  routing: ['routing'] as const,
+  routingHistory: ['routing', 'history'] as const,
+  alerts: ['alerts'] as const,
+  dcrsStatus: ['dcrs', 'status'] as const,
+  dcrsHistory: (days: number) => ['dcrs', 'history', days] as const,
+  dcrsRun: (id: number) => ['dcrs', 'runs', id] as const,
+  dcrsProgress: ['live', 'dcrs_progress'] as const,
+  neuralSignal: ['live', 'neural_signal'] as const,
+  cartridges: ['cartridges'] as const,
+  cartridgeResults: (name: string) => ['cartridges', name, 'results'] as const,
+  manualTests: ['manual-tests'] as const,
+  manualTest: (runId: string) => ['manual-tests', runId] as const,
+};
+
+export const useModels = () =>
+  useQuery({ queryKey: keys.models, queryFn: () => unwrap(api.GET('/api/models')), staleTime: Infinity });
+
+export const useModel = (id: number) =>
+  useQuery({
+    queryKey: keys.model(id),
+    queryFn: () => unwrap(api.GET('/api/models/{id}', { params: { path: { id } } })),
+  });
+
+export const useMetrics = (modelId: number | null, days: number, limit = 10_000) =>
+  useQuery(metricsQuery(modelId, days, limit));
+
+const metricsQuery = (modelId: number | null, days: number, limit: number) => ({
+  queryKey: keys.metrics(modelId, days),
+  queryFn: () =>
+    unwrap(
+      api.GET('/api/metrics', {
+        params: { query: { ...(modelId === null ? {} : { model_id: modelId }), days, limit } },
+      }),
+    ),
+});
+
+/** The last 24 h of calls of each model (one request each, so that a busy model cannot crowd out the others). */
+export const useDayOfCalls = (modelIds: readonly number[]): Metric[] =>
+  useQueries({
+    queries: modelIds.map((id) => metricsQuery(id, 1, 2000)),
+    combine: (results) => results.flatMap((result) => result.data?.metrics ?? []),
+  });
+
+export const useRouting = () => useQuery({ queryKey: keys.routing, queryFn: () => unwrap(api.GET('/api/routing')) });
+
+export const useRoutingHistory = () =>
+  useQuery({ queryKey: keys.routingHistory, queryFn: () => unwrap(api.GET('/api/routing/history')) });
+
+export const useAlerts = () =>
+  useQuery({
+    queryKey: keys.alerts,
+    queryFn: () => unwrap(api.GET('/api/alerts', { params: { query: { limit: 200 } } })),
+  });
+
+export const useDcrsStatus = () =>
+  useQuery({ queryKey: keys.dcrsStatus, queryFn: () => unwrapOrNull(api.GET('/api/dcrs/status')) });
+
+export const useDcrsHistory = (days: number) =>
+  useQuery({
+    queryKey: keys.dcrsHistory(days),
+    queryFn: () => unwrap(api.GET('/api/dcrs/history', { params: { query: { days } } })),
+  });
+
+export const useDcrsRun = (id: number | null) =>
+  useQuery({
+    queryKey: keys.dcrsRun(id ?? -1),
+    queryFn: () => unwrap(api.GET('/api/dcrs/runs/{id}', { params: { path: { id: id ?? -1 } } })),
+    enabled: id !== null,
+  });
+
+/**
+ * What only the socket fills (the latest event of a kind): no request ever; reloading everything (after a
+ * reconnection) keeps what is there.
+ */
+function useLatestEvent<T>(queryKey: readonly unknown[]) {
+  const client = useQueryClient();
+  return useQuery<T | null>({
+    queryKey,
+    queryFn: () => client.getQueryData<T>(queryKey) ?? null,
+    initialData: null,
+    staleTime: Infinity,
+  });
+}
+
+/** The latest dcrs_progress event. */
+export const useDcrsProgress = () => useLatestEvent<DcrsProgressPayload>(keys.dcrsProgress);
+
+/** The latest neural_signal event. */
+export const useNeuralSignal = () => useLatestEvent<NeuralSignal>(keys.neuralSignal);
+
+export const useCartridges = () =>
+  useQuery({ queryKey: keys.cartridges, queryFn: () => unwrap(api.GET('/api/cartridges')) });
+
+export const useCartridgeResults = (name: string) =>
+  useQuery({
+    queryKey: keys.cartridgeResults(name),
+    queryFn: () =>
+      unwrap(api.GET('/api/cartridges/{name}/results', { params: { path: { name }, query: { limit: 20 } } })),
+  });
+
+export const isActive = (run: ManualTestRun): boolean => run.status === 'queued' || run.status === 'testing';
+
+/** Reloads every 5 s while a run is queued or testing: a fallback for a live feed that is down. */
+export const useManualTests = () =>
+  useQuery({
+    queryKey: keys.manualTests,
+    queryFn: () => unwrap(api.GET('/api/manual-test')),
+    refetchInterval: (query) => (query.state.data?.runs.some(isActive) ? 5000 : false),
+  });
