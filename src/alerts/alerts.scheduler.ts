@@ -1,7 +1,7 @@
 // Only triggers: every ALERT_CHECK_INTERVAL_MS it asks for the periodic alert sweep.
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { startInterval, stopInterval } from '../common/interval-trigger.js';
+import { LeaderIntervalJob } from '../common/leader-interval-job.js';
 import { Leadership } from '../common/leadership.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
@@ -11,37 +11,25 @@ import { AlertSweepService } from './alert-sweep.service.js';
 export const INTERVAL_NAME = 'alerts-sweep';
 
 @Injectable()
-export class AlertsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(AlertsScheduler.name);
+export class AlertsScheduler extends LeaderIntervalJob {
+  protected readonly logger = new Logger(AlertsScheduler.name);
+  protected readonly failureMessage = 'Periodic alert sweep failed';
 
   constructor(
     private readonly sweeper: AlertSweepService,
-    private readonly scheduler: SchedulerRegistry,
-    private readonly leadership: Leadership,
-    private readonly database: DatabaseAvailability,
+    scheduler: SchedulerRegistry,
+    leadership: Leadership,
+    database: DatabaseAvailability,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const every = this.config.alerts.checkIntervalMs;
-    if (every === 0) return;
-    startInterval(this.scheduler, INTERVAL_NAME, every, () => this.tick(), {
-      logger: this.logger,
-      leadership: this.leadership,
-      database: this.database,
-    });
+  ) {
+    super(INTERVAL_NAME, { scheduler, leadership, database });
   }
 
-  onModuleDestroy(): void {
-    stopInterval(this.scheduler, INTERVAL_NAME);
+  protected everyMs(): number {
+    return this.config.alerts.checkIntervalMs;
   }
 
-  async tick(): Promise<void> {
-    try {
-      await this.sweeper.sweep();
-    } catch (error) {
-      if (this.database.noteFailure(error)) return;
-      this.logger.error({ err: error }, 'Periodic alert sweep failed');
-    }
+  protected run(): Promise<void> {
+    return this.sweeper.sweep();
   }
 }
