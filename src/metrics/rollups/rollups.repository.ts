@@ -158,19 +158,7 @@ export class RollupsRepository {
     const rows = await this.dataSource
       .getRepository(MetricEntity)
       .createQueryBuilder('m')
-      .select([
-        'm.modelId',
-        'm.kind',
-        'm.timestamp',
-        'm.score',
-        'm.responseTime',
-        'm.success',
-        'm.errorKind',
-        'm.ttftMs',
-        'm.tokensPerSecond',
-        'm.outputTokens',
-        'm.caseId',
-      ])
+      // Every column: whatever the rollups read of a call (token, cost, maintenance columns included).
       .where('m.modelId = :modelId AND m.timestamp >= :from AND m.timestamp < :to', { modelId, from, to })
       .getMany();
     return rows;
