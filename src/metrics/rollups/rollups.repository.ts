@@ -126,9 +126,12 @@ export class RollupsRepository {
             })
             .getRawMany<StoredRollup>()
         : Promise.resolve([]),
-      // The edges are under an hour each; read from the oldest edge's start to the newest edge's end.
+      // Each edge is under an hour: only those ranges are read, never what lies between them.
       edges.length > 0
-        ? this.rawCalls(modelId, min(edges.map((p) => p.since)), max(edges.map((p) => p.rawTo)))
+        ? this.rawCalls(
+            modelId,
+            edges.map((p) => [p.since, p.rawTo]),
+          )
         : Promise.resolve([]),
     ]);
     const dayDeltas = days.map(toDelta);
@@ -153,15 +156,18 @@ export class RollupsRepository {
     });
   }
 
-  /** Raw calls of one model in [from, to): only ever the edge of a window, under an hour. */
-  private async rawCalls(modelId: number, from: Date, to: Date): Promise<RollupInput[]> {
-    const rows = await this.dataSource
+  /** Raw calls of one model in a few [from, to) ranges: only ever the edges of windows, under an hour each. */
+  private async rawCalls(modelId: number, ranges: readonly (readonly [Date, Date])[]): Promise<RollupInput[]> {
+    const query = this.dataSource
       .getRepository(MetricEntity)
       .createQueryBuilder('m')
       // Every column: whatever the rollups read of a call (token, cost, maintenance columns included).
-      .where('m.modelId = :modelId AND m.timestamp >= :from AND m.timestamp < :to', { modelId, from, to })
-      .getMany();
-    return rows;
+      .where('m.modelId = :modelId', { modelId });
+    const conditions = ranges.map(([from, to], i) => {
+      query.setParameter(`from${i}`, from).setParameter(`to${i}`, to);
+      return `(m.timestamp >= :from${i} AND m.timestamp < :to${i})`;
+    });
+    return query.andWhere(`(${conditions.join(' OR ')})`).getMany();
   }
 
   /** Aggregated points (every kind merged per model and bucket), newest first. */
