@@ -156,18 +156,22 @@ export class RollupsRepository {
     });
   }
 
-  /** Raw calls of one model in a few [from, to) ranges: only ever the edges of windows, under an hour each. */
+  /**
+   * Raw calls of one model in a few [from, to) ranges: only ever the edges of windows, under an hour
+   * each. One indexed range query per edge (an OR of ranges may be planned as a scan of the model).
+   */
   private async rawCalls(modelId: number, ranges: readonly (readonly [Date, Date])[]): Promise<RollupInput[]> {
-    const query = this.dataSource
-      .getRepository(MetricEntity)
-      .createQueryBuilder('m')
-      // Every column: whatever the rollups read of a call (token, cost, maintenance columns included).
-      .where('m.modelId = :modelId', { modelId });
-    const conditions = ranges.map(([from, to], i) => {
-      query.setParameter(`from${i}`, from).setParameter(`to${i}`, to);
-      return `(m.timestamp >= :from${i} AND m.timestamp < :to${i})`;
-    });
-    return query.andWhere(`(${conditions.join(' OR ')})`).getMany();
+    const parts = await Promise.all(
+      ranges.map(([from, to]) =>
+        this.dataSource
+          .getRepository(MetricEntity)
+          .createQueryBuilder('m')
+          // Every column: whatever the rollups read of a call (token, cost, maintenance columns included).
+          .where('m.modelId = :modelId AND m.timestamp >= :from AND m.timestamp < :to', { modelId, from, to })
+          .getMany(),
+      ),
+    );
+    return parts.flat();
   }
 
   /** Aggregated points (every kind merged per model and bucket), newest first. */
