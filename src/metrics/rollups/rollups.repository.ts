@@ -126,9 +126,12 @@ export class RollupsRepository {
             })
             .getRawMany<StoredRollup>()
         : Promise.resolve([]),
-      // The edges are under an hour each; read from the oldest edge's start to the newest edge's end.
+      // Each edge is under an hour: only those ranges are read, never what lies between them.
       edges.length > 0
-        ? this.rawCalls(modelId, min(edges.map((p) => p.since)), max(edges.map((p) => p.rawTo)))
+        ? this.rawCalls(
+            modelId,
+            edges.map((p) => [p.since, p.rawTo]),
+          )
         : Promise.resolve([]),
     ]);
     const dayDeltas = days.map(toDelta);
@@ -153,27 +156,22 @@ export class RollupsRepository {
     });
   }
 
-  /** Raw calls of one model in [from, to): only ever the edge of a window, under an hour. */
-  private async rawCalls(modelId: number, from: Date, to: Date): Promise<RollupInput[]> {
-    const rows = await this.dataSource
-      .getRepository(MetricEntity)
-      .createQueryBuilder('m')
-      .select([
-        'm.modelId',
-        'm.kind',
-        'm.timestamp',
-        'm.score',
-        'm.responseTime',
-        'm.success',
-        'm.errorKind',
-        'm.ttftMs',
-        'm.tokensPerSecond',
-        'm.outputTokens',
-        'm.caseId',
-      ])
-      .where('m.modelId = :modelId AND m.timestamp >= :from AND m.timestamp < :to', { modelId, from, to })
-      .getMany();
-    return rows;
+  /**
+   * Raw calls of one model in a few [from, to) ranges: only ever the edges of windows, under an hour
+   * each. One indexed range query per edge (an OR of ranges may be planned as a scan of the model).
+   */
+  private async rawCalls(modelId: number, ranges: readonly (readonly [Date, Date])[]): Promise<RollupInput[]> {
+    const parts = await Promise.all(
+      ranges.map(([from, to]) =>
+        this.dataSource
+          .getRepository(MetricEntity)
+          .createQueryBuilder('m')
+          // Every column: whatever the rollups read of a call (token, cost, maintenance columns included).
+          .where('m.modelId = :modelId AND m.timestamp >= :from AND m.timestamp < :to', { modelId, from, to })
+          .getMany(),
+      ),
+    );
+    return parts.flat();
   }
 
   /** Aggregated points (every kind merged per model and bucket), newest first. */
