@@ -16,6 +16,7 @@ export type ManualTestRun = Schemas['ManualTestRunResponse'];
 export type Cartridge = Schemas['CartridgeResponse'];
 export type CartridgeExecution = Schemas['CartridgeExecutionResponse'];
 export type Metric = Schemas['MetricResponse'];
+export type MetricPoint = Schemas['MetricPointResponse'];
 
 /** An answer other than 2xx, with the server's message and status. */
 export class ApiError extends Error {

@@ -3,12 +3,14 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DcrsProgressPayload } from '../realtime/events';
 import type { NeuralSignal } from '../realtime/events-extra';
-import { api, unwrap, unwrapOrNull, type ManualTestRun, type Metric } from './client';
+import { api, unwrap, unwrapOrNull, type ManualTestRun, type Metric, type MetricPoint } from './client';
 
 export const keys = {
   models: ['models'] as const,
   model: (id: number) => ['models', id] as const,
   metrics: (modelId: number | null, days: number) => ['metrics', modelId, days] as const,
+  metricPoints: (modelId: number, days: number, resolution: 'hour' | 'day') =>
+    ['metrics', modelId, days, resolution] as const,
   routing: ['routing'] as const,
   routingHistory: ['routing', 'history'] as const,
   alerts: ['alerts'] as const,
@@ -35,21 +37,36 @@ export const useModel = (id: number) =>
 export const useMetrics = (modelId: number | null, days: number, limit = 10_000) =>
   useQuery(metricsQuery(modelId, days, limit));
 
+/** Raw rows (one per measured call), newest first. */
 const metricsQuery = (modelId: number | null, days: number, limit: number) => ({
   queryKey: keys.metrics(modelId, days),
-  queryFn: () =>
-    unwrap(
+  queryFn: async (): Promise<Metric[]> => {
+    const body = await unwrap(
       api.GET('/api/metrics', {
-        params: { query: { ...(modelId === null ? {} : { model_id: modelId }), days, limit } },
+        params: { query: { ...(modelId === null ? {} : { model_id: modelId }), days, limit, resolution: 'raw' } },
       }),
-    ),
+    );
+    return body.resolution === 'raw' ? body.metrics : [];
+  },
 });
+
+/** One model's aggregated points per UTC hour or day (from the rollups), newest first. */
+export const useMetricPoints = (modelId: number, days: number, resolution: 'hour' | 'day') =>
+  useQuery({
+    queryKey: keys.metricPoints(modelId, days, resolution),
+    queryFn: async (): Promise<MetricPoint[]> => {
+      const body = await unwrap(
+        api.GET('/api/metrics', { params: { query: { model_id: modelId, days, resolution, limit: 10_000 } } }),
+      );
+      return body.resolution === 'raw' ? [] : body.points;
+    },
+  });
 
 /** The last 24 h of calls of each model (one request each, so that a busy model cannot crowd out the others). */
 export const useDayOfCalls = (modelIds: readonly number[]): Metric[] =>
   useQueries({
     queries: modelIds.map((id) => metricsQuery(id, 1, 2000)),
-    combine: (results) => results.flatMap((result) => result.data?.metrics ?? []),
+    combine: (results) => results.flatMap((result) => result.data ?? []),
   });
 
 export const useRouting = () => useQuery({ queryKey: keys.routing, queryFn: () => unwrap(api.GET('/api/routing')) });

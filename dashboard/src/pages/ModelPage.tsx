@@ -40,7 +40,7 @@ export function RangeSelector({ days, onChange }: { days: number; onChange: (day
 
 function MetricCharts({ modelId, days }: { modelId: number; days: number }) {
   const metrics = useMetrics(modelId, days);
-  const data = useMemo(() => chartData(metrics.data?.metrics ?? []), [metrics.data]);
+  const data = useMemo(() => chartData(metrics.data ?? []), [metrics.data]);
   const latency = useMemo<Series[]>(
     () => [{ label: 'response time (ms)', values: data.latency, color: '#3b82f6' }],
     [data],
