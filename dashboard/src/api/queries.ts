@@ -5,6 +5,8 @@ import type { DcrsProgressPayload } from '../realtime/events';
 import type { NeuralSignal } from '../realtime/events-extra';
 import { api, unwrap, unwrapOrNull, type ManualTestRun, type Metric, type MetricPoint } from './client';
 
+export type ExportFormat = 'litellm' | 'openrouter' | 'portkey' | 'json';
+
 export const keys = {
   models: ['models'] as const,
   model: (id: number) => ['models', id] as const,
@@ -19,6 +21,12 @@ export const keys = {
   dcrsRun: (id: number) => ['dcrs', 'runs', id] as const,
   dcrsProgress: ['live', 'dcrs_progress'] as const,
   neuralSignal: ['live', 'neural_signal'] as const,
+  timeline: (modelId: number, days: number) => ['models', modelId, 'timeline', days] as const,
+  modelCosts: (modelId: number) => ['models', modelId, 'costs'] as const,
+  slo: ['slo'] as const,
+  dcrsCompare: (runId: number) => ['dcrs', 'runs', runId, 'compare'] as const,
+  routingExport: (format: ExportFormat) => ['routing', 'export', format] as const,
+  maintenance: ['maintenance-windows'] as const,
   cartridges: ['cartridges'] as const,
   cartridgeResults: (name: string) => ['cartridges', name, 'results'] as const,
   manualTests: ['manual-tests'] as const,
@@ -135,3 +143,39 @@ export const useManualTests = () =>
     queryFn: () => unwrap(api.GET('/api/manual-test')),
     refetchInterval: (query) => (query.state.data?.runs.some(isActive) ? 5000 : false),
   });
+
+export const useTimeline = (modelId: number, days: number) =>
+  useQuery({
+    queryKey: keys.timeline(modelId, days),
+    queryFn: () => unwrap(api.GET('/api/models/{id}/timeline', { params: { path: { id: modelId }, query: { days } } })),
+  });
+
+export const useModelCosts = (modelId: number) =>
+  useQuery({
+    queryKey: keys.modelCosts(modelId),
+    queryFn: () => unwrap(api.GET('/api/models/{id}/costs', { params: { path: { id: modelId } } })),
+  });
+
+/** Every model's SLO figures (budgets, burn rates); models without objectives are absent. */
+export const useSloStatus = () => useQuery({ queryKey: keys.slo, queryFn: () => unwrap(api.GET('/api/slo')) });
+
+/** A DCRS run against its baseline (the previous run of the same suite); null: no such run. */
+export const useDcrsComparison = (runId: number | null) =>
+  useQuery({
+    queryKey: keys.dcrsCompare(runId ?? -1),
+    queryFn: () => unwrapOrNull(api.GET('/api/dcrs/runs/{id}/compare', { params: { path: { id: runId ?? -1 } } })),
+    enabled: runId !== null,
+  });
+
+/** The routing decision as a gateway's configuration, as text (YAML for litellm, indented JSON otherwise). */
+export const useRoutingExport = (format: ExportFormat) =>
+  useQuery({
+    queryKey: keys.routingExport(format),
+    queryFn: async (): Promise<string> => {
+      const text = await unwrap(api.GET('/api/routing/export', { params: { query: { format } }, parseAs: 'text' }));
+      return format === 'litellm' ? text : JSON.stringify(JSON.parse(text), null, 2);
+    },
+  });
+
+export const useMaintenanceWindows = () =>
+  useQuery({ queryKey: keys.maintenance, queryFn: () => unwrap(api.GET('/api/maintenance-windows')) });

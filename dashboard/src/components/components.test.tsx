@@ -15,7 +15,7 @@ describe('small parts', () => {
       'good',
       'warn',
       'bad',
-      'info',
+      'maint',
       'muted',
     ]);
     render(<StatusBadge status="down" />);

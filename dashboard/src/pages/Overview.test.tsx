@@ -58,7 +58,7 @@ describe('Overview', () => {
     const cards = screen.getAllByRole('listitem').filter((item) => item.classList.contains('model-card'));
     expect(cards.map((card) => card.dataset.model)).toEqual(['Gemini', 'Groq', 'Mistral']);
     const groq = within(cards[1]);
-    expect(groq.getByText('maintenance')).toHaveClass('tone-info');
+    expect(groq.getByText('maintenance')).toHaveClass('tone-maint');
     expect(groq.getByText('simulated')).toBeInTheDocument();
     expect(cards[1]).toHaveClass('status-maintenance');
     expect(within(cards[0]).getByText('2,300 ms')).toBeInTheDocument();
