@@ -170,15 +170,50 @@ describe('the dashboard in Chromium', () => {
     expect(await alert.getByRole('button', { name: /^Acknowledge alert/ }).count()).toBe(0);
   });
 
+  it('shows a model page with its timeline and its latency percentiles, axe-clean', async () => {
+    // After the previous test OpenAI went down (3 server errors) and the DCRS run scored it.
+    const openai = (await models()).find((model) => model.name === 'OpenAI')!;
+    await page.goto(`${t.url}/dashboard/models/${openai.id}`);
+    await page.getByRole('heading', { name: /^OpenAI/, level: 1 }).waitFor();
+    const timeline = page.getByTestId('timeline');
+    await timeline.locator('li[data-type="status_change"]').first().waitFor();
+    expect(await timeline.locator('li[data-type="status_change"]').first().textContent()).toMatch(/down/);
+    expect(await timeline.locator('li[data-type="dcrs_score"]').count()).toBeGreaterThan(0);
+    const charts = page.getByTestId('percentile-charts');
+    await charts.waitFor();
+    expect(Number(await charts.getAttribute('data-points'))).toBeGreaterThan(0);
+    expect(await charts.locator('.uplot').count()).toBe(2);
+    const legend = await charts.locator('.u-legend').first().textContent();
+    expect(legend).toMatch(/p50 \(ms\).*p95 \(ms\).*p99 \(ms\)/);
+    // The 24 h row of the speed table has a measured p50 (the DCRS run's successful calls).
+    const day = page.getByTestId('speed-table').locator('tbody tr').first();
+    expect(await day.locator('td').nth(2).textContent()).toMatch(/^[\d,]+ ms$/);
+    expect(await page.getByTestId('errors-by-kind').textContent()).toContain('server_error');
+    // The 7 d range reloads the percentiles and the timeline for 7 days.
+    await page.getByRole('button', { name: '7 d' }).click();
+    await page.getByRole('heading', { name: 'Timeline (7 d)' }).waitFor();
+    await timeline.locator('li[data-type="status_change"]').first().waitFor();
+
+    const axeContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const axePage = await axeContext.newPage();
+    await axePage.goto(`${t.url}/dashboard/models/${openai.id}`);
+    await axePage.getByTestId('timeline').waitFor();
+    await axePage.locator('[data-testid="percentile-charts"] .uplot').first().waitFor();
+    expect(await seriousViolations(axePage)).toEqual([]);
+    await axeContext.close();
+    expect(cspErrors).toEqual([]);
+  });
+
   it('has no serious or critical axe-core violation on any page, light or dark', async () => {
     const gemini = (await models()).find((model) => model.name === 'Gemini')!;
     const pages = [
       ['/dashboard/', '.model-card'],
-      [`/dashboard/models/${gemini.id}`, '.chart'],
+      [`/dashboard/models/${gemini.id}`, '[data-testid="percentile-charts"]'],
       ['/dashboard/dcrs', '#history-heading'],
       ['/dashboard/cartridges', '.card'],
       ['/dashboard/alerts', '#open-heading'],
-      ['/dashboard/routing', '#decision-heading'],
+      ['/dashboard/routing', '[data-testid="export-snippet"]'],
+      ['/dashboard/maintenance', '#windows-heading'],
       ['/dashboard/manual-test', '.pick'],
     ] as const;
     const found: string[] = [];
