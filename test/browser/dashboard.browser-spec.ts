@@ -204,6 +204,36 @@ describe('the dashboard in Chromium', () => {
     expect(cspErrors).toEqual([]);
   });
 
+  it('adds a one-off maintenance window from the page and deletes it', async () => {
+    // Tomorrow, so that no model is in maintenance for the tests after this one.
+    const local = (at: Date) => new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    const start = new Date(Date.now() + 24 * 3_600_000);
+    await page.goto(`${t.url}/dashboard/maintenance`);
+    await page.getByRole('heading', { name: 'Maintenance windows', level: 1 }).waitFor();
+    const form = page.getByRole('form', { name: 'Add a one-off window' });
+    await form.getByLabel('Model').selectOption({ label: 'Groq' });
+    await form.getByLabel('Starts').fill(local(start));
+    await form.getByLabel('Ends').fill(local(new Date(start.getTime() + 3_600_000)));
+    await form.getByLabel('Reason').fill('Browser test upgrade');
+    await form.getByRole('button', { name: 'Add window' }).click();
+    const added = page.getByRole('status').filter({ hasText: /^Window #\d+ added\.$/ });
+    await added.waitFor();
+    const id = Number(/#(\d+)/.exec((await added.textContent()) ?? '')![1]);
+    const row = page.locator(`tr[data-window="${id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Groq');
+    const listed = await api<{ windows: { id: number; reason: string; starts_at: string }[] }>(
+      '/api/maintenance-windows',
+    );
+    const stored = listed.windows.find((w) => w.id === id)!;
+    expect(stored.reason).toBe('Browser test upgrade');
+    expect(Math.abs(Date.parse(stored.starts_at) - start.getTime())).toBeLessThan(60_000);
+    await row.getByRole('button', { name: `Delete window ${id}` }).click();
+    await row.waitFor({ state: 'detached' });
+    const after = await api<{ windows: { id: number }[] }>('/api/maintenance-windows');
+    expect(after.windows.map((w) => w.id)).not.toContain(id);
+  });
+
   it('has no serious or critical axe-core violation on any page, light or dark', async () => {
     const gemini = (await models()).find((model) => model.name === 'Gemini')!;
     const pages = [
