@@ -9,6 +9,7 @@ import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { Alerts } from './pages/Alerts';
 import { Cartridges } from './pages/Cartridges';
 import { Dcrs } from './pages/Dcrs';
+import { Maintenance } from './pages/Maintenance';
 import { ManualTest } from './pages/ManualTest';
 import { ModelPage } from './pages/ModelPage';
 import { Overview } from './pages/Overview';
@@ -51,6 +52,7 @@ const PAGES = [
   { path: '/cartridges', label: 'Cartridges', element: <Cartridges /> },
   { path: '/alerts', label: 'Alerts', element: <Alerts /> },
   { path: '/routing', label: 'Routing', element: <Routing /> },
+  { path: '/maintenance', label: 'Maintenance', element: <Maintenance /> },
   { path: '/manual-test', label: 'Manual test', element: <ManualTest /> },
 ];
 

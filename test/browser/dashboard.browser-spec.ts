@@ -170,15 +170,80 @@ describe('the dashboard in Chromium', () => {
     expect(await alert.getByRole('button', { name: /^Acknowledge alert/ }).count()).toBe(0);
   });
 
+  it('shows a model page with its timeline and its latency percentiles, axe-clean', async () => {
+    // After the previous test OpenAI went down (3 server errors) and the DCRS run scored it.
+    const openai = (await models()).find((model) => model.name === 'OpenAI')!;
+    await page.goto(`${t.url}/dashboard/models/${openai.id}`);
+    await page.getByRole('heading', { name: /^OpenAI/, level: 1 }).waitFor();
+    const timeline = page.getByTestId('timeline');
+    await timeline.locator('li[data-type="status_change"]').first().waitFor();
+    expect(await timeline.locator('li[data-type="status_change"]').first().textContent()).toMatch(/down/);
+    expect(await timeline.locator('li[data-type="dcrs_score"]').count()).toBeGreaterThan(0);
+    const charts = page.getByTestId('percentile-charts');
+    await charts.waitFor();
+    expect(Number(await charts.getAttribute('data-points'))).toBeGreaterThan(0);
+    expect(await charts.locator('.uplot').count()).toBe(2);
+    const legend = await charts.locator('.u-legend').first().textContent();
+    expect(legend).toMatch(/p50 \(ms\).*p95 \(ms\).*p99 \(ms\)/);
+    // The 24 h row of the speed table has a measured p50 (the DCRS run's successful calls).
+    const day = page.getByTestId('speed-table').locator('tbody tr').first();
+    expect(await day.locator('td').nth(2).textContent()).toMatch(/^[\d,]+ ms$/);
+    expect(await page.getByTestId('errors-by-kind').textContent()).toContain('server_error');
+    // The 7 d range reloads the percentiles and the timeline for 7 days.
+    await page.getByRole('button', { name: '7 d' }).click();
+    await page.getByRole('heading', { name: 'Timeline (7 d)' }).waitFor();
+    await timeline.locator('li[data-type="status_change"]').first().waitFor();
+
+    const axeContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const axePage = await axeContext.newPage();
+    await axePage.goto(`${t.url}/dashboard/models/${openai.id}`);
+    await axePage.getByTestId('timeline').waitFor();
+    await axePage.locator('[data-testid="percentile-charts"] .uplot').first().waitFor();
+    expect(await seriousViolations(axePage)).toEqual([]);
+    await axeContext.close();
+    expect(cspErrors).toEqual([]);
+  });
+
+  it('adds a one-off maintenance window from the page and deletes it', async () => {
+    // Tomorrow, so that no model is in maintenance for the tests after this one.
+    const local = (at: Date) => new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    const start = new Date(Date.now() + 24 * 3_600_000);
+    await page.goto(`${t.url}/dashboard/maintenance`);
+    await page.getByRole('heading', { name: 'Maintenance windows', level: 1 }).waitFor();
+    const form = page.getByRole('form', { name: 'Add a one-off window' });
+    await form.getByLabel('Model').selectOption({ label: 'Groq' });
+    await form.getByLabel('Starts').fill(local(start));
+    await form.getByLabel('Ends').fill(local(new Date(start.getTime() + 3_600_000)));
+    await form.getByLabel('Reason').fill('Browser test upgrade');
+    await form.getByRole('button', { name: 'Add window' }).click();
+    const added = page.getByRole('status').filter({ hasText: /^Window #\d+ added\.$/ });
+    await added.waitFor();
+    const id = Number(/#(\d+)/.exec((await added.textContent()) ?? '')![1]);
+    const row = page.locator(`tr[data-window="${id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Groq');
+    const listed = await api<{ windows: { id: number; reason: string; starts_at: string }[] }>(
+      '/api/maintenance-windows',
+    );
+    const stored = listed.windows.find((w) => w.id === id)!;
+    expect(stored.reason).toBe('Browser test upgrade');
+    expect(Math.abs(Date.parse(stored.starts_at) - start.getTime())).toBeLessThan(60_000);
+    await row.getByRole('button', { name: `Delete window ${id}` }).click();
+    await row.waitFor({ state: 'detached' });
+    const after = await api<{ windows: { id: number }[] }>('/api/maintenance-windows');
+    expect(after.windows.map((w) => w.id)).not.toContain(id);
+  });
+
   it('has no serious or critical axe-core violation on any page, light or dark', async () => {
     const gemini = (await models()).find((model) => model.name === 'Gemini')!;
     const pages = [
       ['/dashboard/', '.model-card'],
-      [`/dashboard/models/${gemini.id}`, '.chart'],
+      [`/dashboard/models/${gemini.id}`, '[data-testid="percentile-charts"]'],
       ['/dashboard/dcrs', '#history-heading'],
       ['/dashboard/cartridges', '.card'],
       ['/dashboard/alerts', '#open-heading'],
-      ['/dashboard/routing', '#decision-heading'],
+      ['/dashboard/routing', '[data-testid="export-snippet"]'],
+      ['/dashboard/maintenance', '#windows-heading'],
       ['/dashboard/manual-test', '.pick'],
     ] as const;
     const found: string[] = [];

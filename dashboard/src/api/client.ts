@@ -16,6 +16,7 @@ export type ManualTestRun = Schemas['ManualTestRunResponse'];
 export type Cartridge = Schemas['CartridgeResponse'];
 export type CartridgeExecution = Schemas['CartridgeExecutionResponse'];
 export type Metric = Schemas['MetricResponse'];
+export type MetricPoint = Schemas['MetricPointResponse'];
 
 /** An answer other than 2xx, with the server's message and status. */
 export class ApiError extends Error {
@@ -49,11 +50,21 @@ interface Answer<T> {
 export async function unwrap<T>(call: Promise<Answer<T>>): Promise<T> {
   const { data, error, response } = await call;
   if (response.ok && data !== undefined) return data;
+  throw errorOf(error, response);
+}
+
+/** For answers without a body (204): nothing when 2xx, else an ApiError with the server's message. */
+export async function expectOk(call: Promise<Answer<unknown>>): Promise<void> {
+  const { error, response } = await call;
+  if (!response.ok) throw errorOf(error, response);
+}
+
+function errorOf(error: unknown, response: Response): ApiError {
   const message =
     error && typeof error === 'object' && 'message' in error && typeof error.message === 'string'
       ? error.message
       : `${response.status} ${response.statusText}`;
-  throw new ApiError(response.status, message);
+  return new ApiError(response.status, message);
 }
 
 /** Like unwrap, but a 404 is `null` (e.g. the latest DCRS run before any run). */

@@ -6,6 +6,7 @@ import { RangeSelector, chartData } from '../pages/ModelPage';
 import { duration, ms, percent, score } from './format';
 import { ProgressBar } from './ProgressBar';
 import { sparkPath } from './Sparkline';
+import { metric } from '../test/render';
 import { StatusBadge, toneOf } from './StatusBadge';
 
 describe('small parts', () => {
@@ -14,7 +15,7 @@ describe('small parts', () => {
       'good',
       'warn',
       'bad',
-      'info',
+      'maint',
       'muted',
     ]);
     render(<StatusBadge status="down" />);
@@ -55,8 +56,8 @@ describe('small parts', () => {
 
   it('sort the measured calls oldest first in seconds for the charts', () => {
     const data = chartData([
-      { model: 'A', model_id: 1, score: 9, response_time: 20, timestamp: '1970-01-01T00:00:10.000Z', kind: 'probe' },
-      { model: 'A', model_id: 1, score: 8, response_time: 10, timestamp: '1970-01-01T00:00:05.000Z', kind: 'probe' },
+      metric({ model: 'A', model_id: 1, score: 9, response_time: 20, timestamp: '1970-01-01T00:00:10.000Z' }),
+      metric({ model: 'A', model_id: 1, score: 8, response_time: 10, timestamp: '1970-01-01T00:00:05.000Z' }),
     ]);
     expect(data).toEqual({ times: [5, 10], latency: [10, 20], scores: [8, 9] });
   });

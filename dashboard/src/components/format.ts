@@ -17,3 +17,13 @@ export const duration = (millis: number | null | undefined): string => {
   if (millis < 120_000) return `${(millis / 1000).toFixed(1)} s`;
   return `${Math.round(millis / 60_000)} min`;
 };
+
+/** An amount in its currency, to two significant digits when below one cent (per-call costs are tiny). */
+export const money = (value: number | null | undefined, currency: string | null = 'USD'): string => {
+  if (value === null || value === undefined) return '–';
+  const digits = Math.abs(value) >= 0.01 || value === 0 ? value.toFixed(2) : value.toPrecision(2);
+  return `${digits} ${currency ?? ''}`.trim();
+};
+
+export const count = (value: number | null | undefined): string =>
+  value === null || value === undefined ? '–' : value.toLocaleString('en-US');

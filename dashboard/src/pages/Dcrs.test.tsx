@@ -51,6 +51,39 @@ function filledClient() {
       },
     ],
   });
+  client.setQueryData(keys.dcrsCompare(3), {
+    run_id: 3,
+    baseline_run_id: 2,
+    comparable: true,
+    reason: null,
+    suite_hash: 'abc',
+    baseline_suite_hash: 'abc',
+    suite_name: 'default',
+    models: [
+      {
+        model: 'Groq',
+        score: 5,
+        baseline_score: 7.5,
+        score_delta: -2.5,
+        pass_to_fail: ['arithmetic'],
+        fail_to_pass: [],
+        fingerprint: 'llama-3.1-8b',
+        baseline_fingerprint: 'llama-3-8b',
+        fingerprint_changed: true,
+      },
+      {
+        model: 'Gemini',
+        score: 10,
+        baseline_score: 7.5,
+        score_delta: 2.5,
+        pass_to_fail: [],
+        fail_to_pass: ['capital'],
+        fingerprint: null,
+        baseline_fingerprint: null,
+        fingerprint_changed: false,
+      },
+    ],
+  });
   return client;
 }
 
@@ -63,6 +96,23 @@ describe('DCRS page', () => {
     const results = screen.getByRole('region', { name: 'Results of run 3' });
     const rows = within(results).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['Gemini', 'Groq']);
+  });
+
+  it('compares a run with the previous one, the flipped cases highlighted and named', async () => {
+    const user = userEvent.setup();
+    renderWith(filledClient(), <Dcrs />);
+    await user.click(screen.getByRole('button', { name: '#3' }));
+    const table = screen.getByTestId('dcrs-comparison');
+    expect(within(table).getByText('Run #3 against run #2 (suite default)')).toBeInTheDocument();
+    const groq = table.querySelector('tr[data-model="Groq"]')!;
+    const gemini = table.querySelector('tr[data-model="Gemini"]')!;
+    expect(groq).toHaveClass('flipped-bad');
+    expect(groq).toHaveTextContent('−2.5');
+    expect(groq).toHaveTextContent('⚠ arithmetic');
+    expect(groq).toHaveTextContent('(changed from llama-3-8b)');
+    expect(gemini).toHaveClass('flipped-good');
+    expect(gemini).toHaveTextContent('+2.5');
+    expect(gemini).toHaveTextContent('✓ capital');
   });
 
   it('fills the progress bar from dcrs_progress events', async () => {

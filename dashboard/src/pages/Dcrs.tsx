@@ -1,5 +1,6 @@
 // The daily evaluation (DCRS): a live progress bar while a run goes (dcrs_progress events), the latest
-// run with its per-model results, the history, and an admin button to start a run now.
+// run with its per-model results and its comparison with the previous run, the history, and an admin
+// button to start a run now.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
@@ -10,6 +11,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { QueryState } from '../components/QueryState';
 import { StatusBadge } from '../components/StatusBadge';
 import { TableWrap } from '../components/TableWrap';
+import { RunComparison } from './DcrsComparison';
 
 function LiveProgress() {
   const progress = useDcrsProgress().data;
@@ -126,6 +128,8 @@ export function Dcrs() {
                   <strong>{latest.best_model}</strong> · routing {latest.changes_applied ? 'changed' : 'unchanged'}
                 </p>
                 <RunResults runId={latest.id} />
+                <h3>Compared with the previous run</h3>
+                <RunComparison runId={latest.id} />
               </>
             )
           }
@@ -173,7 +177,12 @@ export function Dcrs() {
             </TableWrap>
           )}
         </QueryState>
-        {chosenRun !== null && <RunResults runId={chosenRun} />}
+        {chosenRun !== null && (
+          <>
+            <RunResults runId={chosenRun} />
+            <RunComparison runId={chosenRun} />
+          </>
+        )}
       </section>
     </>
   );

@@ -1,6 +1,6 @@
-// One model: its current state, the last 24 h summary, uptime over three windows, and its measured
-// calls over a chosen range. Panels that later API versions add (timeline, percentiles per
-// resolution, SLO budget, cost, quota) slot in as further <section>s here.
+// One model: its current state, uptime over three windows, SLO budget, cost and quota, the last 24 h
+// summary, latency and TTFT percentiles per hour over a chosen range (24 h also every call), speed and
+// errors by kind per window, and its timeline over the same range.
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Metric } from '../api/client';
@@ -9,6 +9,8 @@ import { ms, percent, score, when } from '../components/format';
 import { QueryState } from '../components/QueryState';
 import { StatusBadge } from '../components/StatusBadge';
 import { TimeChart, type Series } from '../components/TimeChart';
+import { BudgetFigures, ErrorsByKind, PercentileCharts, SpeedTable } from './ModelPanels';
+import { ModelTimeline } from './ModelTimeline';
 
 export const RANGES = [
   { days: 1, label: '24 h' },
@@ -40,7 +42,7 @@ export function RangeSelector({ days, onChange }: { days: number; onChange: (day
 
 function MetricCharts({ modelId, days }: { modelId: number; days: number }) {
   const metrics = useMetrics(modelId, days);
-  const data = useMemo(() => chartData(metrics.data?.metrics ?? []), [metrics.data]);
+  const data = useMemo(() => chartData(metrics.data ?? []), [metrics.data]);
   const latency = useMemo<Series[]>(
     () => [{ label: 'response time (ms)', values: data.latency, color: '#3b82f6' }],
     [data],
@@ -123,12 +125,32 @@ export function ModelPage() {
                 </div>
               </dl>
             </section>
+            <section aria-labelledby="budget-heading">
+              <h2 id="budget-heading">Budget, cost and quota</h2>
+              <BudgetFigures modelId={m.id} quota={m.quota} />
+            </section>
             <section aria-labelledby="charts-heading">
               <div className="section-head">
-                <h2 id="charts-heading">Measured calls</h2>
+                <h2 id="charts-heading">Latency and time to first token</h2>
                 <RangeSelector days={days} onChange={setDays} />
               </div>
-              <MetricCharts modelId={m.id} days={days} />
+              <PercentileCharts modelId={m.id} days={days} />
+              {days === 1 && (
+                <>
+                  <h3>Every measured call (24 h)</h3>
+                  <MetricCharts modelId={m.id} days={days} />
+                </>
+              )}
+            </section>
+            <section aria-labelledby="timeline-heading">
+              <h2 id="timeline-heading">Timeline ({RANGES.find((r) => r.days === days)?.label})</h2>
+              <ModelTimeline modelId={m.id} days={days} />
+            </section>
+            <section aria-labelledby="speed-heading">
+              <h2 id="speed-heading">Speed per window</h2>
+              <SpeedTable speed={m.speed} />
+              <h3>Errors by kind</h3>
+              <ErrorsByKind speed={m.speed} />
             </section>
           </>
         )}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from '../api/client';
 import { keys } from '../api/queries';
 import { applyRealtimeEvent } from '../realtime/cache-updates';
-import { model, modelList, renderWith, testClient } from '../test/render';
+import { metric, model, modelList, renderWith, testClient } from '../test/render';
 import { Overview, sparkPointsByModel } from './Overview';
 
 /** A status that maintenance windows add to the API; typed through string so that it compiles before and after. */
@@ -22,26 +22,10 @@ function filledClient() {
       9.3,
     ),
   );
-  client.setQueryData(keys.metrics(1, 1), {
-    metrics: [
-      {
-        model: 'Gemini',
-        model_id: 1,
-        score: 10,
-        response_time: 2000,
-        timestamp: '2026-02-01T07:00:00.000Z',
-        kind: 'probe',
-      },
-      {
-        model: 'Gemini',
-        model_id: 1,
-        score: 10,
-        response_time: 2500,
-        timestamp: '2026-02-01T06:00:00.000Z',
-        kind: 'probe',
-      },
-    ],
-  });
+  client.setQueryData(keys.metrics(1, 1), [
+    metric({ model: 'Gemini', model_id: 1, score: 10, response_time: 2000, timestamp: '2026-02-01T07:00:00.000Z' }),
+    metric({ model: 'Gemini', model_id: 1, score: 10, response_time: 2500, timestamp: '2026-02-01T06:00:00.000Z' }),
+  ]);
   client.setQueryData(keys.routing, {
     primary: 'Gemini',
     fallbacks: ['Groq', 'Mistral'],
@@ -74,7 +58,7 @@ describe('Overview', () => {
     const cards = screen.getAllByRole('listitem').filter((item) => item.classList.contains('model-card'));
     expect(cards.map((card) => card.dataset.model)).toEqual(['Gemini', 'Groq', 'Mistral']);
     const groq = within(cards[1]);
-    expect(groq.getByText('maintenance')).toHaveClass('tone-info');
+    expect(groq.getByText('maintenance')).toHaveClass('tone-maint');
     expect(groq.getByText('simulated')).toBeInTheDocument();
     expect(cards[1]).toHaveClass('status-maintenance');
     expect(within(cards[0]).getByText('2,300 ms')).toBeInTheDocument();
@@ -116,9 +100,9 @@ describe('Overview', () => {
 
   it('groups the 24 h of calls per model, oldest first', () => {
     const points = sparkPointsByModel([
-      { model: 'A', model_id: 1, score: 1, response_time: 30, timestamp: '2026-02-01T03:00:00.000Z', kind: 'probe' },
-      { model: 'B', model_id: 2, score: 1, response_time: 99, timestamp: '2026-02-01T02:00:00.000Z', kind: 'probe' },
-      { model: 'A', model_id: 1, score: 1, response_time: 10, timestamp: '2026-02-01T01:00:00.000Z', kind: 'probe' },
+      metric({ model: 'A', model_id: 1, score: 1, response_time: 30, timestamp: '2026-02-01T03:00:00.000Z' }),
+      metric({ model: 'B', model_id: 2, score: 1, response_time: 99, timestamp: '2026-02-01T02:00:00.000Z' }),
+      metric({ model: 'A', model_id: 1, score: 1, response_time: 10, timestamp: '2026-02-01T01:00:00.000Z' }),
     ]);
     expect(points.get(1)?.map((p) => p.value)).toEqual([10, 30]);
     expect(points.get(2)?.map((p) => p.value)).toEqual([99]);

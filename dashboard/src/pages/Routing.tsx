@@ -1,9 +1,10 @@
-// Routing: where the brain sends requests now and why, a pending recommendation, and every change.
-// routing_changed events reload it.
+// Routing: where the brain sends requests now and why (policy, rule, the models it compared), a pending
+// recommendation, every change, and the export snippets for gateways. routing_changed events reload it.
 import { useRouting, useRoutingHistory } from '../api/queries';
 import { when } from '../components/format';
 import { QueryState } from '../components/QueryState';
 import { TableWrap } from '../components/TableWrap';
+import { ComparedModels, ExportSnippets } from './RoutingExport';
 
 export function Routing() {
   const routing = useRouting();
@@ -30,6 +31,14 @@ export function Routing() {
                   <dd>{decision.mode}</dd>
                 </div>
                 <div>
+                  <dt>Policy</dt>
+                  <dd data-testid="routing-policy">{decision.policy}</dd>
+                </div>
+                <div>
+                  <dt>Rule that chose</dt>
+                  <dd>{decision.rule ?? '–'}</dd>
+                </div>
+                <div>
                   <dt>Updated</dt>
                   <dd>{when(decision.updated_at)}</dd>
                 </div>
@@ -43,9 +52,15 @@ export function Routing() {
                   {decision.recommendation.fallbacks.join(', ') || 'nothing'}: {decision.recommendation.reason}
                 </p>
               )}
+              <h3>Models compared</h3>
+              <ComparedModels decision={decision} />
             </>
           )}
         </QueryState>
+      </section>
+      <section aria-labelledby="export-heading">
+        <h2 id="export-heading">Export to a gateway</h2>
+        <ExportSnippets />
       </section>
       <section aria-labelledby="routing-history-heading">
         <h2 id="routing-history-heading">History</h2>

@@ -20,6 +20,11 @@ export function applyRealtimeEvent<K extends BroadcastEventName>(
         timestamp: event.timestamp,
       });
       return;
+    case 'model_delta':
+      // Only for clients that subscribe with `deltas: true` (then in place of model_update, after a
+      // model_snapshot reply). The dashboard never does: it takes the whole list each interval, so that a
+      // missed message needs no sequence bookkeeping. Ignored on purpose, should one ever arrive.
+      return;
     case 'neural_signal': {
       const { type: _type, timestamp: _timestamp, ...signal } = event;
       client.setQueryData(keys.neuralSignal, signal);

@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import type { Model, ModelList } from '../api/client';
+import type { Metric, Model, ModelList } from '../api/client';
 import { KeyPromptProvider } from '../auth/KeyPrompt';
 
 export function testClient(): QueryClient {
@@ -34,10 +34,27 @@ export function model(overrides: Partial<Model> & Pick<Model, 'id' | 'name'>): M
     enabled: true,
     last_probe_at: '2026-02-01T07:59:00.000Z',
     last_error_kind: null,
+    quota: null,
     ...overrides,
   };
 }
 
 export function modelList(models: Model[], average: number | null): ModelList {
   return { models, average_score: average, timestamp: '2026-02-01T08:00:00.000Z' };
+}
+
+/** One measured call (a probe unless told), without tokens, TTFT or cost unless told. */
+export function metric(overrides: Partial<Metric> & Pick<Metric, 'model_id' | 'timestamp'>): Metric {
+  return {
+    model: `model ${overrides.model_id}`,
+    score: 9,
+    response_time: 1000,
+    kind: 'probe',
+    ttft_ms: null,
+    tokens_per_second: null,
+    input_tokens: null,
+    output_tokens: null,
+    cost: null,
+    ...overrides,
+  };
 }
