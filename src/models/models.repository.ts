@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { KeyedSerializer } from '../common/concurrency.js';
 import { isUniqueViolation } from '../database/errors.js';
 import type { ModelStatus } from '../common/model-statuses.js';
@@ -96,6 +96,44 @@ export class ModelsRepository {
       return this.models.manager.transaction((manager) => readDecideWrite(manager.getRepository(ModelEntity), true));
     }
     return this.sqliteRows.run(id, () => readDecideWrite(this.models, false));
+  }
+
+  /**
+   * updateState for many models at once (the state updates of a write batch): on PostgreSQL one
+   * transaction locks their rows in id order (FOR NO KEY UPDATE: concurrent inserts of their calls,
+   * which take a key share lock through the foreign key, do not wait, and writers locking in the
+   * same order cannot deadlock), decides each from its row as it is and writes it; SQLite queues
+   * each model like updateState. Models gone are left out of the result.
+   */
+  async updateStates(
+    ids: readonly number[],
+    decide: (current: ModelEntity) => ModelStatePatch,
+  ): Promise<Map<number, { before: ModelEntity; patch: ModelStatePatch }>> {
+    const written = new Map<number, { before: ModelEntity; patch: ModelStatePatch }>();
+    const unique = [...new Set(ids)].sort((a, b) => a - b);
+    if (unique.length === 0) return written;
+    if (this.models.manager.connection.options.type !== 'postgres') {
+      for (const id of unique) {
+        const one = await this.updateState(id, decide);
+        if (one) written.set(id, one);
+      }
+      return written;
+    }
+    await this.models.manager.transaction(async (manager) => {
+      const models = manager.getRepository(ModelEntity);
+      const rows = await models.find({
+        where: { id: In(unique) },
+        withDeleted: true,
+        order: { id: 'ASC' },
+        lock: { mode: 'for_no_key_update' },
+      });
+      for (const before of rows) {
+        const patch = decide(before);
+        await models.update({ id: before.id }, patch);
+        written.set(before.id, { before, patch });
+      }
+    });
+    return written;
   }
 
   /** null when the name is taken (a concurrent create won the unique constraint). */

@@ -5,7 +5,6 @@
 // the row under its row lock, and rows are always upserted in one order, so writers never deadlock.
 import { DateUtils } from 'typeorm/util/DateUtils.js';
 import type { EntityManager } from 'typeorm';
-import { MetricEntity } from '../metric.entity.js';
 import { rollupDeltas, type RollupDelta, type RollupInput } from './rollup-deltas.js';
 
 /** A measured call to store. */
@@ -22,7 +21,29 @@ export interface NewCallRow extends RollupInput {
   fingerprint?: string | null;
 }
 
-const RAW_CHUNK = 200;
+/** Raw rows per INSERT statement: 17 parameters each, well under either engine's limit (PostgreSQL 65,535; SQLite 32,766). */
+const RAW_CHUNK = { postgres: 1000, sqlite: 500 } as const;
+
+/** daily_metrics' columns as the INSERT names them (id comes from its sequence). */
+const RAW_COLUMNS = [
+  'date',
+  'model_id',
+  'score',
+  'response_time',
+  'timestamp',
+  'kind',
+  'success',
+  'error_kind',
+  'ttft_ms',
+  'tokens_per_second',
+  'output_tokens',
+  'input_tokens',
+  'cost',
+  'case_id',
+  'in_maintenance',
+  'fingerprint',
+  'run_id',
+] as const;
 const ROLLUP_CHUNK = 300;
 
 const COUNT_COLUMNS = [
@@ -76,6 +97,49 @@ function values(engine: Engine, d: RollupDelta): unknown[] {
     JSON.stringify(d.ttftHist),
     JSON.stringify(d.tpsHist),
   ];
+}
+
+/** One row's parameters in RAW_COLUMNS' order, as the engine's driver takes them (SQLite: 0/1, UTC text). */
+function rawValues(engine: Engine, row: NewCallRow): unknown[] {
+  const bool = (value: boolean): boolean | number => (engine === 'postgres' ? value : value ? 1 : 0);
+  return [
+    row.date,
+    row.modelId,
+    row.score,
+    row.responseTime,
+    dbTimestamp(engine, row.timestamp),
+    row.kind,
+    bool(row.success),
+    row.errorKind ?? null,
+    row.ttftMs ?? null,
+    row.tokensPerSecond ?? null,
+    row.outputTokens ?? null,
+    row.inputTokens ?? null,
+    row.cost ?? null,
+    row.caseId ?? null,
+    bool(row.inMaintenance ?? false),
+    row.fingerprint ?? null,
+    row.runId ?? null,
+  ];
+}
+
+/**
+ * One parameterized multi-row INSERT of raw calls (built here rather than by the query builder,
+ * whose per-row, per-column work cost more than the database's).
+ */
+export function rawInsertStatement(engine: Engine, rows: readonly NewCallRow[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const tuples: string[] = [];
+  for (const row of rows) {
+    const placeholders: string[] = [];
+    for (const value of rawValues(engine, row)) {
+      params.push(value);
+      placeholders.push(engine === 'postgres' ? `$${params.length}` : '?');
+    }
+    tuples.push(`(${placeholders.join(', ')})`);
+  }
+  const columns = RAW_COLUMNS.map((c) => `"${c}"`).join(', ');
+  return { sql: `INSERT INTO daily_metrics (${columns}) VALUES ${tuples.join(', ')}`, params };
 }
 
 /** SQL adding two JSON objects of counts key by key, in the engine's own JSON functions. */
@@ -134,14 +198,10 @@ export async function upsertRollups(manager: EntityManager, deltas: readonly Rol
 export async function writeCalls(manager: EntityManager, rows: readonly NewCallRow[]): Promise<void> {
   if (rows.length === 0) return;
   const work = async (tx: EntityManager): Promise<void> => {
-    for (let i = 0; i < rows.length; i += RAW_CHUNK) {
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(MetricEntity)
-        .values(rows.slice(i, i + RAW_CHUNK))
-        .updateEntity(false)
-        .execute();
+    const engine = engineOf(tx);
+    for (let i = 0; i < rows.length; i += RAW_CHUNK[engine]) {
+      const { sql, params } = rawInsertStatement(engine, rows.slice(i, i + RAW_CHUNK[engine]));
+      await tx.query(sql, params);
     }
     await upsertRollups(tx, rollupDeltas(rows));
   };

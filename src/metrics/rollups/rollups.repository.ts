@@ -88,6 +88,16 @@ function selectFields<T extends object>(
   return query;
 }
 
+function groupByModel<T extends { modelId: number }>(items: readonly T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.modelId);
+    if (group) group.push(item);
+    else groups.set(item.modelId, [item]);
+  }
+  return groups;
+}
+
 @Injectable()
 export class RollupsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -103,6 +113,25 @@ export class RollupsRepository {
 
   /** Several windows of one model (e.g. 24 h, 7 d, 30 d) in three queries: days, hours, raw edges. */
   async windowsByKind(modelId: number, sinces: readonly Date[]): Promise<Map<MetricKind, RollupDelta>[]> {
+    return (await this.windowsOfModels([modelId], sinces)).get(modelId)!;
+  }
+
+  /** One window of many models (the state updates of a write batch) in the same three queries. */
+  async windowByKindOfModels(
+    modelIds: readonly number[],
+    since: Date,
+  ): Promise<Map<number, Map<MetricKind, RollupDelta>>> {
+    const windows = await this.windowsOfModels(modelIds, [since]);
+    return new Map([...windows].map(([modelId, [byKind]]) => [modelId, byKind]));
+  }
+
+  private async windowsOfModels(
+    modelIds: readonly number[],
+    sinces: readonly Date[],
+  ): Promise<Map<number, Map<MetricKind, RollupDelta>[]>> {
+    const ids = [...new Set(modelIds)];
+    const result = new Map<number, Map<MetricKind, RollupDelta>[]>();
+    if (ids.length === 0) return result;
     const plans = sinces.map((since) => ({ since, ...planWindow(since) }));
     const min = (dates: Date[]): Date => new Date(Math.min(...dates.map((d) => d.getTime())));
     const max = (dates: Date[]): Date => new Date(Math.max(...dates.map((d) => d.getTime())));
@@ -111,15 +140,15 @@ export class RollupsRepository {
     const rollups = this.dataSource.getRepository(MetricRollupEntity);
     const [days, hours, raw] = await Promise.all([
       selectFields(rollups.createQueryBuilder('r'), 'r')
-        .where('r.modelId = :modelId AND r.resolution = :day AND r.bucketStart >= :from', {
-          modelId,
+        .where('r.modelId IN (:...ids) AND r.resolution = :day AND r.bucketStart >= :from', {
+          ids,
           day: 'day',
           from: min(plans.map((p) => p.dayFrom)),
         })
         .getRawMany<StoredRollup>(),
       withHours.length > 0
         ? selectFields(rollups.createQueryBuilder('r'), 'r')
-            .where('r.modelId = :modelId AND r.resolution = :hour', { modelId, hour: 'hour' })
+            .where('r.modelId IN (:...ids) AND r.resolution = :hour', { ids, hour: 'hour' })
             .andWhere('r.bucketStart >= :from AND r.bucketStart < :to', {
               from: min(withHours.map((p) => p.hourFrom)),
               to: max(withHours.map((p) => p.hourTo)),
@@ -128,33 +157,38 @@ export class RollupsRepository {
         : Promise.resolve([]),
       // The edges are under an hour each; read from the oldest edge's start to the newest edge's end.
       edges.length > 0
-        ? this.rawCalls(modelId, min(edges.map((p) => p.since)), max(edges.map((p) => p.rawTo)))
+        ? this.rawCalls(ids, min(edges.map((p) => p.since)), max(edges.map((p) => p.rawTo)))
         : Promise.resolve([]),
     ]);
-    const dayDeltas = days.map(toDelta);
-    const hourDeltas = hours.map(toDelta);
-    return plans.map((plan) => {
-      const byKind = new Map<MetricKind, RollupDelta>();
-      const slot = (kind: MetricKind): RollupDelta => {
-        let delta = byKind.get(kind);
-        if (!delta) {
-          delta = emptyDelta('hour', plan.since, modelId, kind);
-          byKind.set(kind, delta);
+    const dayDeltas = groupByModel(days.map(toDelta));
+    const hourDeltas = groupByModel(hours.map(toDelta));
+    const rawCalls = groupByModel(raw);
+    for (const modelId of ids) {
+      const windows = plans.map((plan) => {
+        const byKind = new Map<MetricKind, RollupDelta>();
+        const slot = (kind: MetricKind): RollupDelta => {
+          let delta = byKind.get(kind);
+          if (!delta) {
+            delta = emptyDelta('hour', plan.since, modelId, kind);
+            byKind.set(kind, delta);
+          }
+          return delta;
+        };
+        for (const d of dayDeltas.get(modelId) ?? []) if (d.bucketStart >= plan.dayFrom) mergeDelta(slot(d.kind), d);
+        for (const h of hourDeltas.get(modelId) ?? []) {
+          if (h.bucketStart >= plan.hourFrom && h.bucketStart < plan.hourTo) mergeDelta(slot(h.kind), h);
         }
-        return delta;
-      };
-      for (const d of dayDeltas) if (d.bucketStart >= plan.dayFrom) mergeDelta(slot(d.kind), d);
-      for (const h of hourDeltas) {
-        if (h.bucketStart >= plan.hourFrom && h.bucketStart < plan.hourTo) mergeDelta(slot(h.kind), h);
-      }
-      for (const call of raw)
-        if (call.timestamp >= plan.since && call.timestamp < plan.rawTo) addCall(slot(call.kind), call);
-      return byKind;
-    });
+        for (const call of rawCalls.get(modelId) ?? [])
+          if (call.timestamp >= plan.since && call.timestamp < plan.rawTo) addCall(slot(call.kind), call);
+        return byKind;
+      });
+      result.set(modelId, windows);
+    }
+    return result;
   }
 
-  /** Raw calls of one model in [from, to): only ever the edge of a window, under an hour. */
-  private async rawCalls(modelId: number, from: Date, to: Date): Promise<RollupInput[]> {
+  /** Raw calls of some models in [from, to): only ever the edge of a window, under an hour. */
+  private async rawCalls(modelIds: readonly number[], from: Date, to: Date): Promise<RollupInput[]> {
     const rows = await this.dataSource
       .getRepository(MetricEntity)
       .createQueryBuilder('m')
@@ -171,7 +205,7 @@ export class RollupsRepository {
         'm.outputTokens',
         'm.caseId',
       ])
-      .where('m.modelId = :modelId AND m.timestamp >= :from AND m.timestamp < :to', { modelId, from, to })
+      .where('m.modelId IN (:...modelIds) AND m.timestamp >= :from AND m.timestamp < :to', { modelIds, from, to })
       .getMany();
     return rows;
   }
