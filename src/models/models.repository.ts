@@ -102,8 +102,9 @@ export class ModelsRepository {
    * updateState for many models at once (the state updates of a write batch): on PostgreSQL one
    * transaction locks their rows in id order (FOR NO KEY UPDATE: concurrent inserts of their calls,
    * which take a key share lock through the foreign key, do not wait, and writers locking in the
-   * same order cannot deadlock), decides each from its row as it is and writes it; SQLite queues
-   * each model like updateState. Models gone are left out of the result.
+   * same order cannot deadlock), decides each from its row as it is and writes them (one UPDATE for
+   * the rows whose patches set the same columns); SQLite queues each model like updateState. Models
+   * gone are left out of the result.
    */
   async updateStates(
     ids: readonly number[],
@@ -120,17 +121,38 @@ export class ModelsRepository {
       return written;
     }
     await this.models.manager.transaction(async (manager) => {
-      const models = manager.getRepository(ModelEntity);
-      const rows = await models.find({
+      const rows = await manager.getRepository(ModelEntity).find({
         where: { id: In(unique) },
         withDeleted: true,
         order: { id: 'ASC' },
         lock: { mode: 'for_no_key_update' },
       });
-      for (const before of rows) {
-        const patch = decide(before);
-        await models.update({ id: before.id }, patch);
-        written.set(before.id, { before, patch });
+      for (const before of rows) written.set(before.id, { before, patch: decide(before) });
+      // The rows whose patches set the same columns in one UPDATE (usually all of them): the values
+      // go as one JSON array, typed by the table's own row type.
+      const sameColumns = new Map<string, { id: number; patch: ModelStatePatch }[]>();
+      for (const [id, { patch }] of written) {
+        const key = patchColumns(patch).join(',');
+        const group = sameColumns.get(key);
+        if (group) group.push({ id, patch });
+        else sameColumns.set(key, [{ id, patch }]);
+      }
+      const metadata = manager.connection.getMetadata(ModelEntity);
+      const column = (property: string): string => metadata.findColumnWithPropertyName(property)!.databaseName;
+      for (const group of sameColumns.values()) {
+        const properties = patchColumns(group[0].patch);
+        if (properties.length === 0) continue;
+        const values = group.map(({ id, patch }) => {
+          const row: Record<string, unknown> = { id };
+          for (const property of properties) row[column(property)] = patch[property as keyof ModelStatePatch];
+          return row;
+        });
+        const sets = properties.map((property) => `"${column(property)}" = v."${column(property)}"`).join(', ');
+        await manager.query(
+          `UPDATE "${metadata.tableName}" AS m SET ${sets} ` +
+            `FROM jsonb_populate_recordset(NULL::"${metadata.tableName}", $1::jsonb) AS v WHERE m.id = v.id`,
+          [JSON.stringify(values)],
+        );
       }
     });
     return written;
@@ -170,6 +192,13 @@ export class ModelsRepository {
   async removeWithHistory(id: number): Promise<void> {
     await this.models.delete({ id });
   }
+}
+
+/** The properties a patch sets, in a fixed order. */
+function patchColumns(patch: ModelStatePatch): string[] {
+  return Object.keys(patch)
+    .filter((key) => patch[key as keyof ModelStatePatch] !== undefined)
+    .sort();
 }
 
 export interface ModelStatePatch {

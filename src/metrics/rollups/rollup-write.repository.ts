@@ -21,29 +21,34 @@ export interface NewCallRow extends RollupInput {
   fingerprint?: string | null;
 }
 
-/** Raw rows per INSERT statement: 17 parameters each, well under either engine's limit (PostgreSQL 65,535; SQLite 32,766). */
-const RAW_CHUNK = { postgres: 1000, sqlite: 500 } as const;
+/**
+ * Raw rows per INSERT statement. PostgreSQL takes them as one array per column (unnest(): 17
+ * parameters whatever the count, nothing to parse per row); SQLite as a VALUES list, 17 parameters
+ * a row, well under its limit of 32,766.
+ */
+const RAW_CHUNK = { postgres: 5000, sqlite: 500 } as const;
 
-/** daily_metrics' columns as the INSERT names them (id comes from its sequence). */
+/** daily_metrics' columns as the INSERT names them (id comes from its sequence), with their PostgreSQL types. */
 const RAW_COLUMNS = [
-  'date',
-  'model_id',
-  'score',
-  'response_time',
-  'timestamp',
-  'kind',
-  'success',
-  'error_kind',
-  'ttft_ms',
-  'tokens_per_second',
-  'output_tokens',
-  'input_tokens',
-  'cost',
-  'case_id',
-  'in_maintenance',
-  'fingerprint',
-  'run_id',
+  ['date', 'date'],
+  ['model_id', 'integer'],
+  ['score', 'double precision'],
+  ['response_time', 'integer'],
+  ['timestamp', 'timestamptz'],
+  ['kind', 'varchar'],
+  ['success', 'boolean'],
+  ['error_kind', 'varchar'],
+  ['ttft_ms', 'integer'],
+  ['tokens_per_second', 'double precision'],
+  ['output_tokens', 'integer'],
+  ['input_tokens', 'integer'],
+  ['cost', 'double precision'],
+  ['case_id', 'varchar'],
+  ['in_maintenance', 'boolean'],
+  ['fingerprint', 'varchar'],
+  ['run_id', 'varchar'],
 ] as const;
+
 const ROLLUP_CHUNK = 300;
 
 const COUNT_COLUMNS = [
@@ -128,17 +133,19 @@ function rawValues(engine: Engine, row: NewCallRow): unknown[] {
  * whose per-row, per-column work cost more than the database's).
  */
 export function rawInsertStatement(engine: Engine, rows: readonly NewCallRow[]): { sql: string; params: unknown[] } {
+  const columns = RAW_COLUMNS.map(([name]) => `"${name}"`).join(', ');
+  if (engine === 'postgres') {
+    const arrays: unknown[][] = RAW_COLUMNS.map(() => []);
+    for (const row of rows) rawValues(engine, row).forEach((value, i) => arrays[i].push(value));
+    const unnest = RAW_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+    return { sql: `INSERT INTO daily_metrics (${columns}) SELECT * FROM unnest(${unnest})`, params: arrays };
+  }
   const params: unknown[] = [];
   const tuples: string[] = [];
   for (const row of rows) {
-    const placeholders: string[] = [];
-    for (const value of rawValues(engine, row)) {
-      params.push(value);
-      placeholders.push(engine === 'postgres' ? `$${params.length}` : '?');
-    }
-    tuples.push(`(${placeholders.join(', ')})`);
+    params.push(...rawValues(engine, row));
+    tuples.push(`(${RAW_COLUMNS.map(() => '?').join(', ')})`);
   }
-  const columns = RAW_COLUMNS.map((c) => `"${c}"`).join(', ');
   return { sql: `INSERT INTO daily_metrics (${columns}) VALUES ${tuples.join(', ')}`, params };
 }
 
