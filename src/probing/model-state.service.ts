@@ -10,13 +10,13 @@ import type { MetricKind } from '../metrics/metric.entity.js';
 import { MetricsRepository } from '../metrics/metrics.repository.js';
 import type { RollupDelta } from '../metrics/rollups/rollup-deltas.js';
 import { RollupsRepository } from '../metrics/rollups/rollups.repository.js';
+import { UptimeWindowRepository } from '../metrics/rollups/uptime-window.repository.js';
 import {
   EVALUATION_KINDS,
   latencyOf,
   MEASURED_KINDS,
   meanOrNull,
   mergeKinds,
-  uptimeCounts,
 } from '../metrics/rollups/window-stats.js';
 import type { ModelEntity } from '../models/model.entity.js';
 import {
@@ -81,6 +81,7 @@ export class ModelStateService {
     private readonly models: ModelsRepository,
     private readonly metrics: MetricsRepository,
     private readonly rollups: RollupsRepository,
+    private readonly uptimeWindows: UptimeWindowRepository,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -178,14 +179,14 @@ export class ModelStateService {
    */
   private async derived(modelIds: readonly number[], now: Date): Promise<Map<number, Derived>> {
     const window = new Date(now.getTime() - this.config.probing.uptimeWindowHours * HOUR_MS);
-    const [windows, lastHour] = await Promise.all([
-      this.rollups.windowByKindOfModels(modelIds, window),
+    const [uptimes, lastHour] = await Promise.all([
+      this.uptimeWindows.uptimeOfModels(modelIds, window),
       this.metrics.successfulLatencyStatsSince(modelIds, new Date(now.getTime() - HOUR_MS)),
     ]);
     const derived = new Map<number, Derived>();
     for (const modelId of modelIds) {
       const patch: Omit<ModelStatePatch, 'updatedAt'> = {};
-      const uptime = uptimeFromCounts(uptimeCounts(mergeKinds(windows.get(modelId) ?? new Map())));
+      const uptime = uptimeFromCounts(uptimes.get(modelId) ?? { counted: 0, up: 0 });
       if (uptime !== null) patch.uptimePercent = uptime;
       const stats = lastHour.get(modelId);
       if (stats) patch.responseTime = Math.round(stats.median);

@@ -6,7 +6,7 @@ import { parseHistogram } from '../../common/log-histogram.js';
 import { METRIC_KINDS, MetricEntity, type MetricKind } from '../metric.entity.js';
 import { MetricRollupEntity, type RollupResolution } from './metric-rollup.entity.js';
 import { addCall, emptyDelta, mergeDelta, type RollupDelta, type RollupInput } from './rollup-deltas.js';
-import { planWindow } from './window-plan.js';
+import { mergeSpans, planWindow, type Span } from './window-plan.js';
 
 /** One aggregated point of a series: one model, one bucket, every kind merged. */
 export interface RollupPoint extends RollupDelta {
@@ -88,6 +88,17 @@ function selectFields<T extends object>(
   return query;
 }
 
+/** A condition holding `column` in any of the spans [from, to) (each span its own parameters). */
+function spans(column: string, ranges: readonly Span[]): [string, Record<string, Date>] {
+  const params: Record<string, Date> = {};
+  const parts = ranges.map(({ from, to }, i) => {
+    params[`spanFrom${i}`] = from;
+    params[`spanTo${i}`] = to;
+    return `(${column} >= :spanFrom${i} AND ${column} < :spanTo${i})`;
+  });
+  return [`(${parts.join(' OR ')})`, params];
+}
+
 function groupByModel<T extends { modelId: number }>(items: readonly T[]): Map<number, T[]> {
   const groups = new Map<number, T[]>();
   for (const item of items) {
@@ -134,7 +145,6 @@ export class RollupsRepository {
     if (ids.length === 0) return result;
     const plans = sinces.map((since) => ({ since, ...planWindow(since) }));
     const min = (dates: Date[]): Date => new Date(Math.min(...dates.map((d) => d.getTime())));
-    const max = (dates: Date[]): Date => new Date(Math.max(...dates.map((d) => d.getTime())));
     const withHours = plans.filter((p) => p.hourTo > p.hourFrom);
     const edges = plans.filter((p) => p.rawTo > p.since);
     const rollups = this.dataSource.getRepository(MetricRollupEntity);
@@ -149,15 +159,20 @@ export class RollupsRepository {
       withHours.length > 0
         ? selectFields(rollups.createQueryBuilder('r'), 'r')
             .where('r.modelId IN (:...ids) AND r.resolution = :hour', { ids, hour: 'hour' })
-            .andWhere('r.bucketStart >= :from AND r.bucketStart < :to', {
-              from: min(withHours.map((p) => p.hourFrom)),
-              to: max(withHours.map((p) => p.hourTo)),
-            })
+            .andWhere(
+              ...spans(
+                'r.bucketStart',
+                withHours.map((p) => ({ from: p.hourFrom, to: p.hourTo })),
+              ),
+            )
             .getRawMany<StoredRollup>()
         : Promise.resolve([]),
-      // The edges are under an hour each; read from the oldest edge's start to the newest edge's end.
+      // The edges are under an hour each: only they are read, not what lies between them.
       edges.length > 0
-        ? this.rawCalls(ids, min(edges.map((p) => p.since)), max(edges.map((p) => p.rawTo)))
+        ? this.rawCalls(
+            ids,
+            edges.map((p) => ({ from: p.since, to: p.rawTo })),
+          )
         : Promise.resolve([]),
     ]);
     const dayDeltas = groupByModel(days.map(toDelta));
@@ -187,27 +202,37 @@ export class RollupsRepository {
     return result;
   }
 
-  /** Raw calls of some models in [from, to): only ever the edge of a window, under an hour. */
-  private async rawCalls(modelIds: readonly number[], from: Date, to: Date): Promise<RollupInput[]> {
-    const rows = await this.dataSource
-      .getRepository(MetricEntity)
-      .createQueryBuilder('m')
-      .select([
-        'm.modelId',
-        'm.kind',
-        'm.timestamp',
-        'm.score',
-        'm.responseTime',
-        'm.success',
-        'm.errorKind',
-        'm.ttftMs',
-        'm.tokensPerSecond',
-        'm.outputTokens',
-        'm.caseId',
-      ])
-      .where('m.modelId IN (:...modelIds) AND m.timestamp >= :from AND m.timestamp < :to', { modelIds, from, to })
-      .getMany();
-    return rows;
+  /**
+   * Raw calls of some models in the spans [from, to): only ever the edges of windows, under an hour
+   * each. One query per span (overlapping spans merged, so that no row comes twice), each a range
+   * of the (model, timestamp) index: never the rows between the edges.
+   */
+  private async rawCalls(modelIds: readonly number[], edges: readonly Span[]): Promise<RollupInput[]> {
+    const parts = await Promise.all(
+      mergeSpans(edges).map(({ from, to }) =>
+        this.dataSource
+          .getRepository(MetricEntity)
+          .createQueryBuilder('m')
+          .select([
+            'm.modelId',
+            'm.kind',
+            'm.timestamp',
+            'm.score',
+            'm.responseTime',
+            'm.success',
+            'm.errorKind',
+            'm.ttftMs',
+            'm.tokensPerSecond',
+            'm.outputTokens',
+            'm.caseId',
+            // A call inside a maintenance window counts apart, as in the rollups (addCall).
+            'm.inMaintenance',
+          ])
+          .where('m.modelId IN (:...modelIds) AND m.timestamp >= :from AND m.timestamp < :to', { modelIds, from, to })
+          .getMany(),
+      ),
+    );
+    return parts.flat();
   }
 
   /** Aggregated points (every kind merged per model and bucket), newest first. */
