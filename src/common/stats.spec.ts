@@ -1,4 +1,4 @@
-import { mean, median, percentile, round, roundOrNull } from './stats.js';
+import { latencyStats, mean, median, percentile, round, roundOrNull } from './stats.js';
 
 describe('stats', () => {
   it('round keeps the given decimals and rounds half up', () => {
@@ -25,5 +25,13 @@ describe('stats', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+
+  it('latencyStats: worked example, 400..2300 ms in steps of 100 (20 values) in any order', () => {
+    const values = Array.from({ length: 20 }, (_, i) => 2300 - i * 100);
+    // median of an even count: the mean of the 10th and 11th (1300, 1400); p95: the 19th (ceil(0.95 * 20)).
+    expect(latencyStats(values)).toEqual({ samples: 20, median: 1350, p95: 2200 });
+    expect(latencyStats([700])).toEqual({ samples: 1, median: 700, p95: 700 });
+    expect(latencyStats([])).toBeNull();
   });
 });

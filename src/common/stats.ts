@@ -25,6 +25,19 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** How many latencies, their median and their nearest-rank p95 (what the state decisions read). */
+export interface LatencyStats {
+  samples: number;
+  median: number;
+  p95: number;
+}
+
+/** The stats of some latencies; null for none. */
+export function latencyStats(values: readonly number[]): LatencyStats | null {
+  if (values.length === 0) return null;
+  return { samples: values.length, median: median(values)!, p95: percentile(values, 95)! };
+}
+
 export function roundOrNull(value: number | null, decimals: number): number | null {
   return value === null ? null : round(value, decimals);
 }

@@ -9,10 +9,17 @@ import { RollupBackfillEntity } from './rollups/rollup-backfill.entity.js';
 import { RollupMaintenanceRepository } from './rollups/rollup-maintenance.repository.js';
 import { RollupMaintenanceService } from './rollups/rollup-maintenance.service.js';
 import { RollupsRepository } from './rollups/rollups.repository.js';
+import { UptimeWindowRepository } from './rollups/uptime-window.repository.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MetricEntity, MetricRollupEntity, RollupBackfillEntity])],
-  providers: [MetricsRepository, RollupsRepository, RollupMaintenanceRepository, RollupMaintenanceService],
-  exports: [MetricsRepository, RollupsRepository],
+  providers: [
+    MetricsRepository,
+    RollupsRepository,
+    UptimeWindowRepository,
+    RollupMaintenanceRepository,
+    RollupMaintenanceService,
+  ],
+  exports: [MetricsRepository, RollupsRepository, UptimeWindowRepository],
 })
 export class MetricsModule {}

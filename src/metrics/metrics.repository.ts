@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, MoreThanOrEqual, Repository } from 'typeorm';
+import { latencyStats, type LatencyStats } from '../common/stats.js';
 import { MetricEntity, type MetricKind } from './metric.entity.js';
 import { writeCalls, type NewCallRow } from './rollups/rollup-write.repository.js';
 
@@ -19,6 +20,7 @@ export interface MetricWithModelName {
   cost: number | null;
 }
 
+export type { LatencyStats } from '../common/stats.js';
 export type { NewCallRow } from './rollups/rollup-write.repository.js';
 
 export interface LatestFailure {
@@ -117,6 +119,57 @@ export class MetricsRepository {
       where: { modelId, success: true, kind: In(MEASURED_KINDS), timestamp: MoreThanOrEqual(since) },
     });
     return rows.map((row) => row.responseTime);
+  }
+
+  /**
+   * For each of the models, the latencies of its successful measured calls since an instant (the
+   * last hour: a bounded read): how many, their median and their nearest-rank p95. PostgreSQL
+   * computes them (percentile_cont(0.5) is the mean of the two middle values, percentile_disc(0.95)
+   * the nearest rank); SQLite hands the latencies over and they are computed here the same way.
+   */
+  async successfulLatencyStatsSince(modelIds: readonly number[], since: Date): Promise<Map<number, LatencyStats>> {
+    const stats = new Map<number, LatencyStats>();
+    if (modelIds.length === 0) return stats;
+    const query = this.metrics
+      .createQueryBuilder('m')
+      .select('m.modelId', 'modelId')
+      .where('m.modelId IN (:...modelIds)', { modelIds: [...new Set(modelIds)] })
+      .andWhere('m.success = :success', { success: true })
+      .andWhere('m.kind IN (:...kinds)', { kinds: MEASURED_KINDS })
+      .andWhere('m.timestamp >= :since', { since });
+    if (this.metrics.manager.connection.options.type === 'postgres') {
+      const rows = await query
+        .addSelect('COUNT(*)', 'samples')
+        .addSelect('percentile_cont(0.5) WITHIN GROUP (ORDER BY m.responseTime)', 'median')
+        .addSelect('percentile_disc(0.95) WITHIN GROUP (ORDER BY m.responseTime)', 'p95')
+        .groupBy('m.modelId')
+        .getRawMany<{
+          modelId: number | string;
+          samples: number | string;
+          median: number | string;
+          p95: number | string;
+        }>();
+      for (const row of rows) {
+        stats.set(Number(row.modelId), {
+          samples: Number(row.samples),
+          median: Number(row.median),
+          p95: Number(row.p95),
+        });
+      }
+      return stats;
+    }
+    const rows = await query
+      .addSelect('m.responseTime', 'responseTime')
+      .getRawMany<{ modelId: number | string; responseTime: number | string }>();
+    const byModel = new Map<number, number[]>();
+    for (const row of rows) {
+      const id = Number(row.modelId);
+      const values = byModel.get(id);
+      if (values) values.push(Number(row.responseTime));
+      else byModel.set(id, [Number(row.responseTime)]);
+    }
+    for (const [id, values] of byModel) stats.set(id, latencyStats(values)!);
+    return stats;
   }
 
   /** The newest failed call of any model of this api_type, if any. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { KeyedSerializer } from '../common/concurrency.js';
 import { isUniqueViolation } from '../database/errors.js';
 import type { ModelStatus } from '../common/model-statuses.js';
@@ -98,6 +98,66 @@ export class ModelsRepository {
     return this.sqliteRows.run(id, () => readDecideWrite(this.models, false));
   }
 
+  /**
+   * updateState for many models at once (the state updates of a write batch): on PostgreSQL one
+   * transaction locks their rows in id order (FOR NO KEY UPDATE: concurrent inserts of their calls,
+   * which take a key share lock through the foreign key, do not wait, and writers locking in the
+   * same order cannot deadlock), decides each from its row as it is and writes them (one UPDATE for
+   * the rows whose patches set the same columns); SQLite queues each model like updateState. Models
+   * gone are left out of the result.
+   */
+  async updateStates(
+    ids: readonly number[],
+    decide: (current: ModelEntity) => ModelStatePatch,
+  ): Promise<Map<number, { before: ModelEntity; patch: ModelStatePatch }>> {
+    const written = new Map<number, { before: ModelEntity; patch: ModelStatePatch }>();
+    const unique = [...new Set(ids)].sort((a, b) => a - b);
+    if (unique.length === 0) return written;
+    if (this.models.manager.connection.options.type !== 'postgres') {
+      for (const id of unique) {
+        const one = await this.updateState(id, decide);
+        if (one) written.set(id, one);
+      }
+      return written;
+    }
+    await this.models.manager.transaction(async (manager) => {
+      const rows = await manager.getRepository(ModelEntity).find({
+        where: { id: In(unique) },
+        withDeleted: true,
+        order: { id: 'ASC' },
+        lock: { mode: 'for_no_key_update' },
+      });
+      for (const before of rows) written.set(before.id, { before, patch: decide(before) });
+      // The rows whose patches set the same columns in one UPDATE (usually all of them): the values
+      // go as one JSON array, typed by the table's own row type.
+      const sameColumns = new Map<string, { id: number; patch: ModelStatePatch }[]>();
+      for (const [id, { patch }] of written) {
+        const key = patchColumns(patch).join(',');
+        const group = sameColumns.get(key);
+        if (group) group.push({ id, patch });
+        else sameColumns.set(key, [{ id, patch }]);
+      }
+      const metadata = manager.connection.getMetadata(ModelEntity);
+      const column = (property: string): string => metadata.findColumnWithPropertyName(property)!.databaseName;
+      for (const group of sameColumns.values()) {
+        const properties = patchColumns(group[0].patch);
+        if (properties.length === 0) continue;
+        const values = group.map(({ id, patch }) => {
+          const row: Record<string, unknown> = { id };
+          for (const property of properties) row[column(property)] = patch[property as keyof ModelStatePatch];
+          return row;
+        });
+        const sets = properties.map((property) => `"${column(property)}" = v."${column(property)}"`).join(', ');
+        await manager.query(
+          `UPDATE "${metadata.tableName}" AS m SET ${sets} ` +
+            `FROM jsonb_populate_recordset(NULL::"${metadata.tableName}", $1::jsonb) AS v WHERE m.id = v.id`,
+          [JSON.stringify(values)],
+        );
+      }
+    });
+    return written;
+  }
+
   /** null when the name is taken (a concurrent create won the unique constraint). */
   async create(model: NewModel): Promise<ModelEntity | null> {
     try {
@@ -132,6 +192,13 @@ export class ModelsRepository {
   async removeWithHistory(id: number): Promise<void> {
     await this.models.delete({ id });
   }
+}
+
+/** The properties a patch sets, in a fixed order. */
+function patchColumns(patch: ModelStatePatch): string[] {
+  return Object.keys(patch)
+    .filter((key) => patch[key as keyof ModelStatePatch] !== undefined)
+    .sort();
 }
 
 export interface ModelStatePatch {

@@ -6,24 +6,25 @@ import { Clock, DAY_MS, HOUR_MS } from '../common/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { DomainEventBus } from '../events/domain-events.js';
-import { median } from '../common/stats.js';
+import type { MetricKind } from '../metrics/metric.entity.js';
 import { MetricsRepository } from '../metrics/metrics.repository.js';
+import type { RollupDelta } from '../metrics/rollups/rollup-deltas.js';
 import { RollupsRepository } from '../metrics/rollups/rollups.repository.js';
+import { UptimeWindowRepository } from '../metrics/rollups/uptime-window.repository.js';
 import {
   EVALUATION_KINDS,
   latencyOf,
   MEASURED_KINDS,
   meanOrNull,
   mergeKinds,
-  uptimeCounts,
 } from '../metrics/rollups/window-stats.js';
 import type { ModelEntity } from '../models/model.entity.js';
 import {
   applyVerdict,
   decideModelStatus,
   describeStatusChange,
-  latencyEvidence,
   MIN_BASELINE_SAMPLES,
+  MIN_LAST_HOUR_SAMPLES,
   uptimeFromCounts,
   type ProbeVerdict,
   type Streaks,
@@ -52,14 +53,35 @@ interface Baseline {
   hasScores: boolean;
 }
 
+/** A model and what its probes of one write batch found, oldest first. */
+export interface ModelProbes {
+  model: ModelEntity;
+  outcomes: readonly ProbeOutcome[];
+}
+
+interface Derived {
+  patch: Omit<ModelStatePatch, 'updatedAt'>;
+  p95LastHourMs: number | null;
+}
+
+/** What is written to one model's row; the streaks and the status are decided on the locked row. */
+interface StateChange {
+  model: ModelEntity;
+  patch: ModelStatePatch;
+  p95LastHourMs: number | null;
+  nextStreaks: (current: Streaks) => Streaks;
+  inMaintenance: boolean;
+}
+
 @Injectable()
 export class ModelStateService {
-  private readonly baselines = new Map<number, Baseline>();
+  private readonly baselines_ = new Map<number, Baseline>();
 
   constructor(
     private readonly models: ModelsRepository,
     private readonly metrics: MetricsRepository,
     private readonly rollups: RollupsRepository,
+    private readonly uptimeWindows: UptimeWindowRepository,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -71,7 +93,7 @@ export class ModelStateService {
 
   /** Drops what is kept about the model (after an admin changed or removed it). */
   forget(modelId: number): void {
-    this.baselines.delete(modelId);
+    this.baselines_.delete(modelId);
   }
 
   /** After a probe: streaks move with the verdict, then everything derived is recomputed. */
@@ -89,29 +111,51 @@ export class ModelStateService {
    * with each verdict in turn, the rest comes from the last one, and the state is saved once.
    */
   async afterProbes(model: ModelEntity, outcomes: readonly ProbeOutcome[]): Promise<ModelEntity> {
-    const last = outcomes.at(-1);
-    if (!last) return model;
+    return (await this.afterProbesOfModels([{ model, outcomes }])).get(model.id) ?? model;
+  }
+
+  /**
+   * afterProbes for the models of a write batch at once: the evidence of all of them is read in a
+   * few queries (not a few per model) and their states are written in one locked transaction.
+   * Returns each model's updated row (the one given when nothing was written).
+   */
+  async afterProbesOfModels(groups: readonly ModelProbes[]): Promise<Map<number, ModelEntity>> {
+    const merged = new Map<number, { model: ModelEntity; outcomes: ProbeOutcome[] }>();
+    for (const { model, outcomes } of groups) {
+      const entry = merged.get(model.id);
+      if (entry) entry.outcomes.push(...outcomes);
+      else if (outcomes.length > 0) merged.set(model.id, { model, outcomes: [...outcomes] });
+    }
+    const result = new Map(groups.map(({ model }) => [model.id, model]));
+    if (merged.size === 0) return result;
     const now = this.clock.now();
-    const limited = last.verdict === 'rate_limited';
-    const patch: ModelStatePatch = {
-      ...(await this.derived(model.id, now)),
-      lastProbeAt: last.at,
-      lastErrorKind: last.verdict === 'success' ? null : last.errorKind,
-      rateLimitedUntil: limited ? new Date(last.at.getTime() + (last.retryAfterMs ?? 60_000)) : null,
-      updatedAt: now,
-    };
-    // The streaks move on the locked row, verdict by verdict, so that no other probe's count is lost.
-    // A probe inside a maintenance window moves no streak: the window must not end in a status it caused.
-    return this.save(
-      model,
-      patch,
-      (current) =>
-        outcomes.reduce<Streaks>(
-          (streaks, outcome) => (outcome.inMaintenance ? streaks : applyVerdict(streaks, outcome.verdict)),
-          current,
-        ),
-      last.inMaintenance ?? false,
-    );
+    const derived = await this.derived([...merged.keys()], now);
+    const changes = [...merged.values()].map(({ model, outcomes }): StateChange => {
+      const last = outcomes.at(-1)!;
+      const limited = last.verdict === 'rate_limited';
+      const { patch, p95LastHourMs } = derived.get(model.id)!;
+      return {
+        model,
+        p95LastHourMs,
+        patch: {
+          ...patch,
+          lastProbeAt: last.at,
+          lastErrorKind: last.verdict === 'success' ? null : last.errorKind,
+          rateLimitedUntil: limited ? new Date(last.at.getTime() + (last.retryAfterMs ?? 60_000)) : null,
+          updatedAt: now,
+        },
+        // The streaks move on the locked row, verdict by verdict, so that no other probe's count is lost.
+        // A probe inside a maintenance window moves no streak: the window must not end in a status it caused.
+        nextStreaks: (current) =>
+          outcomes.reduce<Streaks>(
+            (streaks, outcome) => (outcome.inMaintenance ? streaks : applyVerdict(streaks, outcome.verdict)),
+            current,
+          ),
+        inMaintenance: last.inMaintenance ?? false,
+      };
+    });
+    for (const [id, updated] of await this.save(changes, now)) result.set(id, updated);
+    return result;
   }
 
   /** After an evaluation: a new last score, the status it implies, and a provider's Retry-After if one came. */
@@ -122,73 +166,83 @@ export class ModelStateService {
     inMaintenance = false,
   ): Promise<ModelEntity> {
     const now = this.clock.now();
-    const patch: ModelStatePatch = { lastScore: score, ...(await this.derived(model.id, now)), updatedAt: now };
+    const { patch: derived, p95LastHourMs } = (await this.derived([model.id], now)).get(model.id)!;
+    const patch: ModelStatePatch = { lastScore: score, ...derived, updatedAt: now };
     if (rateLimitedUntil) patch.rateLimitedUntil = rateLimitedUntil;
-    return this.save(model, patch, (current) => current, inMaintenance);
-  }
-
-  /** Uptime over the configured window (rollups) and the last hour's median latency. */
-  private async derived(modelId: number, now: Date): Promise<Omit<ModelStatePatch, 'updatedAt'>> {
-    const window = new Date(now.getTime() - this.config.probing.uptimeWindowHours * HOUR_MS);
-    const [probes, lastHour] = await Promise.all([
-      this.rollups.windowByKind(modelId, window).then((byKind) => uptimeCounts(mergeKinds(byKind))),
-      this.lastHourLatencies(modelId, now),
-    ]);
-    const patch: Omit<ModelStatePatch, 'updatedAt'> = {};
-    const uptime = uptimeFromCounts(probes);
-    if (uptime !== null) patch.uptimePercent = uptime;
-    const typical = median(lastHour);
-    if (typical !== null) patch.responseTime = Math.round(typical);
-    return patch;
-  }
-
-  /** The last hour's successful latencies: exact, from at most an hour of raw rows. */
-  private lastHourLatencies(modelId: number, now: Date): Promise<number[]> {
-    return this.metrics.findSuccessfulLatenciesSince(modelId, new Date(now.getTime() - HOUR_MS));
+    const change: StateChange = { model, patch, p95LastHourMs, nextStreaks: (current) => current, inMaintenance };
+    return (await this.save([change], now)).get(model.id) ?? model;
   }
 
   /**
-   * The model's own 7-day baseline (median latency, mean evaluation score), from the rollups. It moves
-   * slowly, so it is recomputed at most every BASELINE_TTL_MS instead of after every probe.
+   * Uptime over the configured window (rollups) and the last hour's median latency, and that hour's
+   * p95 for the status (exact, from at most an hour of raw rows), of each model.
    */
-  private async baseline(modelId: number, now: Date, fresh: boolean): Promise<Baseline> {
-    const cached = this.baselines.get(modelId);
-    // A young model's baseline is still forming: only a settled one is reused.
-    if (!fresh && cached?.settled && Math.abs(now.getTime() - cached.at) < BASELINE_TTL_MS) return cached;
-    const byKind = await this.rollups.windowByKind(modelId, new Date(now.getTime() - 7 * DAY_MS));
-    const week = latencyOf(mergeKinds(byKind, MEASURED_KINDS));
-    const scores = mergeKinds(byKind, EVALUATION_KINDS);
-    const baseline = {
-      at: now.getTime(),
-      median7dMs: week.samples >= MIN_BASELINE_SAMPLES ? week.median : null,
-      meanScore7d: meanOrNull(scores.scoreSum, scores.scoreCount),
-      hasScores: scores.scoreCount > 0,
-      settled: week.samples >= MIN_BASELINE_SAMPLES,
-    };
-    this.baselines.set(modelId, baseline);
-    return baseline;
+  private async derived(modelIds: readonly number[], now: Date): Promise<Map<number, Derived>> {
+    const window = new Date(now.getTime() - this.config.probing.uptimeWindowHours * HOUR_MS);
+    const [uptimes, lastHour] = await Promise.all([
+      this.uptimeWindows.uptimeOfModels(modelIds, window),
+      this.metrics.successfulLatencyStatsSince(modelIds, new Date(now.getTime() - HOUR_MS)),
+    ]);
+    const derived = new Map<number, Derived>();
+    for (const modelId of modelIds) {
+      const patch: Omit<ModelStatePatch, 'updatedAt'> = {};
+      const uptime = uptimeFromCounts(uptimes.get(modelId) ?? { counted: 0, up: 0 });
+      if (uptime !== null) patch.uptimePercent = uptime;
+      const stats = lastHour.get(modelId);
+      if (stats) patch.responseTime = Math.round(stats.median);
+      const p95LastHourMs = stats && stats.samples >= MIN_LAST_HOUR_SAMPLES ? stats.p95 : null;
+      derived.set(modelId, { patch, p95LastHourMs });
+    }
+    return derived;
+  }
+
+  /**
+   * The models' own 7-day baselines (median latency, mean evaluation score), from the rollups. They
+   * move slowly, so each is recomputed at most every BASELINE_TTL_MS instead of after every probe.
+   */
+  private async baselines(modelIds: readonly number[], now: Date, fresh: boolean): Promise<Map<number, Baseline>> {
+    const result = new Map<number, Baseline>();
+    const stale: number[] = [];
+    for (const modelId of modelIds) {
+      const cached = this.baselines_.get(modelId);
+      // A young model's baseline is still forming: only a settled one is reused.
+      if (!fresh && cached?.settled && Math.abs(now.getTime() - cached.at) < BASELINE_TTL_MS)
+        result.set(modelId, cached);
+      else stale.push(modelId);
+    }
+    if (stale.length === 0) return result;
+    const weeks = await this.rollups.windowByKindOfModels(stale, new Date(now.getTime() - 7 * DAY_MS));
+    for (const modelId of stale) {
+      const byKind = weeks.get(modelId) ?? new Map<MetricKind, RollupDelta>();
+      const week = latencyOf(mergeKinds(byKind, MEASURED_KINDS));
+      const scores = mergeKinds(byKind, EVALUATION_KINDS);
+      const baseline = {
+        at: now.getTime(),
+        median7dMs: week.samples >= MIN_BASELINE_SAMPLES ? week.median : null,
+        meanScore7d: meanOrNull(scores.scoreSum, scores.scoreCount),
+        hasScores: scores.scoreCount > 0,
+        settled: week.samples >= MIN_BASELINE_SAMPLES,
+      };
+      this.baselines_.set(modelId, baseline);
+      result.set(modelId, baseline);
+    }
+    return result;
   }
 
   /**
    * The evidence from the measured calls is read first; the streaks and the status are then decided
-   * on the model's row as it is at the moment of writing (locked), so that two probes finishing at
+   * on each model's row as it is at the moment of writing (locked), so that two probes finishing at
    * once, here or on another instance, both count.
    */
-  private async save(
-    model: ModelEntity,
-    patch: ModelStatePatch,
-    nextStreaks: (current: Streaks) => Streaks,
-    inMaintenance: boolean,
-  ): Promise<ModelEntity> {
-    const now = patch.updatedAt;
-    const [lastHour, base] = await Promise.all([
-      this.lastHourLatencies(model.id, now),
-      // After an evaluation the score baseline has just changed: read it fresh.
-      this.baseline(model.id, now, patch.lastScore !== undefined),
-    ]);
-    const p95LastHourMs = latencyEvidence(lastHour, []).p95LastHourMs;
-    let cause: string | null = null;
-    const written = await this.models.updateState(model.id, (current) => {
+  private async save(changes: readonly StateChange[], now: Date): Promise<Map<number, ModelEntity>> {
+    const byId = new Map(changes.map((change) => [change.model.id, change]));
+    // After an evaluation the score baseline has just changed: read it fresh.
+    const fresh = changes.some((change) => change.patch.lastScore !== undefined);
+    const bases = await this.baselines([...byId.keys()], now, fresh);
+    const causes = new Map<number, string | null>();
+    const written = await this.models.updateStates([...byId.keys()], (current) => {
+      const { patch, nextStreaks, p95LastHourMs, inMaintenance } = byId.get(current.id)!;
+      const base = bases.get(current.id)!;
       const { consecutiveFailures, consecutiveSuccesses } = nextStreaks(current);
       const streaks = { consecutiveFailures, consecutiveSuccesses };
       const evidence = {
@@ -201,30 +255,28 @@ export class ModelStateService {
         inMaintenance,
       };
       const status = decideModelStatus(evidence, this.config.probing);
-      cause = describeStatusChange(evidence, status, patch.lastErrorKind ?? current.lastErrorKind);
+      causes.set(current.id, describeStatusChange(evidence, status, patch.lastErrorKind ?? current.lastErrorKind));
       return { ...patch, ...streaks, status };
     });
-    if (!written) return model;
-    const { before } = written;
-    const updated = Object.assign(
-      Object.create(Object.getPrototypeOf(before) as object) as ModelEntity,
-      before,
-      written.patch,
-    );
-    this.events.publish('model.state_changed', {
-      modelId: updated.id,
-      name: updated.name,
-      apiType: updated.apiType,
-      previousStatus: before.status,
-      status: updated.status,
-      lastScore: updated.lastScore,
-      previousScore: before.lastScore,
-      responseTime: updated.responseTime,
-      uptimePercent: updated.uptimePercent,
-      errorKind: updated.lastErrorKind,
-      cause,
-      at: now,
-    });
+    const updated = new Map<number, ModelEntity>();
+    for (const [id, { before, patch }] of written) {
+      const model = Object.assign(Object.create(Object.getPrototypeOf(before) as object) as ModelEntity, before, patch);
+      updated.set(id, model);
+      this.events.publish('model.state_changed', {
+        modelId: model.id,
+        name: model.name,
+        apiType: model.apiType,
+        previousStatus: before.status,
+        status: model.status,
+        lastScore: model.lastScore,
+        previousScore: before.lastScore,
+        responseTime: model.responseTime,
+        uptimePercent: model.uptimePercent,
+        errorKind: model.lastErrorKind,
+        cause: causes.get(id) ?? null,
+        at: now,
+      });
+    }
     return updated;
   }
 }

@@ -6,7 +6,6 @@
 // committed the row but before it said so; never silently lost.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { mapWithConcurrency } from '../common/concurrency.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { DatabaseAvailability } from '../database/database-availability.js';
@@ -21,8 +20,8 @@ import { ResultBuffer } from './result-buffer.js';
 const FLUSH_BATCH = 200;
 const FIRST_PAUSE_MS = 100;
 
-/** Model states recomputed at once after a batch's rows are in (each is a few reads and one locked write). */
-const STATE_CONCURRENCY = 4;
+/** Model states updated together after a batch's rows are in (a few reads and one locked write for all). */
+const STATE_CHUNK = 250;
 
 /** One probe's measurement, ready to be written. */
 export interface MeasuredProbe {
@@ -104,26 +103,21 @@ export class ProbeResultRecorder {
       try {
         await this.metrics.insertCalls(results.map((result) => result.row));
         for (const result of results) result.rowWritten = true;
-        // One state update per model, from its results in order; every one is tried before a failure
-        // counts, so that none is still running when the rest are kept.
+        // Each model's state once, from its results in order; all of the batch's models together
+        // (their evidence in a few queries, their rows in one locked write), STATE_CHUNK at a time.
         const groups = [...byModel(results)].map(([, group]) => group);
         const modelOf = new Map(probes.map((probe) => [probe.model.id, probe.model]));
-        const failures = await mapWithConcurrency(groups, STATE_CONCURRENCY, async (group) => {
-          try {
-            const model = modelOf.get(group[0].modelId)!;
-            await this.state.afterProbes(
-              model,
-              group.map((result) => result.outcome),
-            );
-            for (const result of group) result.stateWritten = true;
-            return null;
-          } catch (error) {
-            return error instanceof Error ? error : new Error(String(error));
-          }
-        });
-        const failure = failures.find((error) => error !== null);
-        if (!failure) return;
-        throw failure;
+        for (let i = 0; i < groups.length; i += STATE_CHUNK) {
+          const chunk = groups.slice(i, i + STATE_CHUNK);
+          await this.state.afterProbesOfModels(
+            chunk.map((group) => ({
+              model: modelOf.get(group[0].modelId)!,
+              outcomes: group.map((result) => result.outcome),
+            })),
+          );
+          for (const group of chunk) for (const result of group) result.stateWritten = true;
+        }
+        return;
       } catch (error) {
         if (!this.database.noteFailure(error)) {
           // Refused, not an outage: what is left goes the one-by-one way of the kept results.

@@ -5,7 +5,6 @@
 // the row under its row lock, and rows are always upserted in one order, so writers never deadlock.
 import { DateUtils } from 'typeorm/util/DateUtils.js';
 import type { EntityManager } from 'typeorm';
-import { MetricEntity } from '../metric.entity.js';
 import { rollupDeltas, type RollupDelta, type RollupInput } from './rollup-deltas.js';
 
 /** A measured call to store. */
@@ -22,7 +21,34 @@ export interface NewCallRow extends RollupInput {
   fingerprint?: string | null;
 }
 
-const RAW_CHUNK = 200;
+/**
+ * Raw rows per INSERT statement. PostgreSQL takes them as one array per column (unnest(): 17
+ * parameters whatever the count, nothing to parse per row); SQLite as a VALUES list, 17 parameters
+ * a row, well under its limit of 32,766.
+ */
+const RAW_CHUNK = { postgres: 5000, sqlite: 500 } as const;
+
+/** daily_metrics' columns as the INSERT names them (id comes from its sequence), with their PostgreSQL types. */
+const RAW_COLUMNS = [
+  ['date', 'date'],
+  ['model_id', 'integer'],
+  ['score', 'double precision'],
+  ['response_time', 'integer'],
+  ['timestamp', 'timestamptz'],
+  ['kind', 'varchar'],
+  ['success', 'boolean'],
+  ['error_kind', 'varchar'],
+  ['ttft_ms', 'integer'],
+  ['tokens_per_second', 'double precision'],
+  ['output_tokens', 'integer'],
+  ['input_tokens', 'integer'],
+  ['cost', 'double precision'],
+  ['case_id', 'varchar'],
+  ['in_maintenance', 'boolean'],
+  ['fingerprint', 'varchar'],
+  ['run_id', 'varchar'],
+] as const;
+
 const ROLLUP_CHUNK = 300;
 
 const COUNT_COLUMNS = [
@@ -76,6 +102,51 @@ function values(engine: Engine, d: RollupDelta): unknown[] {
     JSON.stringify(d.ttftHist),
     JSON.stringify(d.tpsHist),
   ];
+}
+
+/** One row's parameters in RAW_COLUMNS' order, as the engine's driver takes them (SQLite: 0/1, UTC text). */
+function rawValues(engine: Engine, row: NewCallRow): unknown[] {
+  const bool = (value: boolean): boolean | number => (engine === 'postgres' ? value : value ? 1 : 0);
+  return [
+    row.date,
+    row.modelId,
+    row.score,
+    row.responseTime,
+    dbTimestamp(engine, row.timestamp),
+    row.kind,
+    bool(row.success),
+    row.errorKind ?? null,
+    row.ttftMs ?? null,
+    row.tokensPerSecond ?? null,
+    row.outputTokens ?? null,
+    row.inputTokens ?? null,
+    row.cost ?? null,
+    row.caseId ?? null,
+    bool(row.inMaintenance ?? false),
+    row.fingerprint ?? null,
+    row.runId ?? null,
+  ];
+}
+
+/**
+ * One parameterized multi-row INSERT of raw calls (built here rather than by the query builder,
+ * whose per-row, per-column work cost more than the database's).
+ */
+export function rawInsertStatement(engine: Engine, rows: readonly NewCallRow[]): { sql: string; params: unknown[] } {
+  const columns = RAW_COLUMNS.map(([name]) => `"${name}"`).join(', ');
+  if (engine === 'postgres') {
+    const arrays: unknown[][] = RAW_COLUMNS.map(() => []);
+    for (const row of rows) rawValues(engine, row).forEach((value, i) => arrays[i].push(value));
+    const unnest = RAW_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+    return { sql: `INSERT INTO daily_metrics (${columns}) SELECT * FROM unnest(${unnest})`, params: arrays };
+  }
+  const params: unknown[] = [];
+  const tuples: string[] = [];
+  for (const row of rows) {
+    params.push(...rawValues(engine, row));
+    tuples.push(`(${RAW_COLUMNS.map(() => '?').join(', ')})`);
+  }
+  return { sql: `INSERT INTO daily_metrics (${columns}) VALUES ${tuples.join(', ')}`, params };
 }
 
 /** SQL adding two JSON objects of counts key by key, in the engine's own JSON functions. */
@@ -134,14 +205,10 @@ export async function upsertRollups(manager: EntityManager, deltas: readonly Rol
 export async function writeCalls(manager: EntityManager, rows: readonly NewCallRow[]): Promise<void> {
   if (rows.length === 0) return;
   const work = async (tx: EntityManager): Promise<void> => {
-    for (let i = 0; i < rows.length; i += RAW_CHUNK) {
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(MetricEntity)
-        .values(rows.slice(i, i + RAW_CHUNK))
-        .updateEntity(false)
-        .execute();
+    const engine = engineOf(tx);
+    for (let i = 0; i < rows.length; i += RAW_CHUNK[engine]) {
+      const { sql, params } = rawInsertStatement(engine, rows.slice(i, i + RAW_CHUNK[engine]));
+      await tx.query(sql, params);
     }
     await upsertRollups(tx, rollupDeltas(rows));
   };

@@ -6,7 +6,7 @@ import { parseHistogram } from '../../common/log-histogram.js';
 import { METRIC_KINDS, MetricEntity, type MetricKind } from '../metric.entity.js';
 import { MetricRollupEntity, type RollupResolution } from './metric-rollup.entity.js';
 import { addCall, emptyDelta, mergeDelta, type RollupDelta, type RollupInput } from './rollup-deltas.js';
-import { planWindow } from './window-plan.js';
+import { mergeSpans, planWindow, type Span } from './window-plan.js';
 
 /** One aggregated point of a series: one model, one bucket, every kind merged. */
 export interface RollupPoint extends RollupDelta {
@@ -88,6 +88,27 @@ function selectFields<T extends object>(
   return query;
 }
 
+/** A condition holding `column` in any of the spans [from, to) (each span its own parameters). */
+function spans(column: string, ranges: readonly Span[]): [string, Record<string, Date>] {
+  const params: Record<string, Date> = {};
+  const parts = ranges.map(({ from, to }, i) => {
+    params[`spanFrom${i}`] = from;
+    params[`spanTo${i}`] = to;
+    return `(${column} >= :spanFrom${i} AND ${column} < :spanTo${i})`;
+  });
+  return [`(${parts.join(' OR ')})`, params];
+}
+
+function groupByModel<T extends { modelId: number }>(items: readonly T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.modelId);
+    if (group) group.push(item);
+    else groups.set(item.modelId, [item]);
+  }
+  return groups;
+}
+
 @Injectable()
 export class RollupsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -103,71 +124,97 @@ export class RollupsRepository {
 
   /** Several windows of one model (e.g. 24 h, 7 d, 30 d) in three queries: days, hours, raw edges. */
   async windowsByKind(modelId: number, sinces: readonly Date[]): Promise<Map<MetricKind, RollupDelta>[]> {
+    return (await this.windowsOfModels([modelId], sinces)).get(modelId)!;
+  }
+
+  /** One window of many models (the state updates of a write batch) in the same three queries. */
+  async windowByKindOfModels(
+    modelIds: readonly number[],
+    since: Date,
+  ): Promise<Map<number, Map<MetricKind, RollupDelta>>> {
+    const windows = await this.windowsOfModels(modelIds, [since]);
+    return new Map([...windows].map(([modelId, [byKind]]) => [modelId, byKind]));
+  }
+
+  private async windowsOfModels(
+    modelIds: readonly number[],
+    sinces: readonly Date[],
+  ): Promise<Map<number, Map<MetricKind, RollupDelta>[]>> {
+    const ids = [...new Set(modelIds)];
+    const result = new Map<number, Map<MetricKind, RollupDelta>[]>();
+    if (ids.length === 0) return result;
     const plans = sinces.map((since) => ({ since, ...planWindow(since) }));
     const min = (dates: Date[]): Date => new Date(Math.min(...dates.map((d) => d.getTime())));
-    const max = (dates: Date[]): Date => new Date(Math.max(...dates.map((d) => d.getTime())));
     const withHours = plans.filter((p) => p.hourTo > p.hourFrom);
     const edges = plans.filter((p) => p.rawTo > p.since);
     const rollups = this.dataSource.getRepository(MetricRollupEntity);
     const [days, hours, raw] = await Promise.all([
       selectFields(rollups.createQueryBuilder('r'), 'r')
-        .where('r.modelId = :modelId AND r.resolution = :day AND r.bucketStart >= :from', {
-          modelId,
+        .where('r.modelId IN (:...ids) AND r.resolution = :day AND r.bucketStart >= :from', {
+          ids,
           day: 'day',
           from: min(plans.map((p) => p.dayFrom)),
         })
         .getRawMany<StoredRollup>(),
       withHours.length > 0
         ? selectFields(rollups.createQueryBuilder('r'), 'r')
-            .where('r.modelId = :modelId AND r.resolution = :hour', { modelId, hour: 'hour' })
-            .andWhere('r.bucketStart >= :from AND r.bucketStart < :to', {
-              from: min(withHours.map((p) => p.hourFrom)),
-              to: max(withHours.map((p) => p.hourTo)),
-            })
+            .where('r.modelId IN (:...ids) AND r.resolution = :hour', { ids, hour: 'hour' })
+            .andWhere(
+              ...spans(
+                'r.bucketStart',
+                withHours.map((p) => ({ from: p.hourFrom, to: p.hourTo })),
+              ),
+            )
             .getRawMany<StoredRollup>()
         : Promise.resolve([]),
-      // Each edge is under an hour: only those ranges are read, never what lies between them.
+      // The edges are under an hour each: only they are read, not what lies between them.
       edges.length > 0
         ? this.rawCalls(
-            modelId,
-            edges.map((p) => [p.since, p.rawTo]),
+            ids,
+            edges.map((p) => ({ from: p.since, to: p.rawTo })),
           )
         : Promise.resolve([]),
     ]);
-    const dayDeltas = days.map(toDelta);
-    const hourDeltas = hours.map(toDelta);
-    return plans.map((plan) => {
-      const byKind = new Map<MetricKind, RollupDelta>();
-      const slot = (kind: MetricKind): RollupDelta => {
-        let delta = byKind.get(kind);
-        if (!delta) {
-          delta = emptyDelta('hour', plan.since, modelId, kind);
-          byKind.set(kind, delta);
+    const dayDeltas = groupByModel(days.map(toDelta));
+    const hourDeltas = groupByModel(hours.map(toDelta));
+    const rawCalls = groupByModel(raw);
+    for (const modelId of ids) {
+      const windows = plans.map((plan) => {
+        const byKind = new Map<MetricKind, RollupDelta>();
+        const slot = (kind: MetricKind): RollupDelta => {
+          let delta = byKind.get(kind);
+          if (!delta) {
+            delta = emptyDelta('hour', plan.since, modelId, kind);
+            byKind.set(kind, delta);
+          }
+          return delta;
+        };
+        for (const d of dayDeltas.get(modelId) ?? []) if (d.bucketStart >= plan.dayFrom) mergeDelta(slot(d.kind), d);
+        for (const h of hourDeltas.get(modelId) ?? []) {
+          if (h.bucketStart >= plan.hourFrom && h.bucketStart < plan.hourTo) mergeDelta(slot(h.kind), h);
         }
-        return delta;
-      };
-      for (const d of dayDeltas) if (d.bucketStart >= plan.dayFrom) mergeDelta(slot(d.kind), d);
-      for (const h of hourDeltas) {
-        if (h.bucketStart >= plan.hourFrom && h.bucketStart < plan.hourTo) mergeDelta(slot(h.kind), h);
-      }
-      for (const call of raw)
-        if (call.timestamp >= plan.since && call.timestamp < plan.rawTo) addCall(slot(call.kind), call);
-      return byKind;
-    });
+        for (const call of rawCalls.get(modelId) ?? [])
+          if (call.timestamp >= plan.since && call.timestamp < plan.rawTo) addCall(slot(call.kind), call);
+        return byKind;
+      });
+      result.set(modelId, windows);
+    }
+    return result;
   }
 
   /**
-   * Raw calls of one model in a few [from, to) ranges: only ever the edges of windows, under an hour
-   * each. One indexed range query per edge (an OR of ranges may be planned as a scan of the model).
+   * Raw calls of some models in the spans [from, to): only ever the edges of windows, under an hour
+   * each. One query per span (overlapping spans merged, so that no row comes twice), each a range
+   * of the (model, timestamp) index: never the rows between the edges.
    */
-  private async rawCalls(modelId: number, ranges: readonly (readonly [Date, Date])[]): Promise<RollupInput[]> {
+  private async rawCalls(modelIds: readonly number[], edges: readonly Span[]): Promise<RollupInput[]> {
     const parts = await Promise.all(
-      ranges.map(([from, to]) =>
+      mergeSpans(edges).map(({ from, to }) =>
         this.dataSource
           .getRepository(MetricEntity)
           .createQueryBuilder('m')
           // Every column: whatever the rollups read of a call (token, cost, maintenance columns included).
-          .where('m.modelId = :modelId AND m.timestamp >= :from AND m.timestamp < :to', { modelId, from, to })
+          .where('m.modelId IN (:...modelIds) AND m.timestamp >= :from AND m.timestamp < :to', { modelIds, from, to })
           .getMany(),
       ),
     );

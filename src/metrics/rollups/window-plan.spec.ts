@@ -1,4 +1,4 @@
-import { planWindow } from './window-plan.js';
+import { mergeSpans, planWindow } from './window-plan.js';
 
 const at = (iso: string): Date => new Date(iso);
 
@@ -25,5 +25,24 @@ describe('planWindow', () => {
       const since = at(iso);
       expect(planWindow(since).rawTo.getTime() - since.getTime()).toBeLessThanOrEqual(3_600_000);
     }
+  });
+});
+
+describe('mergeSpans', () => {
+  it('worked example: the raw edges of the 24 h, 7 d and 30 d windows stay three spans, in order', () => {
+    const day = { from: at('2026-11-28T18:30:00Z'), to: at('2026-11-28T19:00:00Z') };
+    const week = { from: at('2026-11-22T18:30:00Z'), to: at('2026-11-22T19:00:00Z') };
+    const month = { from: at('2026-10-30T18:30:00Z'), to: at('2026-10-30T19:00:00Z') };
+    expect(mergeSpans([day, week, month])).toEqual([month, week, day]);
+  });
+
+  it('merges overlapping and touching spans, so that no row is read twice', () => {
+    const spans = [
+      { from: at('2026-11-28T18:10:00Z'), to: at('2026-11-28T19:00:00Z') },
+      { from: at('2026-11-28T18:30:00Z'), to: at('2026-11-28T18:40:00Z') },
+      { from: at('2026-11-28T19:00:00Z'), to: at('2026-11-28T19:20:00Z') },
+    ];
+    expect(mergeSpans(spans)).toEqual([{ from: at('2026-11-28T18:10:00Z'), to: at('2026-11-28T19:20:00Z') }]);
+    expect(mergeSpans([])).toEqual([]);
   });
 });

@@ -25,3 +25,22 @@ export function planWindow(since: Date): WindowPlan {
   const dayFrom = ceilTo(since, 'day');
   return { rawTo: hourFrom, hourFrom, hourTo: dayFrom, dayFrom };
 }
+
+/** A time span [from, to). */
+export interface Span {
+  from: Date;
+  to: Date;
+}
+
+/** The spans, overlapping or touching ones merged, in order. */
+export function mergeSpans(ranges: readonly Span[]): Span[] {
+  const sorted = [...ranges].sort((a, b) => a.from.getTime() - b.from.getTime());
+  const merged: Span[] = [];
+  for (const { from, to } of sorted) {
+    const last = merged.at(-1);
+    if (last && from <= last.to) {
+      if (to > last.to) last.to = to;
+    } else merged.push({ from, to });
+  }
+  return merged;
+}
