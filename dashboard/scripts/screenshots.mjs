@@ -12,10 +12,11 @@ mkdirSync(out, { recursive: true });
 
 const SHOTS = [
   { file: 'dashboard-overview.png', path: '/dashboard/', wait: '.model-card' },
-  { file: 'dashboard-model.png', path: '/dashboard/models/1', wait: '.chart' },
+  { file: 'dashboard-model.png', path: '/dashboard/models/1', wait: '[data-testid="percentile-charts"]' },
   { file: 'dashboard-dcrs.png', path: '/dashboard/dcrs', wait: 'table' },
   { file: 'dashboard-alerts.png', path: '/dashboard/alerts', wait: '#open-heading' },
-  { file: 'dashboard-routing.png', path: '/dashboard/routing', wait: '#decision-heading' },
+  { file: 'dashboard-routing.png', path: '/dashboard/routing', wait: '[data-testid="export-snippet"]' },
+  { file: 'dashboard-maintenance.png', path: '/dashboard/maintenance', wait: '#windows-heading' },
   { file: 'dashboard-overview-dark-phone.png', path: '/dashboard/', wait: '.model-card', phone: true },
 ];
 
