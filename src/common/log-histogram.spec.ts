@@ -1,6 +1,8 @@
 import { median, percentile } from './stats.js';
 import {
   bucketKey,
+  orderedKeys,
+  parseStoredHistogram,
   bucketValue,
   fromValues,
   GROWTH,
@@ -8,6 +10,7 @@ import {
   histogramPercentile,
   histogramPercentiles,
   merge,
+  mergeInto,
   parseHistogram,
   RELATIVE_ERROR,
   totalCount,
@@ -83,5 +86,28 @@ describe('log histogram', () => {
     const values = Array.from({ length: 100 }, (_, i) => i + 1);
     expect(histogramPercentile(fromValues(values), 95)).toBeCloseTo(95, -1);
     expect(histogramMedian(fromValues([10, 20]))).toBeCloseTo(15, 0);
+  });
+
+  it('orders bucket keys lowest first whatever the insertion order, skipping empty buckets', () => {
+    // Worked example: "z" (zero), a negative index (a value under 1), then 0 < 3 < 12; "7" holds nothing.
+    const histogram = { '12': 1, '3': 2, '-4': 1, z: 5, '7': 0, '-20': 1, '0': 1 };
+    expect(orderedKeys(histogram)).toEqual(['z', '-20', '-4', '0', '3', '12']);
+    expect(orderedKeys({ '5': 1, '2': 3 })).toEqual(['2', '5']);
+    expect(orderedKeys({})).toEqual([]);
+  });
+
+  it('parses a stored text once: a shared frozen histogram with the same percentiles as a fresh parse', () => {
+    const text = JSON.stringify(fromValues([10, 20, 30, 40, 1000, 0, 0.5]));
+    const shared = parseStoredHistogram(text);
+    expect(parseStoredHistogram(text)).toBe(shared);
+    expect(shared).toEqual(parseHistogram(text));
+    expect(Object.isFrozen(shared)).toBe(true);
+    for (const ps of [[50, 95, 99], [50]]) {
+      expect(histogramPercentiles(shared, ps)).toEqual(histogramPercentiles(parseHistogram(text), ps));
+      expect(histogramPercentiles(shared, ps)).toEqual(histogramPercentiles(shared, ps)); // from the cache
+    }
+    // Merging into it would change every reader's copy: it throws instead.
+    expect(() => mergeInto(shared as Record<string, number>, { '1': 1 })).toThrow(TypeError);
+    expect(mergeInto({ ...shared }, { z: 1 }).z).toBe(2); // the one 0, plus one
   });
 });

@@ -61,15 +61,43 @@ export function merge(histograms: readonly (LogHistogram | null | undefined)[]):
 }
 
 export function totalCount(histogram: LogHistogram): number {
-  return Object.values(histogram).reduce((sum, count) => sum + count, 0);
+  let sum = 0;
+  for (const key in histogram) sum += histogram[key];
+  return sum;
 }
 
-function orderedKeys(histogram: LogHistogram): string[] {
-  const order = (key: string): number => (key === ZERO ? -Infinity : Number(key));
-  return Object.keys(histogram)
-    .filter((key) => histogram[key] > 0)
-    .sort((a, b) => order(a) - order(b));
+const keyOrder = (key: string): number => (key === ZERO ? -Infinity : Number(key));
+
+/**
+ * The keys holding counts, lowest bucket first. Read paths call this for every point of a series, so
+ * it avoids sorting when it can: JavaScript lists integer-like keys ("0", "1", …) in ascending numeric
+ * order already, and only "z" and negative indexes (values under 1) come after them in insertion order.
+ */
+export function orderedKeys(histogram: LogHistogram): string[] {
+  const cached = frozenKeys.get(histogram);
+  if (cached) return cached;
+  const keys: string[] = [];
+  const orders: number[] = [];
+  let sorted = true;
+  for (const key in histogram) {
+    if (!(histogram[key] > 0)) continue;
+    const order = keyOrder(key);
+    if (orders.length > 0 && order < orders[orders.length - 1]) sorted = false;
+    keys.push(key);
+    orders.push(order);
+  }
+  const ordered = sorted
+    ? keys
+    : keys
+        .map((_, i) => i)
+        .sort((a, b) => orders[a] - orders[b])
+        .map((i) => keys[i]);
+  if (Object.isFrozen(histogram)) frozenKeys.set(histogram, Object.freeze(ordered) as string[]);
+  return ordered;
 }
+
+/** Ordered keys of the frozen (shared, never changed) histograms of parseStoredHistogram. */
+const frozenKeys = new WeakMap<LogHistogram, string[]>();
 
 /**
  * Nearest-rank percentile (p in 0..100), as common/stats.ts percentile() would give on the values,
@@ -92,6 +120,25 @@ export function histogramPercentile(histogram: LogHistogram, p: number): number 
  * histogramPercentile() for each p, in the order asked.
  */
 export function histogramPercentiles(histogram: LogHistogram, ps: readonly number[]): (number | null)[] {
+  if (!Object.isFrozen(histogram)) return computePercentiles(histogram, ps);
+  let byPs = frozenPercentiles.get(histogram);
+  if (!byPs) {
+    byPs = new Map();
+    frozenPercentiles.set(histogram, byPs);
+  }
+  const key = ps.join(',');
+  let answers = byPs.get(key);
+  if (!answers) {
+    answers = computePercentiles(histogram, ps);
+    byPs.set(key, answers);
+  }
+  return [...answers];
+}
+
+/** Percentiles already read from the frozen (shared, never changed) histograms of parseStoredHistogram. */
+const frozenPercentiles = new WeakMap<LogHistogram, Map<string, (number | null)[]>>();
+
+function computePercentiles(histogram: LogHistogram, ps: readonly number[]): (number | null)[] {
   const keys = orderedKeys(histogram);
   let total = 0;
   for (const key of keys) total += histogram[key];
@@ -139,6 +186,26 @@ export function parseHistogram(stored: unknown): LogHistogram {
   const histogram = emptyHistogram();
   if (typeof value === 'object' && value !== null) {
     for (const [key, count] of Object.entries(value as Record<string, unknown>)) histogram[key] = Number(count);
+  }
+  return histogram;
+}
+
+/** How many distinct stored texts parseStoredHistogram keeps parsed (then it starts over). */
+export const STORED_CACHE_SIZE = 20_000;
+const storedCache = new Map<string, Readonly<LogHistogram>>();
+
+/**
+ * parseHistogram() of a stored JSON text, memoized by the text: the rollups of past hours are read
+ * again and again (a 30-day series is 720 rows of 4 histograms). The result is frozen and shared:
+ * a reader that merges into it must merge into a copy (mergeInto throws on a frozen histogram).
+ */
+export function parseStoredHistogram(stored: unknown): Readonly<LogHistogram> {
+  if (typeof stored !== 'string') return Object.freeze(parseHistogram(stored));
+  let histogram = storedCache.get(stored);
+  if (!histogram) {
+    if (storedCache.size >= STORED_CACHE_SIZE) storedCache.clear();
+    histogram = Object.freeze(parseHistogram(stored));
+    storedCache.set(stored, histogram);
   }
   return histogram;
 }

@@ -2,10 +2,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { parseHistogram } from '../../common/log-histogram.js';
+import { parseStoredHistogram } from '../../common/log-histogram.js';
 import { METRIC_KINDS, MetricEntity, type MetricKind } from '../metric.entity.js';
 import { MetricRollupEntity, type RollupResolution } from './metric-rollup.entity.js';
-import { addCall, emptyDelta, mergeDelta, type RollupDelta, type RollupInput } from './rollup-deltas.js';
+import { addCall, deltaKey, emptyDelta, mergeDelta, type RollupDelta, type RollupInput } from './rollup-deltas.js';
 import { mergeSpans, planWindow, type Span } from './window-plan.js';
 
 /** One aggregated point of a series: one model, one bucket, every kind merged. */
@@ -29,6 +29,10 @@ function asDate(value: unknown): Date {
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
 }
 
+/**
+ * A stored row as a delta. Its histograms and error counts are shared, frozen parses (memoized by
+ * text): merge them into a fresh delta (emptyDelta) or into a copy (unshared), never into them.
+ */
 function toDelta(row: StoredRollup): RollupDelta {
   const n = (key: string): number => Number(row[key] ?? 0);
   return {
@@ -41,18 +45,29 @@ function toDelta(row: StoredRollup): RollupDelta {
     maintenanceCalls: n('maintenanceCalls'),
     uptimeCounted: n('uptimeCounted'),
     uptimeUp: n('uptimeUp'),
-    errors: parseHistogram(row.errors),
+    errors: parseStoredHistogram(row.errors),
     scoreSum: n('scoreSum'),
     scoreCount: n('scoreCount'),
     responseTimeSum: n('responseTimeSum'),
-    responseTimeHist: parseHistogram(row.responseTimeHist),
-    latencyHist: parseHistogram(row.latencyHist),
-    ttftHist: parseHistogram(row.ttftHist),
-    tpsHist: parseHistogram(row.tpsHist),
+    responseTimeHist: parseStoredHistogram(row.responseTimeHist),
+    latencyHist: parseStoredHistogram(row.latencyHist),
+    ttftHist: parseStoredHistogram(row.ttftHist),
+    tpsHist: parseStoredHistogram(row.tpsHist),
     outputTokensSum: n('outputTokensSum'),
     inputTokensSum: n('inputTokensSum'),
     costSum: n('costSum'),
   };
+}
+
+/** The delta with its own copies of any shared (frozen) histograms, so that it can be merged into. */
+function unshared(delta: RollupDelta): RollupDelta {
+  const own = <T extends object>(value: T): T => (Object.isFrozen(value) ? { ...value } : value);
+  delta.errors = own(delta.errors);
+  delta.responseTimeHist = own(delta.responseTimeHist);
+  delta.latencyHist = own(delta.latencyHist);
+  delta.ttftHist = own(delta.ttftHist);
+  delta.tpsHist = own(delta.tpsHist);
+  return delta;
 }
 
 const FIELDS = [
@@ -88,17 +103,6 @@ function selectFields<T extends object>(
   return query;
 }
 
-/** A condition holding `column` in any of the spans [from, to) (each span its own parameters). */
-function spans(column: string, ranges: readonly Span[]): [string, Record<string, Date>] {
-  const params: Record<string, Date> = {};
-  const parts = ranges.map(({ from, to }, i) => {
-    params[`spanFrom${i}`] = from;
-    params[`spanTo${i}`] = to;
-    return `(${column} >= :spanFrom${i} AND ${column} < :spanTo${i})`;
-  });
-  return [`(${parts.join(' OR ')})`, params];
-}
-
 function groupByModel<T extends { modelId: number }>(items: readonly T[]): Map<number, T[]> {
   const groups = new Map<number, T[]>();
   for (const item of items) {
@@ -107,6 +111,18 @@ function groupByModel<T extends { modelId: number }>(items: readonly T[]): Map<n
     else groups.set(item.modelId, [item]);
   }
   return groups;
+}
+
+/**
+ * The rows of a select, as getRawMany() would give them, without TypeORM's per-row entity
+ * transformer (the SQL and its parameters still come from the query builder, in the engine's dialect).
+ */
+async function rawRows<T extends object>(
+  dataSource: DataSource,
+  query: SelectQueryBuilder<T>,
+): Promise<StoredRollup[]> {
+  const [sql, parameters] = query.getQueryAndParameters();
+  return dataSource.query<StoredRollup[]>(sql, parameters);
 }
 
 @Injectable()
@@ -122,7 +138,7 @@ export class RollupsRepository {
     return byKind;
   }
 
-  /** Several windows of one model (e.g. 24 h, 7 d, 30 d) in three queries: days, hours, raw edges. */
+  /** Several windows of one model (e.g. 24 h, 7 d, 30 d): days in one query, each window's hours and raw edge in one. */
   async windowsByKind(modelId: number, sinces: readonly Date[]): Promise<Map<MetricKind, RollupDelta>[]> {
     return (await this.windowsOfModels([modelId], sinces)).get(modelId)!;
   }
@@ -149,24 +165,24 @@ export class RollupsRepository {
     const edges = plans.filter((p) => p.rawTo > p.since);
     const rollups = this.dataSource.getRepository(MetricRollupEntity);
     const [days, hours, raw] = await Promise.all([
-      selectFields(rollups.createQueryBuilder('r'), 'r')
-        .where('r.modelId IN (:...ids) AND r.resolution = :day AND r.bucketStart >= :from', {
-          ids,
-          day: 'day',
-          from: min(plans.map((p) => p.dayFrom)),
-        })
-        .getRawMany<StoredRollup>(),
-      withHours.length > 0
-        ? selectFields(rollups.createQueryBuilder('r'), 'r')
-            .where('r.modelId IN (:...ids) AND r.resolution = :hour', { ids, hour: 'hour' })
-            .andWhere(
-              ...spans(
-                'r.bucketStart',
-                withHours.map((p) => ({ from: p.hourFrom, to: p.hourTo })),
-              ),
-            )
-            .getRawMany<StoredRollup>()
-        : Promise.resolve([]),
+      rawRows(
+        this.dataSource,
+        selectFields(rollups.createQueryBuilder('r'), 'r').where(
+          'r.modelId IN (:...ids) AND r.resolution = :day AND r.bucketStart >= :from',
+          { ids, day: 'day', from: min(plans.map((p) => p.dayFrom)) },
+        ),
+      ),
+      // One indexed range per window (each under a day): never the whole span between them.
+      Promise.all(
+        withHours.map((p) =>
+          rawRows(
+            this.dataSource,
+            selectFields(rollups.createQueryBuilder('r'), 'r')
+              .where('r.modelId IN (:...ids) AND r.resolution = :hour', { ids, hour: 'hour' })
+              .andWhere('r.bucketStart >= :from AND r.bucketStart < :to', { from: p.hourFrom, to: p.hourTo }),
+          ),
+        ),
+      ),
       // The edges are under an hour each: only they are read, not what lies between them.
       edges.length > 0
         ? this.rawCalls(
@@ -176,7 +192,13 @@ export class RollupsRepository {
         : Promise.resolve([]),
     ]);
     const dayDeltas = groupByModel(days.map(toDelta));
-    const hourDeltas = groupByModel(hours.map(toDelta));
+    // Windows' hour ranges may overlap: each stored row once.
+    const hourRows = new Map<string, RollupDelta>();
+    for (const row of hours.flat()) {
+      const delta = toDelta(row);
+      hourRows.set(deltaKey(delta), delta);
+    }
+    const hourDeltas = groupByModel([...hourRows.values()]);
     const rawCalls = groupByModel(raw);
     for (const modelId of ids) {
       const windows = plans.map((plan) => {
@@ -241,11 +263,11 @@ export class RollupsRepository {
     if (filter.modelId !== undefined) query.andWhere('r.modelId = :modelId', { modelId: filter.modelId });
     const points: RollupPoint[] = [];
     const byKey = new Map<string, RollupPoint>();
-    for (const row of await query.getRawMany<StoredRollup>()) {
+    for (const row of await rawRows(this.dataSource, query)) {
       const delta = toDelta(row);
       const key = `${delta.modelId}|${delta.bucketStart.getTime()}`;
       const point = byKey.get(key);
-      if (point) mergeDelta(point, delta);
+      if (point) mergeDelta(unshared(point), delta);
       else {
         if (points.length >= filter.limit) break;
         const fresh: RollupPoint = { ...delta, kind: delta.kind, modelName: String(row.modelName) };

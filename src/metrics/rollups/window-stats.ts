@@ -47,7 +47,7 @@ export function speedSummary(delta: RollupDelta): SpeedSummary {
     errors_by_kind: { ...delta.errors },
     response_time_ms: { p50: pct(p50), p95: pct(p95), p99: pct(p99) },
     ttft_ms: { p50: pct(ttft50), p95: pct(ttft95) },
-    tokens_per_second: { p50: pct(histogramPercentile(delta.tpsHist, 50), 1) },
+    tokens_per_second: { p50: pct(histogramPercentiles(delta.tpsHist, [50])[0], 1) },
   };
 }
 
